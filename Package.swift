@@ -1,0 +1,73 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// One settings array for every target (Hummingbird's manifest does the same).
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Anketa",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "anketa", targets: ["anketa"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        // Debian's libcsv (apt-get install libcsv-dev), wrapped for Swift.
+        .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+
+        // Definitions: the questionnaire model, loading and validating YAML, responses.
+        .target(name: "AnketaCore",
+                dependencies: [.product(name: "Yams", package: "Yams")],
+                swiftSettings: swiftSettings),
+        // Collection: CSV exports (Google Forms, Yandex Forms, Russian Excel) → responses.
+        .target(name: "AnketaCollect",
+                dependencies: ["AnketaCore", "CLibCSV"],
+                swiftSettings: swiftSettings),
+        // Store: SQLite through GRDB.
+        .target(name: "AnketaStore",
+                dependencies: ["AnketaCore", .product(name: "GRDB", package: "GRDB.swift")],
+                swiftSettings: swiftSettings),
+        // Statistics: pure math, no I/O.
+        .target(name: "AnketaStats", swiftSettings: swiftSettings),
+        // Analysis: questionnaire-level figures (questions, indicators, breakdowns, deficit map).
+        .target(name: "AnketaAnalysis",
+                dependencies: ["AnketaCore", "AnketaStats"],
+                swiftSettings: swiftSettings),
+        // Documents: a format-neutral document and its HTML, DOCX and Markdown renderers.
+        .target(name: "AnketaDocument",
+                dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                swiftSettings: swiftSettings),
+        // Reports: the справка composed from figures, plus JSON and CSV figures.
+        .target(name: "AnketaReports",
+                dependencies: ["AnketaCore", "AnketaAnalysis", "AnketaDocument"],
+                swiftSettings: swiftSettings),
+        // The command line: a thin shell over the modules above.
+        .executableTarget(name: "anketa",
+                          dependencies: [
+                              "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaAnalysis", "AnketaReports",
+                              .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                          ],
+                          swiftSettings: swiftSettings),
+
+        .testTarget(name: "AnketaCoreTests", dependencies: ["AnketaCore"],
+                    resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "AnketaCollectTests", dependencies: ["AnketaCollect", "AnketaCore"],
+                    resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "AnketaStoreTests", dependencies: ["AnketaStore", "AnketaCollect", "AnketaCore"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "AnketaStatsTests", dependencies: ["AnketaStats"], swiftSettings: swiftSettings),
+        .testTarget(name: "AnketaAnalysisTests", dependencies: ["AnketaAnalysis", "AnketaCore"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "AnketaDocumentTests", dependencies: ["AnketaDocument"], swiftSettings: swiftSettings),
+        .testTarget(name: "AnketaCLITests",
+                    resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,37 @@
+/// One record (row) of a CSV file: its decoded fields and the line it starts on.
+public struct CSVRecord: Sendable, Equatable {
+    /// 1-based physical line where the record starts.
+    public var line: Int
+    public var fields: [String]
+
+    public init(line: Int, fields: [String]) {
+        self.line = line
+        self.fields = fields
+    }
+}
+
+/// How a CSV file is laid out. `nil` members are detected from the file.
+public struct CSVFormat: Sendable, Equatable {
+    public var encoding: TextEncoding?
+    public var delimiter: UInt8?
+
+    public init(encoding: TextEncoding? = nil, delimiter: UInt8? = nil) {
+        self.encoding = encoding
+        self.delimiter = delimiter
+    }
+
+    /// Google Forms / Yandex Forms: UTF-8, comma.
+    public static let utf8Comma = CSVFormat(encoding: .utf8, delimiter: UInt8(ascii: ","))
+    /// Russian Excel: Windows-1251, semicolon.
+    public static let excelRussian = CSVFormat(encoding: .windows1251, delimiter: UInt8(ascii: ";"))
+
+    /// The delimiter as text, for messages.
+    public static func name(ofDelimiter delimiter: UInt8) -> String {
+        switch delimiter {
+        case UInt8(ascii: ","): "запятая"
+        case UInt8(ascii: ";"): "точка с запятой"
+        case UInt8(ascii: "\t"): "табуляция"
+        default: "«\(Character(Unicode.Scalar(delimiter)))»"
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import AnketaCore
+import Foundation
+
+/// A row of an export that became a response.
+public struct AcceptedRow: Sendable, Equatable {
+    public var line: Int
+    public var response: Response
+    /// Identifies the row's content (and its occurrence among identical rows of the file), so that
+    /// importing the same file twice stores nothing new.
+    public var fingerprint: String
+}
+
+/// A row that could not become a response, with the reasons.
+public struct RejectedRow: Sendable, Equatable {
+    public var line: Int
+    public var fields: [String]
+    public var reasons: [String]
+}
+
+/// Reads an export (CSV) of a questionnaire's answers row by row, streaming.
+///
+/// ```swift
+/// let reader = try ResponseReader(url: url, questionnaire: q)
+/// let columns = try reader.read { outcome in … }
+/// ```
+public final class ResponseReader {
+    public enum Outcome: Sendable, Equatable {
+        case accepted(AcceptedRow)
+        case rejected(RejectedRow)
+        /// A row with every cell blank (Excel leaves them at the end); not a response.
+        case blank(line: Int)
+    }
+
+    public let csv: CSVReader
+    public let questionnaire: Questionnaire
+    /// The file's name in messages.
+    public let displayPath: String
+
+    public init(url: URL, questionnaire: Questionnaire, format: CSVFormat = CSVFormat(), displayPath: String? = nil) throws {
+        csv = try CSVReader(url: url, format: format)
+        self.questionnaire = questionnaire
+        self.displayPath = displayPath ?? url.relativePath
+    }
+
+    /// Reads the header, then calls `body` for each data row. Returns how the columns were mapped.
+    @discardableResult
+    public func read(header onHeader: (ColumnMap) throws -> Void = { _ in }, _ body: (Outcome) throws -> Void) throws -> ColumnMap {
+        var columns: ColumnMap?
+        let parser = AnswerParser(questionnaire: questionnaire)
+        var occurrences: [Fingerprint: Int] = [:]
+        let questionsByID = Dictionary(uniqueKeysWithValues: questionnaire.questions.map { ($0.id, $0) })
+        try csv.forEachRecord { record in
+            guard let map = columns else {
+                let map = try ColumnMap(headers: record.fields, questionnaire: questionnaire, file: displayPath)
+                if map.matchedQuestionCount == 0 { throw CollectError.noMatchingColumns(displayPath) }
+                columns = map
+                try onHeader(map)
+                return
+            }
+            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                try body(.blank(line: record.line))
+                return
+            }
+            guard record.fields.count == map.headers.count else {
+                try body(.rejected(RejectedRow(line: record.line, fields: record.fields, reasons: [
+                    "в строке \(RussianPlural.column(record.fields.count)), а в заголовке \(map.headers.count) — строка повреждена (лишний разделитель или незакрытая кавычка)",
+                ])))
+                return
+            }
+            var response = Response()
+            var reasons: [String] = []
+            for (index, role) in map.roles.enumerated() {
+                let cell = record.fields[index]
+                switch role {
+                case .timestamp:
+                    if !cell.trimmingCharacters(in: .whitespaces).isEmpty {
+                        guard let time = Timestamp.canonical(cell) else {
+                            reasons.append("столбец «\(map.headers[index])»: не удалось прочитать дату «\(cell)»")
+                            continue
+                        }
+                        response.submittedAt = time
+                    }
+                case .question(let id):
+                    guard let question = questionsByID[id] else { continue }
+                    do {
+                        if let answer = try parser.parse(cell, for: question) { response[id] = answer }
+                    } catch let problem as AnswerParser.Problem {
+                        reasons.append("столбец \(index + 1), \(problem.description)")
+                    }
+                case .optionFlag, .unmatched:
+                    continue
+                }
+            }
+            if !reasons.isEmpty {
+                try body(.rejected(RejectedRow(line: record.line, fields: record.fields, reasons: reasons)))
+                return
+            }
+            let print = Fingerprint(record.fields)
+            let occurrence = (occurrences[print] ?? 0) + 1
+            occurrences[print] = occurrence
+            try body(.accepted(AcceptedRow(line: record.line, response: response, fingerprint: "\(print)#\(occurrence)")))
+        }
+        guard let columns else { throw CollectError.emptyFile(displayPath) }
+        return columns
+    }
+}
+
+/// A 128-bit FNV-1a digest of a row's cells (two 64-bit lanes with different offsets).
+struct Fingerprint: Hashable, CustomStringConvertible {
+    let high: UInt64
+    let low: UInt64
+
+    init(_ fields: [String]) {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x6c62_272e_07bb_0142
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        for field in fields {
+            for byte in field.trimmingCharacters(in: .whitespaces).utf8 {
+                a = (a ^ UInt64(byte)) &* prime
+                b = (b ^ UInt64(byte ^ 0x5c)) &* prime
+            }
+            a = (a ^ 0x1f) &* prime
+            b = (b ^ 0x1f) &* prime
+        }
+        high = a
+        low = b
+    }
+
+    var description: String {
+        let h = String(high, radix: 16), l = String(low, radix: 16)
+        return String(repeating: "0", count: 16 - h.count) + h + String(repeating: "0", count: 16 - l.count) + l
+    }
+}

@@ -1,0 +1,93 @@
+/// Text encodings of CSV files as they arrive from schools.
+public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
+    case utf8 = "utf-8"
+    /// Windows-1251: what Russian Excel writes for «CSV (разделители — точки с запятой)».
+    case windows1251 = "windows-1251"
+
+    /// Decodes bytes; invalid UTF-8 sequences become U+FFFD.
+    public func decode(_ bytes: UnsafeRawBufferPointer) -> String {
+        switch self {
+        case .utf8:
+            return String(decoding: bytes, as: UTF8.self)
+        case .windows1251:
+            var scalars = String.UnicodeScalarView()
+            for byte in bytes {
+                let code = byte < 0x80 ? UInt32(byte) : UInt32(TextEncoding.cp1251High[Int(byte) - 0x80])
+                scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+            }
+            return String(scalars)
+        }
+    }
+
+    /// Encodes text; characters Windows-1251 cannot hold become «?».
+    public func encode(_ text: String) -> [UInt8] {
+        switch self {
+        case .utf8:
+            return Array(text.utf8)
+        case .windows1251:
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.unicodeScalars.count)
+            for scalar in text.unicodeScalars {
+                if scalar.value < 0x80 {
+                    bytes.append(UInt8(scalar.value))
+                } else if let byte = TextEncoding.cp1251Reverse[UInt16(truncatingIfNeeded: scalar.value)], scalar.value <= 0xFFFF {
+                    bytes.append(byte)
+                } else {
+                    bytes.append(UInt8(ascii: "?"))
+                }
+            }
+            return bytes
+        }
+    }
+
+    /// Guesses the encoding of a file's first bytes: a UTF-8 BOM or valid UTF-8 means UTF-8,
+    /// anything else Windows-1251. `complete` says whether the sample is the whole file
+    /// (otherwise a multi-byte character cut at the end is not held against UTF-8).
+    public static func detect(_ sample: [UInt8], complete: Bool) -> TextEncoding {
+        if sample.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8 }
+        var index = 0
+        while index < sample.count {
+            let byte = sample[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return .windows1251
+            }
+            if index + length > sample.count { return complete ? .windows1251 : .utf8 }
+            for offset in 1..<length where sample[index + offset] & 0xC0 != 0x80 { return .windows1251 }
+            index += length
+        }
+        return .utf8
+    }
+
+    /// Windows-1251 bytes 0x80–0xFF as Unicode (0x98 is unassigned).
+    static let cp1251High: [UInt16] = [
+        0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x20AC, 0x2030, 0x0409, 0x2039, 0x040A, 0x040C, 0x040B, 0x040F,
+        0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0xFFFD, 0x2122, 0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F,
+        0x00A0, 0x040E, 0x045E, 0x0408, 0x00A4, 0x0490, 0x00A6, 0x00A7,
+        0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x0407,
+        0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6, 0x00B7,
+        0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457,
+        0x0410, 0x0411, 0x0412, 0x0413, 0x0414, 0x0415, 0x0416, 0x0417,
+        0x0418, 0x0419, 0x041A, 0x041B, 0x041C, 0x041D, 0x041E, 0x041F,
+        0x0420, 0x0421, 0x0422, 0x0423, 0x0424, 0x0425, 0x0426, 0x0427,
+        0x0428, 0x0429, 0x042A, 0x042B, 0x042C, 0x042D, 0x042E, 0x042F,
+        0x0430, 0x0431, 0x0432, 0x0433, 0x0434, 0x0435, 0x0436, 0x0437,
+        0x0438, 0x0439, 0x043A, 0x043B, 0x043C, 0x043D, 0x043E, 0x043F,
+        0x0440, 0x0441, 0x0442, 0x0443, 0x0444, 0x0445, 0x0446, 0x0447,
+        0x0448, 0x0449, 0x044A, 0x044B, 0x044C, 0x044D, 0x044E, 0x044F,
+    ]
+
+    static let cp1251Reverse: [UInt16: UInt8] = {
+        var table: [UInt16: UInt8] = [:]
+        for (offset, code) in cp1251High.enumerated() where code != 0xFFFD {
+            table[code] = UInt8(0x80 + offset)
+        }
+        return table
+    }()
+}

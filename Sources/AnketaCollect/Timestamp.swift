@@ -1,0 +1,49 @@
+/// Form timestamps in the shapes the services export, made canonical: `yyyy-MM-dd HH:mm:ss`.
+///
+/// Accepted: `12.04.2026 19:03:11` (Google Forms, Russian), `2026/04/12 7:03:11 PM GMT+3`
+/// (Google Forms, English), `2026-04-12 19:03:11` or `2026-04-12T19:03:11` (Yandex Forms, ISO),
+/// with or without seconds. The time is kept as the form wrote it (local time).
+public enum Timestamp {
+    public static func canonical(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        let parts = trimmed.replacingOccurrences(of: "T", with: " ").split(separator: " ", omittingEmptySubsequences: true)
+        guard let datePart = parts.first else { return nil }
+        var year = 0, month = 0, day = 0
+        let dateFields = datePart.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "-" }).compactMap { Int($0) }
+        guard dateFields.count == 3 else { return nil }
+        if datePart.contains(".") { (day, month, year) = (dateFields[0], dateFields[1], dateFields[2]) } else {
+            (year, month, day) = (dateFields[0], dateFields[1], dateFields[2])
+        }
+        if year < 100 { year += 2000 }
+        guard (1...12).contains(month), (1...31).contains(day), (1990...2200).contains(year) else { return nil }
+        var hour = 0, minute = 0, second = 0
+        if parts.count > 1 {
+            let time = parts[1].split(separator: ":").map { Int($0.prefix(2)) }
+            guard time.count >= 2, let h = time[0], let m = time[1] else { return nil }
+            hour = h
+            minute = m
+            second = time.count > 2 ? (time[2] ?? 0) : 0
+            if parts.count > 2 {
+                let marker = parts[2].uppercased()
+                if marker == "PM", hour < 12 { hour += 12 }
+                if marker == "AM", hour == 12 { hour = 0 }
+            }
+            guard (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
+        }
+        return "\(pad(year, 4))-\(pad(month))-\(pad(day)) \(pad(hour)):\(pad(minute)):\(pad(second))"
+    }
+
+    /// The canonical form shown as Google Forms (Russian) does: `12.04.2026 19:03:11`.
+    public static func russian(_ canonical: String) -> String {
+        let parts = canonical.split(separator: " ")
+        let date = parts.first?.split(separator: "-") ?? []
+        guard date.count == 3 else { return canonical }
+        return "\(date[2]).\(date[1]).\(date[0])" + (parts.count > 1 ? " \(parts[1])" : "")
+    }
+
+    private static func pad(_ value: Int, _ width: Int = 2) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+}

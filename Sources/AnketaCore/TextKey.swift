@@ -1,0 +1,54 @@
+/// Text reduced to what matters when people type it: case, repeated spaces, «ё»/«е», quotes and
+/// trailing punctuation ignored.
+///
+/// ```swift
+/// TextKey("  5. Полностью  удовлетворён!") == TextKey("полностью удовлетворен", stripNumbering: false) // false: "5." stays
+/// TextKey("5. Питание", stripNumbering: true) == TextKey("питание") // true
+/// ```
+public struct TextKey: Hashable, Sendable, CustomStringConvertible {
+    public let value: String
+
+    /// - Parameter stripNumbering: drop a leading question number such as `5. `, `5) ` or `№5 `
+    ///   (used for column headers, not for answers, where «5» may be a code).
+    public init(_ text: String, stripNumbering: Bool = false) {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.unicodeScalars.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
+                pendingSpace = !scalars.isEmpty
+                continue
+            }
+            if pendingSpace { scalars.append(" "); pendingSpace = false }
+            switch scalar {
+            case "ё", "Ё": scalars.append("е")
+            case "«", "»", "“", "”", "„", "\"": continue
+            default:
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { scalars.append(lower) }
+            }
+        }
+        var result = String(String.UnicodeScalarView(scalars))
+        if stripNumbering { result = TextKey.dropNumbering(result) }
+        while let last = result.last, TextKey.trailing.contains(last) {
+            result.removeLast()
+        }
+        value = result
+    }
+
+    public var isEmpty: Bool { value.isEmpty }
+    public var description: String { value }
+
+    private static let trailing: Set<Character> = [".", ",", ":", ";", "!", "?", " ", "*", "…"]
+
+    private static func dropNumbering(_ text: String) -> String {
+        var rest = Substring(text)
+        if rest.first == "№" { rest = rest.dropFirst().drop(while: { $0 == " " }) }
+        let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
+        guard !digits.isEmpty, digits.count <= 3 else { return text }
+        var after = rest.dropFirst(digits.count)
+        // "5.", "5)", "5.1." — a number followed by a dot or bracket and a space.
+        while let c = after.first, c == "." || c == ")" || (c.isASCII && c.isNumber) { after = after.dropFirst() }
+        guard after.count < rest.count - digits.count, after.first == " " else { return text }
+        return String(after.dropFirst())
+    }
+}

@@ -1,0 +1,148 @@
+/// A format-neutral document: what the справка says, before it becomes HTML, DOCX or Markdown.
+///
+/// The report composer builds a `Document` from the figures; each renderer turns it into one
+/// format. Text in a document is plain text: renderers escape it for their format, so text
+/// written by respondents can never become markup.
+///
+/// ```swift
+/// let doc = Document(title: "Аналитическая справка", blocks: [
+///     .heading("Результаты", level: 1),
+///     .paragraph([.text("Удовлетворены "), .strong("82,4 %"), .text(" родителей.")]),
+/// ])
+/// ```
+public struct Document: Sendable, Equatable {
+    /// The document's title (HTML `<title>`, DOCX core properties).
+    public var title: String
+    /// Optional subtitle lines shown under the title block (organisation, date).
+    public var subtitle: [String]
+    public var blocks: [Block]
+
+    public init(title: String, subtitle: [String] = [], blocks: [Block]) {
+        self.title = title
+        self.subtitle = subtitle
+        self.blocks = blocks
+    }
+}
+
+/// A block-level element of a document.
+public enum Block: Sendable, Equatable {
+    /// A heading; level 1 is a chapter, 2 a section, 3 a subsection.
+    case heading(String, level: Int)
+    case paragraph([Inline])
+    /// A bulleted (`ordered == false`) or numbered list; each item is a run of inlines.
+    case list([[Inline]], ordered: Bool)
+    case table(Table)
+    case chart(Chart)
+    /// A short note in smaller type (sources, footnotes, "groups under 5 are not shown").
+    case note([Inline])
+    case pageBreak
+}
+
+/// Inline text with light emphasis.
+public enum Inline: Sendable, Equatable {
+    case text(String)
+    case strong(String)
+    case emphasis(String)
+}
+
+public extension Block {
+    /// A paragraph of plain text.
+    static func text(_ string: String) -> Block { .paragraph([.text(string)]) }
+}
+
+/// A table with a header row; cells may carry a background tone (used by the deficit map).
+public struct Table: Sendable, Equatable {
+    public var caption: String?
+    public var header: [String]
+    public var rows: [[Cell]]
+    /// Relative column widths (any positive numbers); `nil` lets the renderer decide.
+    public var columnWidths: [Double]?
+    /// Which columns hold numbers (right-aligned).
+    public var numericColumns: Set<Int>
+
+    public init(caption: String? = nil, header: [String], rows: [[Cell]],
+                columnWidths: [Double]? = nil, numericColumns: Set<Int> = []) {
+        self.caption = caption
+        self.header = header
+        self.rows = rows
+        self.columnWidths = columnWidths
+        self.numericColumns = numericColumns
+    }
+}
+
+/// One table cell: plain text, optionally bold, optionally on a coloured background.
+public struct Cell: Sendable, Equatable, ExpressibleByStringLiteral {
+    public var text: String
+    public var tone: Tone?
+    public var bold: Bool
+
+    public init(_ text: String, tone: Tone? = nil, bold: Bool = false) {
+        self.text = text
+        self.tone = tone
+        self.bold = bold
+    }
+
+    public init(stringLiteral value: String) { self.init(value) }
+}
+
+/// Background tones with a fixed meaning, so every format colours them alike.
+public enum Tone: String, Sendable, Equatable, CaseIterable {
+    /// High level: green.
+    case good
+    /// Medium level: yellow.
+    case fair
+    /// Low level, a deficit: red.
+    case poor
+    /// Suppressed or not applicable: grey.
+    case muted
+}
+
+/// A chart. HTML draws it as inline SVG, DOCX as a native (editable) Word chart, Markdown as a table.
+public struct Chart: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Horizontal bars, one per category, one series; bar colours come from `tones`.
+        case bars
+        /// Horizontal 100 % stacked bars (Likert picture). Series are the options from the most
+        /// negative to the most positive. `neutralSeries` (if any) is centred on the zero line;
+        /// series before it go left, series after it go right.
+        case divergingStacked(neutralSeries: Int?)
+        /// Grouped horizontal bars: several series side by side per category (e.g. two waves).
+        case groupedBars
+    }
+
+    public struct Series: Sendable, Equatable {
+        public var name: String
+        /// One value per category (percent for stacked charts). `nil` is a gap (suppressed).
+        public var values: [Double?]
+        /// CSS-style `#rrggbb` colour.
+        public var color: String
+
+        public init(name: String, values: [Double?], color: String) {
+            self.name = name
+            self.values = values
+            self.color = color
+        }
+    }
+
+    public var kind: Kind
+    public var title: String
+    public var categories: [String]
+    public var series: [Series]
+    /// For `.bars`: a tone per category, overriding the series colour.
+    public var tones: [Tone?]
+    /// Axis maximum (e.g. 100 for percent); `nil` = derived from data.
+    public var maxValue: Double?
+    /// Unit shown after values, e.g. "%".
+    public var unit: String
+
+    public init(kind: Kind, title: String, categories: [String], series: [Series],
+                tones: [Tone?] = [], maxValue: Double? = nil, unit: String = "") {
+        self.kind = kind
+        self.title = title
+        self.categories = categories
+        self.series = series
+        self.tones = tones
+        self.maxValue = maxValue
+        self.unit = unit
+    }
+}

@@ -1,0 +1,6 @@
+#ifndef ANKETA_CLIBCSV_SHIM_H
+#define ANKETA_CLIBCSV_SHIM_H
+#include <stddef.h>
+#include <stdio.h>
+#include <csv.h>
+#endif
