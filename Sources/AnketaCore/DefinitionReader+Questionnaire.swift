@@ -278,8 +278,8 @@ extension DefinitionReader {
             let levels = readLevels(body, path, parent: item)
             if let minimum = Self.minimumFigure(method: method, items: items, questions: questions, scales: scales),
                let last = levels.last, last.from > minimum + 1e-9 {
-                error(body["levels"], "\(path).levels", "нижний уровень начинается с \(last.from), а показатель может быть равен \(minimum)",
-                      hint: "последний уровень должен начинаться с \(minimum)")
+                error(body["levels"], "\(path).levels", "нижний уровень начинается с \(RussianNumber.plain(last.from)), а показатель может быть равен \(RussianNumber.plain(minimum))",
+                      hint: "последний уровень должен начинаться с \(RussianNumber.plain(minimum))")
             }
             indicators.append(Indicator(id: id, title: string(body, "title", path, parent: item) ?? id, method: method, items: items,
                                         levels: levels,
@@ -297,7 +297,7 @@ extension DefinitionReader {
                   let name = string(level, "name", levelPath, parent: node),
                   let from = double(level, "from", levelPath, parent: node, required: true) else { continue }
             if let previous = levels.last, from >= previous.from {
-                error(level["from"], "\(levelPath).from", "пороги уровней не по убыванию: \(from) после \(previous.from)",
+                error(level["from"], "\(levelPath).from", "пороги уровней не по убыванию: \(RussianNumber.plain(from)) после \(RussianNumber.plain(previous.from))",
                       hint: "перечисляйте уровни от высокого к низкому, каждый следующий с меньшим порогом")
             }
             levels.append(Level(name: name, from: from, deficit: bool(level, "deficit", levelPath) ?? false))

@@ -1,0 +1,135 @@
+import AnketaCore
+import Foundation
+import GRDB
+
+/// The embedded store: an SQLite file (WAL mode) with questionnaires, waves, responses and answers.
+///
+/// ```swift
+/// let store = try AnketaStore(path: "anketa.sqlite")
+/// let wave = try store.wave(for: questionnaire, named: "2026-весна", unit: "Школа № 1", create: true)
+/// ```
+public final class AnketaStore: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database file and brings its schema up to date.
+    public init(path: String) throws {
+        do {
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            writer = try DatabasePool(path: path, configuration: configuration)
+            try Migrations.migrator.migrate(writer)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path, error.message ?? error.description)
+        }
+    }
+
+    /// An in-memory store, for tests.
+    public init() throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        writer = try DatabaseQueue(configuration: configuration)
+        try Migrations.migrator.migrate(writer)
+    }
+
+    static func now() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+
+    // MARK: - Questionnaires
+
+    /// Stores a definition's source. The same id and version with a different source is refused.
+    public func register(_ questionnaire: Questionnaire, source: String) throws {
+        try wrap {
+            try writer.write { db in
+                if let existing = try QuestionnaireRecord.fetchOne(db, key: ["id": questionnaire.id, "version": questionnaire.version]) {
+                    if existing.definition != source {
+                        // Only the wording may differ from what is stored if the parsed model is identical.
+                        let stored = try? DefinitionLoader().load(yaml: existing.definition, file: "store")
+                        if stored != questionnaire { throw StoreError.versionConflict(questionnaire.id, questionnaire.version) }
+                    }
+                    return
+                }
+                try QuestionnaireRecord(id: questionnaire.id, version: questionnaire.version, title: questionnaire.title,
+                                        audience: questionnaire.audience.rawValue, definition: source,
+                                        loadedAt: AnketaStore.now()).insert(db)
+            }
+        }
+    }
+
+    /// The stored questionnaire with this id: the given version, or the latest.
+    public func questionnaire(id: String, version: Int? = nil) throws -> Questionnaire {
+        let record = try wrap {
+            try writer.read { db in
+                var request = QuestionnaireRecord.filter(QuestionnaireRecord.Columns.id == id)
+                if let version { request = request.filter(QuestionnaireRecord.Columns.version == version) }
+                return try request.order(QuestionnaireRecord.Columns.version.desc).fetchOne(db)
+            }
+        }
+        guard let record else { throw StoreError.unknownQuestionnaire(id) }
+        do {
+            return try DefinitionLoader().load(yaml: record.definition, file: "\(id) (из базы)")
+        } catch {
+            throw StoreError.storedDefinitionInvalid(id, "\(error)")
+        }
+    }
+
+    public func questionnaires() throws -> [QuestionnaireRecord] {
+        try wrap { try writer.read { db in try QuestionnaireRecord.order(QuestionnaireRecord.Columns.id, QuestionnaireRecord.Columns.version).fetchAll(db) } }
+    }
+
+    // MARK: - Waves
+
+    /// Finds a wave of a questionnaire by name (and unit), creating it when `create` is set.
+    public func wave(for questionnaire: Questionnaire, named name: String, unit: String? = nil, create: Bool) throws -> Wave {
+        try wrap {
+            try writer.write { db in
+                var request = Wave.filter(Wave.Columns.questionnaireID == questionnaire.id && Wave.Columns.name == name)
+                if let unit { request = request.filter(Wave.Columns.unit == unit) }
+                let found = try request.fetchAll(db)
+                if found.count == 1 { return found[0] }
+                if found.count > 1 { throw StoreError.ambiguousWave(questionnaire.id, name, found.map(\.unit)) }
+                guard create else { throw StoreError.unknownWave(questionnaire.id, name, unit) }
+                var wave = Wave(id: nil, questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
+                                name: name, unit: unit ?? "", createdAt: AnketaStore.now())
+                try wave.insert(db)
+                return wave
+            }
+        }
+    }
+
+    /// An existing wave of a stored questionnaire.
+    public func wave(questionnaireID: String, named name: String, unit: String? = nil) throws -> Wave {
+        try wave(for: questionnaire(id: questionnaireID), named: name, unit: unit, create: false)
+    }
+
+    /// Every wave with its number of responses.
+    public func waves() throws -> [WaveSummary] {
+        try wrap {
+            try writer.read { db in
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT wave.*, q.title AS title, (SELECT COUNT(*) FROM response r WHERE r.wave_id = wave.id) AS responses
+                    FROM wave JOIN questionnaire q ON q.id = wave.questionnaire_id AND q.version = wave.questionnaire_version
+                    ORDER BY wave.questionnaire_id, wave.created_at, wave.name, wave.unit
+                    """)
+                return try rows.map { row in
+                    WaveSummary(wave: try Wave(row: row), title: row["title"], responses: row["responses"])
+                }
+            }
+        }
+    }
+
+    /// Number of responses in a wave.
+    public func responseCount(in wave: Wave) throws -> Int {
+        try wrap { try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response WHERE wave_id = ?", arguments: [wave.id]) ?? 0 } }
+    }
+
+    // MARK: - Helpers
+
+    func wrap<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw StoreError.database(error.message ?? error.description)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import GRDB
+
+/// The schema, grown by named migrations. Never edit a shipped migration: add a new one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: questionnaires, waves, responses, answers") { db in
+            try db.create(table: "questionnaire") { t in
+                t.column("id", .text).notNull()
+                t.column("version", .integer).notNull()
+                t.column("title", .text).notNull()
+                t.column("audience", .text).notNull()
+                t.column("definition", .text).notNull()
+                t.column("loaded_at", .text).notNull()
+                t.primaryKey(["id", "version"])
+            }
+            try db.create(table: "wave") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("questionnaire_id", .text).notNull()
+                t.column("questionnaire_version", .integer).notNull()
+                t.column("name", .text).notNull()
+                t.column("unit", .text).notNull().defaults(to: "")
+                t.column("created_at", .text).notNull()
+                t.uniqueKey(["questionnaire_id", "name", "unit"])
+                t.foreignKey(["questionnaire_id", "questionnaire_version"], references: "questionnaire", columns: ["id", "version"])
+            }
+            try db.create(table: "response") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("wave_id", .integer).notNull().references("wave", onDelete: .cascade)
+                t.column("submitted_at", .text)
+                t.column("source", .text).notNull()
+                t.column("fingerprint", .text).notNull()
+                t.uniqueKey(["wave_id", "source", "fingerprint"])
+            }
+            try db.create(table: "answer") { t in
+                t.column("response_id", .integer).notNull().references("response", onDelete: .cascade)
+                t.column("question_id", .text).notNull()
+                /// option | options | number | text | no_answer
+                t.column("kind", .text).notNull()
+                t.column("value", .text).notNull()
+                t.column("number", .double)
+                t.primaryKey(["response_id", "question_id", "value"])
+            }
+            try db.create(table: "import_log") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("wave_id", .integer).notNull().references("wave", onDelete: .cascade)
+                t.column("source", .text).notNull()
+                t.column("imported_at", .text).notNull()
+                t.column("stored", .integer).notNull()
+                t.column("duplicates", .integer).notNull()
+                t.column("rejected", .integer).notNull()
+            }
+        }
+        return migrator
+    }
+}

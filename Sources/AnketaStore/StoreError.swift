@@ -1,0 +1,45 @@
+/// A problem with the store, said so that the user knows what to do.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    private enum Code: Sendable {
+        case cannotOpen(path: String, reason: String)
+        case unknownQuestionnaire(String)
+        case unknownWave(questionnaire: String, wave: String, unit: String?)
+        case ambiguousWave(questionnaire: String, wave: String, units: [String])
+        case versionConflict(id: String, version: Int)
+        case storedDefinitionInvalid(id: String, reason: String)
+        case database(String)
+    }
+
+    private let code: Code
+
+    static func cannotOpen(_ path: String, _ reason: String) -> StoreError { StoreError(code: .cannotOpen(path: path, reason: reason)) }
+    static func unknownQuestionnaire(_ id: String) -> StoreError { StoreError(code: .unknownQuestionnaire(id)) }
+    static func unknownWave(_ questionnaire: String, _ wave: String, _ unit: String?) -> StoreError {
+        StoreError(code: .unknownWave(questionnaire: questionnaire, wave: wave, unit: unit))
+    }
+    static func ambiguousWave(_ questionnaire: String, _ wave: String, _ units: [String]) -> StoreError {
+        StoreError(code: .ambiguousWave(questionnaire: questionnaire, wave: wave, units: units))
+    }
+    static func versionConflict(_ id: String, _ version: Int) -> StoreError { StoreError(code: .versionConflict(id: id, version: version)) }
+    static func storedDefinitionInvalid(_ id: String, _ reason: String) -> StoreError { StoreError(code: .storedDefinitionInvalid(id: id, reason: reason)) }
+    static func database(_ message: String) -> StoreError { StoreError(code: .database(message)) }
+
+    public var description: String {
+        switch code {
+        case let .cannotOpen(path, reason):
+            "ошибка: не удалось открыть базу «\(path)»: \(reason)\n  подсказка: проверьте путь (--db) и права на запись в папку"
+        case .unknownQuestionnaire(let id):
+            "ошибка: анкеты «\(id)» нет в базе\n  подсказка: загрузите ответы командой anketa ingest Questionnaires/\(id).yaml <файл.csv> --wave <волна>; список анкет — anketa list"
+        case let .unknownWave(questionnaire, wave, unit):
+            "ошибка: в базе нет волны «\(wave)»\(unit.map { " (\($0))" } ?? "") анкеты «\(questionnaire)»\n  подсказка: список волн — anketa list"
+        case let .ambiguousWave(questionnaire, wave, units):
+            "ошибка: волна «\(wave)» анкеты «\(questionnaire)» есть у нескольких организаций: \(units.joined(separator: ", "))\n  подсказка: укажите --unit"
+        case let .versionConflict(id, version):
+            "ошибка: анкета «\(id)» версии \(version) уже загружена с другим содержанием\n  подсказка: если вопросы или баллы изменились, увеличьте version в YAML"
+        case let .storedDefinitionInvalid(id, reason):
+            "ошибка: сохранённое определение анкеты «\(id)» не читается: \(reason)"
+        case .database(let message):
+            "ошибка базы данных: \(message)"
+        }
+    }
+}
