@@ -47,7 +47,7 @@ let package = Package(
                 swiftSettings: swiftSettings),
         // Reports: the справка composed from figures, plus JSON and CSV figures.
         .target(name: "AnketaReports",
-                dependencies: ["AnketaCore", "AnketaAnalysis", "AnketaDocument"],
+                dependencies: ["AnketaCore", "AnketaCollect", "AnketaAnalysis", "AnketaDocument"],
                 swiftSettings: swiftSettings),
         // The command line: a thin shell over the modules above.
         .executableTarget(name: "anketa",
@@ -67,6 +67,8 @@ let package = Package(
         .testTarget(name: "AnketaAnalysisTests", dependencies: ["AnketaAnalysis", "AnketaCore"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "AnketaDocumentTests", dependencies: ["AnketaDocument"], swiftSettings: swiftSettings),
+        .testTarget(name: "AnketaReportsTests", dependencies: ["AnketaReports", "AnketaAnalysis", "AnketaCore", "AnketaDocument"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "AnketaCLITests",
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
     ]

@@ -42,13 +42,15 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
 
     private static func dropNumbering(_ text: String) -> String {
         var rest = Substring(text)
-        if rest.first == "№" { rest = rest.dropFirst().drop(while: { $0 == " " }) }
+        let numberSign = rest.first == "№"
+        if numberSign { rest = rest.dropFirst().drop(while: { $0 == " " }) }
         let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
         guard !digits.isEmpty, digits.count <= 3 else { return text }
         var after = rest.dropFirst(digits.count)
         // "5.", "5)", "5.1." — a number followed by a dot or bracket and a space.
         while let c = after.first, c == "." || c == ")" || (c.isASCII && c.isNumber) { after = after.dropFirst() }
-        guard after.count < rest.count - digits.count, after.first == " " else { return text }
+        // After «№5» the space alone ends the number.
+        guard numberSign || after.count < rest.count - digits.count, after.first == " " else { return text }
         return String(after.dropFirst())
     }
 }

@@ -1,3 +1,156 @@
-// Placeholder: the report command lands with the statistics issue.
+import AnketaAnalysis
+import AnketaCollect
+import AnketaCore
+import AnketaReports
+import AnketaStore
 import ArgumentParser
-extension Anketa { struct Report: ParsableCommand { static let configuration = CommandConfiguration(abstract: "Сформировать аналитическую справку.") } }
+import Foundation
+
+extension Anketa {
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Сформировать аналитическую справку (HTML, DOCX, Markdown) и таблицы показателей (JSON, CSV).",
+            discussion: """
+                Из базы — по анкете и волне, с динамикой относительно прошлой волны:
+                  anketa report parents-satisfaction --wave 2026-весна --compare 2025-весна
+                С разбивкой по группе и сопоставлением с другими участниками:
+                  anketa report objective-assessment-teachers --wave 2026 --by experience \\
+                      --also objective-assessment-parents:2026 --also objective-assessment-students:2026
+                Прямо из файлов, без базы (прошлая волна — --compare-file):
+                  anketa report Questionnaires/parents-satisfaction.yaml ответы-2026.csv --compare-file ответы-2025.csv
+
+                Результат — папка Results/<анкета>-<волна>/: spravka.html, spravka.docx, spravka.md,
+                figures.json и CSV-таблицы. Группы меньше --min-group человек (по умолчанию 5) скрываются.
+                """
+        )
+
+        @Argument(help: ArgumentHelp("id анкеты в базе или её YAML.", valueName: "анкета"))
+        var questionnaire: String
+
+        @Argument(help: ArgumentHelp("Файлы с ответами (CSV): справка без базы.", valueName: "ответы.csv"))
+        var files: [String] = []
+
+        @Option(help: ArgumentHelp("Волна (из базы; для файлов — её название в справке).", valueName: "волна"))
+        var wave: String?
+
+        @Option(help: ArgumentHelp("Школа или подразделение.", valueName: "организация"))
+        var unit: String?
+
+        @Option(help: ArgumentHelp("Прошлая волна из базы для сравнения.", valueName: "волна"))
+        var compare: String?
+
+        @Option(name: .customLong("compare-file"), help: ArgumentHelp("Файл с ответами прошлой волны для сравнения.", valueName: "файл.csv"))
+        var compareFile: String?
+
+        @Option(help: ArgumentHelp("Группировка для разбивки и карты дефицитов (id из groupings анкеты).", valueName: "группировка"))
+        var by: String?
+
+        @Option(help: ArgumentHelp("Другая аудитория для сопоставления: <анкета>:<волна> из базы (можно несколько раз).", valueName: "анкета:волна"))
+        var also: [String] = []
+
+        @Option(help: ArgumentHelp("Сколько человек могли ответить (для охвата).", valueName: "число"))
+        var population: Int?
+
+        @Option(name: .customLong("min-group"), help: ArgumentHelp("Наименьший размер группы, которую можно показать.", valueName: "число"))
+        var minGroup: Int = 5
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Папка для справки (по умолчанию Results/<анкета>-<волна>).", valueName: "папка"))
+        var output: String?
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        func validate() throws {
+            if minGroup < 1 { throw ValidationError("--min-group должен быть не меньше 1") }
+            if files.isEmpty, wave == nil { throw ValidationError("укажите --wave (волну из базы) или файлы с ответами") }
+            if !files.isEmpty, compare != nil { throw ValidationError("для справки из файлов прошлая волна задаётся файлом: --compare-file") }
+            for item in also where !item.contains(":") { throw ValidationError("--also ожидает <анкета>:<волна>, например objective-assessment-parents:2026") }
+        }
+
+        func run() throws {
+            try reportingErrors {
+                let store: AnketaStore? = files.isEmpty || !also.isEmpty ? try AnketaStore(path: storeOptions.db) : nil
+                let (definition, _) = try loadQuestionnaire(questionnaire, store: store)
+                if let by, !definition.groupings.contains(where: { $0.id == by }) {
+                    let known = definition.groupings.map(\.id).joined(separator: ", ")
+                    throw ValidationError("в анкете «\(definition.id)» нет группировки «\(by)»" + (known.isEmpty ? "" : "; есть: \(known)"))
+                }
+                let options = AnalysisOptions(minGroupSize: minGroup)
+                let current: AnalysisResult
+                var previous: AnalysisResult?
+                let waveName: String
+                if files.isEmpty, let store, let wave {
+                    waveName = wave
+                    let stored = try store.questionnaire(id: definition.id)
+                    current = try analyze(stored, wave: store.wave(for: stored, named: wave, unit: unit, create: false), store: store, options: options)
+                    if let compare {
+                        previous = try analyze(stored, wave: store.wave(for: stored, named: compare, unit: unit, create: false), store: store, options: options)
+                    }
+                } else {
+                    waveName = wave ?? URL(fileURLWithPath: files[0]).deletingPathExtension().lastPathComponent
+                    current = try analyzeFiles(files, definition: definition, wave: waveName, options: options)
+                    if let compareFile {
+                        previous = try analyzeFiles([compareFile], definition: definition,
+                                                    wave: URL(fileURLWithPath: compareFile).deletingPathExtension().lastPathComponent, options: options)
+                    }
+                }
+                var others: [AnalysisResult] = []
+                for item in also {
+                    guard let store else { continue }
+                    let parts = item.split(separator: ":", maxSplits: 1).map(String.init)
+                    let other = try store.questionnaire(id: parts[0])
+                    others.append(try analyze(other, wave: store.wave(for: other, named: parts[1], unit: unit, create: false), store: store, options: options))
+                }
+                let input = ReportInput(questionnaire: definition, result: current, previous: previous, otherAudiences: others,
+                                        organization: unit, population: population, mapGrouping: by, date: Self.today())
+                let folder = URL(fileURLWithPath: output ?? "Results/\(definition.id)-\(Self.safe(waveName))")
+                let written = try ReportWriter(input).write(to: folder)
+                print("Справка «\(definition.title)», волна «\(current.wave)»: \(RussianPlural.respondent(current.respondents)).")
+                for indicator in current.indicators {
+                    let mark = indicator.deficit ? "  ← дефицит" : ""
+                    print("  \(indicator.title): \(indicator.figure.map { RussianNumber.fixed($0, digits: indicator.method == .meanScore ? 2 : 1) } ?? "—") (\(indicator.level ?? "—"))\(mark)")
+                }
+                print("Записано в \(folder.relativePath)/: " + written.map(\.lastPathComponent).joined(separator: ", "))
+            }
+        }
+
+        func analyze(_ questionnaire: Questionnaire, wave: Wave, store: AnketaStore, options: AnalysisOptions) throws -> AnalysisResult {
+            var analyzer = Analyzer(questionnaire: questionnaire, wave: wave.displayName, options: options)
+            try store.forEachResponse(in: wave) { analyzer.add($0.response) }
+            return analyzer.finish()
+        }
+
+        /// Reads files straight into the analysis; rejected rows are reported and left out.
+        func analyzeFiles(_ paths: [String], definition: Questionnaire, wave: String, options: AnalysisOptions) throws -> AnalysisResult {
+            var analyzer = Analyzer(questionnaire: definition, wave: unit.map { "\(wave), \($0)" } ?? wave, options: options)
+            for path in paths {
+                let reader = try ResponseReader(url: URL(fileURLWithPath: path), questionnaire: definition, displayPath: path)
+                var rejected = 0
+                try reader.read { outcome in
+                    switch outcome {
+                    case .accepted(let row): analyzer.add(row.response)
+                    case .rejected(let row):
+                        rejected += 1
+                        Console.error("\(path):\(row.line): строка не учтена: \(row.reasons.joined(separator: "; "))")
+                    case .blank: break
+                    }
+                }
+                if rejected > 0 {
+                    Console.error("\(path): предупреждение: не учтено \(RussianPlural.row(rejected)); загрузите файл через anketa ingest, чтобы получить файл отклонённых строк")
+                }
+            }
+            return analyzer.finish()
+        }
+
+        static func today() -> String {
+            let formatter = DateFormatter()
+            formatter.dateFormat = "dd.MM.yyyy"
+            formatter.locale = Locale(identifier: "ru_RU")
+            return formatter.string(from: Date())
+        }
+
+        /// A wave name safe as a folder name.
+        static func safe(_ name: String) -> String {
+            String(name.map { "/\\:*?\"<>|".contains($0) ? "-" : $0 })
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import AnketaCore
+
+/// A questionnaire prepared for fast tallying: option indices, scores and positive marks resolved once.
+struct AnalysisPlan {
+    let questionnaire: Questionnaire
+    let questions: [QuestionPlan]
+    let indicators: [IndicatorPlan]
+
+    init(_ questionnaire: Questionnaire) {
+        self.questionnaire = questionnaire
+        let questions = questionnaire.questions.map { QuestionPlan(question: $0, scale: questionnaire.scale(of: $0)) }
+        self.questions = questions
+        let byID = Dictionary(uniqueKeysWithValues: questions.map { ($0.question.id, $0) })
+        indicators = questionnaire.indicators.map { indicator in
+            IndicatorPlan(indicator: indicator, items: indicator.items.compactMap { item in
+                byID[item.question].map { (question: $0, weight: item.weight) }
+            })
+        }
+    }
+}
+
+struct QuestionPlan {
+    let question: Question
+    let scale: Scale?
+    let optionIndex: [String: Int]
+    /// Scores as written in the scale.
+    let rawScores: [Double?]
+    /// Scores flipped for reverse-keyed questions.
+    let keyedScores: [Double?]
+    let positive: [Bool]
+    let range: ClosedRange<Double>?
+
+    init(question: Question, scale: Scale?) {
+        self.question = question
+        self.scale = scale
+        let options = scale?.options ?? []
+        optionIndex = Dictionary(options.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+        rawScores = options.map(\.score)
+        keyedScores = options.map { scale?.score(of: $0, reversed: question.reverse) }
+        positive = options.map { scale?.isPositive($0, reversed: question.reverse) ?? false }
+        range = scale?.scoreRange
+    }
+
+    /// A keyed score on 0–100.
+    func index(ofKeyedScore score: Double) -> Double {
+        guard let range, range.upperBound > range.lowerBound else { return 0 }
+        return (score - range.lowerBound) / (range.upperBound - range.lowerBound) * 100
+    }
+}
+
+struct IndicatorPlan {
+    let indicator: Indicator
+    let items: [(question: QuestionPlan, weight: Double)]
+}

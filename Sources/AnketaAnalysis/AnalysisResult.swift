@@ -1,0 +1,174 @@
+import AnketaCore
+
+/// Every figure of one wave of one questionnaire: what the справка, the JSON and the CSV tables show.
+///
+/// All numbers carry full precision; rounding belongs to the renderers. Percentages are 0–100.
+/// The JSON schema is documented in `docs/report-json.md`.
+public struct AnalysisResult: Codable, Sendable, Equatable {
+    public var questionnaireID: String
+    public var questionnaireVersion: Int
+    public var title: String
+    public var audience: Audience
+    /// The wave's label, e.g. «2026-весна, Школа № 1».
+    public var wave: String
+    public var respondents: Int
+    /// First and last submission time (`yyyy-MM-dd HH:mm:ss`), when the data has timestamps.
+    public var period: [String]?
+    /// Groups smaller than this are suppressed everywhere.
+    public var minGroupSize: Int
+    public var questions: [QuestionSummary]
+    public var indicators: [IndicatorSummary]
+    public var overall: OverallSummary?
+    public var breakdowns: [Breakdown]
+    /// Questions ranked by the share of answers that report a difficulty (non-positive answers),
+    /// highest first: for the professional-deficits instrument, the development topics.
+    public var difficulties: [Difficulty]
+}
+
+/// Counts of one option.
+public struct OptionCount: Codable, Sendable, Equatable {
+    public var code: String
+    public var label: String
+    public var count: Int
+    /// Percent of valid answers (single choice) or of respondents who answered (multiple choice).
+    public var percent: Double
+    public var positive: Bool
+}
+
+/// Figures of one question.
+public struct QuestionSummary: Codable, Sendable, Equatable {
+    public var id: String
+    public var text: String
+    public var grid: String?
+    public var section: String
+    public var kind: Question.Kind
+    public var reverse: Bool
+    /// Respondents of the wave.
+    public var respondents: Int
+    /// Answers that count (options, numbers, texts) — «no answer» and blanks excluded.
+    public var valid: Int
+    public var noAnswer: Int
+    public var blank: Int
+    public var options: [OptionCount]
+    /// Mean, sample SD and median of option scores (single choice on a scored scale) or numbers.
+    public var mean: Double?
+    public var standardDeviation: Double?
+    public var median: Double?
+    public var quartiles: [Double]?
+    public var minimum: Double?
+    public var maximum: Double?
+    /// Percent of valid answers that are positive, with its Wilson 95 % interval.
+    public var positivePercent: Double?
+    public var positiveInterval: [Double]?
+    public var positiveCount: Int?
+    /// (mean − min)/(max − min)·100 of the scale, reverse-keyed flipped.
+    public var index: Double?
+    /// Text answers (open questions), as written.
+    public var texts: [String]?
+}
+
+/// Why Cronbach's alpha is missing, or its value.
+public struct Reliability: Codable, Sendable, Equatable {
+    public var alpha: Double?
+    /// Complete cases used.
+    public var n: Int
+    public var items: Int
+    /// Why it could not be computed, in Russian, when `alpha` is nil.
+    public var reason: String?
+}
+
+/// n, mean and SD of respondents' scores (for tests and dynamics).
+public struct ScoreMoments: Codable, Sendable, Equatable {
+    public var n: Int
+    public var mean: Double?
+    public var standardDeviation: Double?
+}
+
+/// How many respondents fall into a level.
+public struct LevelCount: Codable, Sendable, Equatable {
+    public var level: String
+    public var deficit: Bool
+    public var count: Int
+    public var percent: Double
+}
+
+/// Figures of one indicator.
+public struct IndicatorSummary: Codable, Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var method: Indicator.Method
+    public var audienceKey: String?
+    public var figure: Double?
+    public var level: String?
+    public var deficit: Bool
+    /// The lowest figure that is not a deficit (the deficit threshold), if any level is a deficit.
+    public var threshold: Double?
+    public var respondentsScored: Int
+    public var scores: ScoreMoments
+    /// Respondents over levels by their own score (not for `positive_share`).
+    public var levelDistribution: [LevelCount]?
+    public var reliability: Reliability
+    public var recommendation: String?
+}
+
+/// The overall index of the audience.
+public struct OverallSummary: Codable, Sendable, Equatable {
+    public var title: String
+    public var figure: Double?
+    public var level: String?
+    public var deficit: Bool
+    public var indicators: [String]
+}
+
+/// Figures per group of one grouping question.
+public struct Breakdown: Codable, Sendable, Equatable {
+    public var grouping: String
+    public var title: String
+    public var groups: [GroupFigures]
+    /// Tests of differences between the (unsuppressed) groups, one per indicator.
+    public var tests: [GroupTest]
+}
+
+/// One group's figures; all `nil` when suppressed.
+public struct GroupFigures: Codable, Sendable, Equatable {
+    public var key: String
+    /// `nil` when suppressed.
+    public var respondents: Int?
+    public var suppressed: Bool
+    public var indicators: [GroupIndicator]
+    public var overall: Double?
+}
+
+public struct GroupIndicator: Codable, Sendable, Equatable {
+    public var id: String
+    public var figure: Double?
+    public var level: String?
+    public var deficit: Bool
+    public var scores: ScoreMoments?
+}
+
+/// A test of differences between groups on respondents' indicator scores.
+public struct GroupTest: Codable, Sendable, Equatable {
+    public var indicator: String
+    /// `kruskal_wallis` or `mann_whitney`.
+    public var test: String
+    public var statistic: Double
+    public var degreesOfFreedom: Int?
+    public var p: Double
+    /// Holm-adjusted across the indicators of this breakdown.
+    public var pHolm: Double
+    /// ε² (Kruskal–Wallis) or r = |z|/√N (Mann–Whitney).
+    public var effectSize: Double
+    public var groups: Int
+    public var n: Int
+}
+
+/// A question where many respondents report a difficulty.
+public struct Difficulty: Codable, Sendable, Equatable {
+    public var question: String
+    public var text: String
+    public var indicator: String?
+    /// Percent of valid answers that are not positive.
+    public var percent: Double
+    public var valid: Int
+}

@@ -1,0 +1,265 @@
+import Foundation
+import AnketaCore
+import AnketaStats
+
+/// Computes every figure of a wave in one streaming pass over its responses.
+///
+/// ```swift
+/// var analyzer = Analyzer(questionnaire: q, wave: "2026-весна")
+/// try store.forEachResponse(in: wave) { analyzer.add($0.response) }
+/// let result = analyzer.finish()
+/// ```
+public struct Analyzer {
+    public let questionnaire: Questionnaire
+    public let options: AnalysisOptions
+    let wave: String
+    let plan: AnalysisPlan
+    let groupings: [Grouping]
+    var total: ScoreSheet
+    /// Per grouping: group key → its sheet (insertion order kept in `groupOrder`).
+    var groups: [[String: ScoreSheet]]
+    var firstSubmitted: String?
+    var lastSubmitted: String?
+
+    public init(questionnaire: Questionnaire, wave: String, options: AnalysisOptions = AnalysisOptions()) {
+        self.questionnaire = questionnaire
+        self.options = options
+        self.wave = wave
+        plan = AnalysisPlan(questionnaire)
+        total = ScoreSheet(plan: plan)
+        groupings = questionnaire.groupings.filter { options.groupings?.contains($0.id) ?? true }
+        groups = Array(repeating: [:], count: groupings.count)
+    }
+
+    /// The label of "no answer to the grouping question".
+    public static let unspecifiedGroup = "не указано"
+
+    public mutating func add(_ response: Response) {
+        total.add(response, plan: plan, keepTexts: options.maxTexts)
+        if let time = response.submittedAt {
+            if firstSubmitted.map({ time < $0 }) ?? true { firstSubmitted = time }
+            if lastSubmitted.map({ time > $0 }) ?? true { lastSubmitted = time }
+        }
+        for (index, grouping) in groupings.enumerated() {
+            let key = Analyzer.groupKey(response[grouping.question], grouping: grouping, questionnaire: questionnaire)
+            groups[index][key, default: ScoreSheet(plan: plan)].add(response, plan: plan, keepTexts: 0)
+        }
+    }
+
+    /// The group a response belongs to under a grouping.
+    static func groupKey(_ answer: Answer?, grouping: Grouping, questionnaire: Questionnaire) -> String {
+        let raw: String?
+        switch answer {
+        case .option(let code)?:
+            raw = questionnaire.question(grouping.question).flatMap { questionnaire.scale(of: $0)?.option(code: code)?.label } ?? code
+        case .text(let text)?: raw = text
+        case .number(let value)?: raw = RussianNumber.plain(value)
+        default: raw = nil
+        }
+        guard let raw else { return unspecifiedGroup }
+        switch grouping.derive {
+        case .level?: return SchoolLevel(className: raw)?.rawValue ?? unspecifiedGroup
+        case .classNumber?: return SchoolLevel.classNumber(raw).map(String.init) ?? unspecifiedGroup
+        case nil:
+            if questionnaire.question(grouping.question)?.kind == .shortText {
+                return SchoolLevel.normalizedClass(raw) ?? raw.trimmingCharacters(in: .whitespaces)
+            }
+            return raw
+        }
+    }
+
+    public func finish() -> AnalysisResult {
+        let indicators = zip(plan.indicators, total.indicators).map { summarize($0.0, $0.1) }
+        let overall = summarizeOverall(indicators)
+        let breakdowns = groupings.indices.map { breakdown($0) }
+        let questions = zip(plan.questions, total.questions).map { summarize($0.0, $0.1, respondents: total.respondents) }
+        return AnalysisResult(questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
+                              title: questionnaire.title, audience: questionnaire.audience, wave: wave,
+                              respondents: total.respondents, period: zip2(firstSubmitted, lastSubmitted).map { [$0, $1] }, minGroupSize: options.minGroupSize,
+                              questions: questions, indicators: indicators, overall: overall,
+                              breakdowns: breakdowns, difficulties: difficulties(questions))
+    }
+
+    // MARK: - Questions
+
+    func summarize(_ plan: QuestionPlan, _ tally: QuestionTally, respondents: Int) -> QuestionSummary {
+        let question = plan.question
+        let options = (plan.scale?.options ?? []).enumerated().map { index, option in
+            OptionCount(code: option.code, label: option.label, count: tally.optionCounts[index],
+                        percent: tally.valid > 0 ? Double(tally.optionCounts[index]) / Double(tally.valid) * 100 : 0,
+                        positive: plan.positive[index])
+        }
+        var summary = QuestionSummary(id: question.id, text: question.text, grid: question.grid, section: question.section,
+                                      kind: question.kind, reverse: question.reverse, respondents: respondents,
+                                      valid: tally.valid, noAnswer: tally.noAnswer, blank: tally.blank, options: options)
+        if question.kind == .single || question.kind == .number, tally.scores.count > 0 {
+            summary.mean = tally.scores.mean
+            summary.standardDeviation = tally.scores.standardDeviation
+            summary.median = Descriptive.median(tally.values)
+            if question.kind == .number {
+                summary.quartiles = Descriptive.quartiles(tally.values).map { [$0.q1, $0.median, $0.q3] }
+                summary.minimum = tally.scores.min
+                summary.maximum = tally.scores.max
+            }
+        }
+        if question.kind == .single, plan.scale?.isScored == true, tally.valid > 0 {
+            summary.positiveCount = tally.positive
+            summary.positivePercent = Double(tally.positive) / Double(tally.valid) * 100
+            if let interval = WilsonInterval(successes: tally.positive, trials: tally.valid) {
+                summary.positiveInterval = [interval.lower * 100, interval.upper * 100]
+            }
+            if let mean = tally.scores.mean, let range = plan.range, range.upperBound > range.lowerBound {
+                let keyed = question.reverse ? range.lowerBound + range.upperBound - mean : mean
+                summary.index = (keyed - range.lowerBound) / (range.upperBound - range.lowerBound) * 100
+            }
+        }
+        if question.kind.isText { summary.texts = tally.texts }
+        return summary
+    }
+
+    func difficulties(_ questions: [QuestionSummary]) -> [Difficulty] {
+        let indicatorOf = Dictionary(questionnaire.indicators.flatMap { indicator in indicator.items.map { ($0.question, indicator.id) } },
+                                     uniquingKeysWith: { first, _ in first })
+        return questions.compactMap { summary -> Difficulty? in
+            guard let positive = summary.positivePercent, indicatorOf[summary.id] != nil else { return nil }
+            return Difficulty(question: summary.id, text: summary.text, indicator: indicatorOf[summary.id],
+                              percent: 100 - positive, valid: summary.valid)
+        }
+        .sorted { $0.percent > $1.percent }
+    }
+
+    // MARK: - Indicators
+
+    func figure(_ plan: IndicatorPlan, _ tally: IndicatorTally) -> Double? {
+        switch plan.indicator.method {
+        case .positiveShare:
+            return tally.validWeight > 0 ? tally.positiveWeight / tally.validWeight * 100 : nil
+        case .meanIndex, .meanScore, .sum:
+            return Descriptive.mean(tally.scores)
+        }
+    }
+
+    static func threshold(_ levels: [Level]) -> Double? {
+        guard levels.contains(where: \.deficit) else { return nil }
+        return levels.filter { !$0.deficit }.map(\.from).min()
+    }
+
+    func summarize(_ plan: IndicatorPlan, _ tally: IndicatorTally) -> IndicatorSummary {
+        let indicator = plan.indicator
+        let value = figure(plan, tally)
+        let level = value.flatMap { indicator.level(for: $0) }
+        var distribution: [LevelCount]?
+        if indicator.method != .positiveShare, !tally.scores.isEmpty {
+            var counts = Array(repeating: 0, count: indicator.levels.count)
+            for score in tally.scores {
+                if let level = indicator.level(for: score), let index = indicator.levels.firstIndex(of: level) { counts[index] += 1 }
+            }
+            distribution = zip(indicator.levels, counts).map {
+                LevelCount(level: $0.name, deficit: $0.deficit, count: $1, percent: Double($1) / Double(tally.scores.count) * 100)
+            }
+        }
+        let moments = RunningMoments(tally.scores)
+        return IndicatorSummary(id: indicator.id, title: indicator.title, method: indicator.method, audienceKey: indicator.audienceKey,
+                                figure: value, level: level?.name, deficit: level?.deficit ?? false,
+                                threshold: Analyzer.threshold(indicator.levels), respondentsScored: tally.scores.count,
+                                scores: ScoreMoments(n: moments.count, mean: moments.mean, standardDeviation: moments.standardDeviation),
+                                levelDistribution: distribution, reliability: tally.reliability(),
+                                recommendation: indicator.recommendation)
+    }
+
+    func overallLevels() -> [Level]? {
+        guard let overall = questionnaire.overall else { return nil }
+        return overall.levels ?? overall.indicators.first.flatMap { id in questionnaire.indicators.first { $0.id == id }?.levels }
+    }
+
+    func overallFigure(_ figures: [String: Double]) -> Double? {
+        guard let overall = questionnaire.overall else { return nil }
+        let values = overall.indicators.compactMap { figures[$0] }
+        guard !values.isEmpty, values.count == overall.indicators.count else { return nil }
+        return values.reduce(0, +) / Double(values.count)
+    }
+
+    func summarizeOverall(_ indicators: [IndicatorSummary]) -> OverallSummary? {
+        guard let overall = questionnaire.overall else { return nil }
+        let figures = Dictionary(indicators.compactMap { summary in summary.figure.map { (summary.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        let value = overallFigure(figures)
+        let level = value.flatMap { value in overallLevels().flatMap { Level.level(for: value, in: $0) } }
+        return OverallSummary(title: overall.title, figure: value, level: level?.name, deficit: level?.deficit ?? false,
+                              indicators: overall.indicators)
+    }
+
+    // MARK: - Breakdowns
+
+    /// Groups to suppress: those under the minimum size, plus — when exactly one is suppressed — the
+    /// next smallest, so that the total cannot reveal it (complementary suppression).
+    static func suppressed(sizes: [String: Int], minimum: Int) -> Set<String> {
+        var hidden = Set(sizes.filter { $0.value < minimum }.keys)
+        if hidden.count == 1, sizes.count > 1 {
+            let next = sizes.filter { !hidden.contains($0.key) }.min { ($0.value, $0.key) < ($1.value, $1.key) }
+            if let next { hidden.insert(next.key) }
+        }
+        return hidden
+    }
+
+    func breakdown(_ index: Int) -> Breakdown {
+        let grouping = groupings[index]
+        let sheets = groups[index]
+        let hidden = Analyzer.suppressed(sizes: sheets.mapValues(\.respondents), minimum: options.minGroupSize)
+        let keys = sheets.keys.sorted(by: Analyzer.groupOrder)
+        var groupFigures: [GroupFigures] = []
+        for key in keys {
+            guard let sheet = sheets[key] else { continue }
+            if hidden.contains(key) {
+                groupFigures.append(GroupFigures(key: key, respondents: nil, suppressed: true,
+                                                 indicators: plan.indicators.map { GroupIndicator(id: $0.indicator.id, figure: nil, level: nil, deficit: false, scores: nil) },
+                                                 overall: nil))
+                continue
+            }
+            var figures: [String: Double] = [:]
+            let indicators = zip(plan.indicators, sheet.indicators).map { plan, tally -> GroupIndicator in
+                let value = figure(plan, tally)
+                if let value { figures[plan.indicator.id] = value }
+                let level = value.flatMap { plan.indicator.level(for: $0) }
+                let moments = RunningMoments(tally.scores)
+                return GroupIndicator(id: plan.indicator.id, figure: value, level: level?.name, deficit: level?.deficit ?? false,
+                                      scores: ScoreMoments(n: moments.count, mean: moments.mean, standardDeviation: moments.standardDeviation))
+            }
+            groupFigures.append(GroupFigures(key: key, respondents: sheet.respondents, suppressed: false,
+                                             indicators: indicators, overall: overallFigure(figures)))
+        }
+        return Breakdown(grouping: grouping.id, title: grouping.title, groups: groupFigures,
+                         tests: tests(sheets: sheets, keys: keys.filter { !hidden.contains($0) && $0 != Analyzer.unspecifiedGroup }))
+    }
+
+    func tests(sheets: [String: ScoreSheet], keys: [String]) -> [GroupTest] {
+        guard keys.count >= 2 else { return [] }
+        var tests: [GroupTest] = []
+        for (index, plan) in plan.indicators.enumerated() {
+            let samples = keys.compactMap { sheets[$0]?.indicators[index].scores }.filter { !$0.isEmpty }
+            guard samples.count >= 2 else { continue }
+            let n = samples.reduce(0) { $0 + $1.count }
+            if samples.count == 2, let test = MannWhitneyU(samples[0], samples[1]) {
+                tests.append(GroupTest(indicator: plan.indicator.id, test: "mann_whitney", statistic: test.u, degreesOfFreedom: nil,
+                                       p: test.pValue, pHolm: test.pValue, effectSize: test.effectSizeR, groups: 2, n: n))
+            } else if let test = KruskalWallis(samples) {
+                tests.append(GroupTest(indicator: plan.indicator.id, test: "kruskal_wallis", statistic: test.h,
+                                       degreesOfFreedom: test.degreesOfFreedom, p: test.pValue, pHolm: test.pValue,
+                                       effectSize: test.epsilonSquared, groups: samples.count, n: n))
+            }
+        }
+        let adjusted = Holm.adjust(tests.map(\.p))
+        for index in tests.indices { tests[index].pHolm = adjusted[index] }
+        return tests
+    }
+
+    /// Natural order for group keys: classes by number then letter, levels НОО < ООО < СОО, «не указано» last.
+    static func groupOrder(_ a: String, _ b: String) -> Bool {
+        if a == unspecifiedGroup { return false }
+        if b == unspecifiedGroup { return true }
+        let levels = SchoolLevel.allCases.map(\.rawValue)
+        if let i = levels.firstIndex(of: a), let j = levels.firstIndex(of: b) { return i < j }
+        let na = SchoolLevel.classNumber(a), nb = SchoolLevel.classNumber(b)
+        if let na, let nb, na != nb, a.first?.isNumber == true, b.first?.isNumber == true { return na < nb }
+        return a.localizedStandardCompare(b) == .orderedAscending
+    }
+}

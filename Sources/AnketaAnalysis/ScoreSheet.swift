@@ -1,0 +1,140 @@
+import AnketaCore
+import AnketaStats
+
+/// Running figures of a set of respondents (the whole wave, or one group): one streaming pass,
+/// no raw rows kept — only per-respondent indicator scores, needed for the tests.
+struct ScoreSheet {
+    var respondents = 0
+    var questions: [QuestionTally]
+    var indicators: [IndicatorTally]
+
+    init(plan: AnalysisPlan) {
+        questions = plan.questions.map { QuestionTally(plan: $0) }
+        indicators = plan.indicators.map { IndicatorTally(plan: $0) }
+    }
+
+    mutating func add(_ response: Response, plan: AnalysisPlan, keepTexts: Int) {
+        respondents += 1
+        for index in questions.indices {
+            questions[index].add(response[plan.questions[index].question.id], plan: plan.questions[index], keepTexts: keepTexts)
+        }
+        for index in indicators.indices {
+            indicators[index].add(response, plan: plan.indicators[index])
+        }
+    }
+}
+
+/// Per-question tallies.
+struct QuestionTally {
+    var optionCounts: [Int]
+    var noAnswer = 0
+    var blank = 0
+    var valid = 0
+    var positive = 0
+    var scores = RunningMoments()
+    var values: [Double] = []
+    var texts: [String] = []
+
+    init(plan: QuestionPlan) {
+        optionCounts = Array(repeating: 0, count: plan.scale?.options.count ?? 0)
+    }
+
+    mutating func add(_ answer: Answer?, plan: QuestionPlan, keepTexts: Int) {
+        switch answer {
+        case nil:
+            blank += 1
+        case .noAnswer?:
+            noAnswer += 1
+        case .option(let code)?:
+            guard let index = plan.optionIndex[code] else { blank += 1; return }
+            valid += 1
+            optionCounts[index] += 1
+            if plan.positive[index] { positive += 1 }
+            if let score = plan.rawScores[index] {
+                scores.add(score)
+                values.append(score)
+            }
+        case .options(let codes)?:
+            if codes.isEmpty { blank += 1; return }
+            valid += 1
+            for code in codes { if let index = plan.optionIndex[code] { optionCounts[index] += 1 } }
+        case .number(let value)?:
+            valid += 1
+            scores.add(value)
+            values.append(value)
+        case .text(let text)?:
+            valid += 1
+            if texts.count < keepTexts { texts.append(text) }
+        }
+    }
+}
+
+/// Per-indicator tallies: pooled weighted answers, respondents' scores, complete-case moments for alpha.
+struct IndicatorTally {
+    var positiveWeight = 0.0
+    var validWeight = 0.0
+    var scores: [Double] = []
+    var itemMoments: [RunningMoments]
+    var totalMoments = RunningMoments()
+
+    init(plan: IndicatorPlan) {
+        itemMoments = Array(repeating: RunningMoments(), count: plan.items.count)
+    }
+
+    mutating func add(_ response: Response, plan: IndicatorPlan) {
+        var itemScores: [Double?] = []
+        itemScores.reserveCapacity(plan.items.count)
+        var weightSum = 0.0, weighted = 0.0, positiveSum = 0.0, answered = 0
+        for item in plan.items {
+            guard case .option(let code)? = response[item.question.question.id],
+                  let index = item.question.optionIndex[code], let score = item.question.keyedScores[index] else {
+                itemScores.append(nil)
+                continue
+            }
+            itemScores.append(score)
+            answered += 1
+            weightSum += item.weight
+            let positive = item.question.positive[index]
+            if positive { positiveSum += item.weight }
+            switch plan.indicator.method {
+            case .positiveShare: weighted += positive ? item.weight * 100 : 0
+            case .meanIndex: weighted += item.weight * item.question.index(ofKeyedScore: score)
+            case .meanScore: weighted += item.weight * score
+            case .sum: weighted += score
+            }
+        }
+        positiveWeight += positiveSum
+        validWeight += weightSum
+        if answered == plan.items.count {
+            var total = 0.0
+            for (index, score) in itemScores.enumerated() {
+                guard let score else { continue }
+                itemMoments[index].add(score)
+                total += score
+            }
+            totalMoments.add(total)
+        }
+        switch plan.indicator.method {
+        case .sum:
+            if answered == plan.items.count { scores.append(weighted) }
+        case .positiveShare:
+            if answered > 0 { scores.append(weighted / weightSum) }
+        case .meanIndex, .meanScore:
+            if answered * 2 >= plan.items.count, answered > 0 { scores.append(weighted / weightSum) }
+        }
+    }
+
+    /// Cronbach's alpha from complete-case moments: k/(k−1)·(1 − Σσ²ᵢ/σ²ₜ).
+    func reliability() -> Reliability {
+        let k = itemMoments.count
+        let n = totalMoments.count
+        guard k >= 2 else { return Reliability(alpha: nil, n: n, items: k, reason: "в показателе меньше двух вопросов") }
+        guard n >= 2, let totalVariance = totalMoments.variance else {
+            return Reliability(alpha: nil, n: n, items: k, reason: "меньше двух респондентов ответили на все вопросы показателя")
+        }
+        guard totalVariance > 0 else { return Reliability(alpha: nil, n: n, items: k, reason: "все ответившие дали одинаковую сумму баллов") }
+        let itemVariance = itemMoments.reduce(0.0) { $0 + ($1.variance ?? 0) }
+        let alpha = Double(k) / Double(k - 1) * (1 - itemVariance / totalVariance)
+        return Reliability(alpha: alpha, n: n, items: k, reason: nil)
+    }
+}

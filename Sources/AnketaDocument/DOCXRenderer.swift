@@ -1,0 +1,292 @@
+import Foundation
+import ZIPFoundation
+
+/// Renders a `Document` as a .docx (Office Open XML WordprocessingML) package.
+///
+/// The file uses real styles (Title, Subtitle, Heading 1–3, Normal, Caption, a table style,
+/// a note style), an A4 page with Russian office margins (left 3 cm, right 1.5 cm, top and
+/// bottom 2 cm), Times New Roman 12 pt, numbered and bulleted lists from numbering.xml, page
+/// numbers in the footer, and charts as native Word charts (word/charts/chartN.xml) whose data
+/// lives in the chart's caches (there is no embedded workbook: Word and LibreOffice show and
+/// restyle the chart, only "Edit data" has nothing to open).
+///
+/// The output is deterministic: the same document gives the same bytes.
+public struct DOCXRenderer: Sendable {
+    public init() {}
+
+    public func render(_ doc: Document) throws -> Data {
+        var builder = DOCXBuilder()
+        let body = builder.body(doc)
+        let archive = try Archive(data: Data(), accessMode: .create)
+        // A fixed timestamp keeps the output reproducible.
+        let stamp = Date(timeIntervalSince1970: 1_577_836_800) // 2020-01-01
+        func add(_ path: String, _ text: String) throws {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count),
+                                 modificationDate: stamp, compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let charts = builder.charts
+        try add("[Content_Types].xml", DOCXParts.contentTypes(chartCount: charts.count))
+        try add("_rels/.rels", DOCXParts.packageRels)
+        try add("docProps/core.xml", DOCXParts.core(title: doc.title))
+        try add("docProps/app.xml", DOCXParts.app)
+        try add("word/document.xml", DOCXParts.document(body: body))
+        try add("word/_rels/document.xml.rels", DOCXParts.documentRels(chartCount: charts.count))
+        try add("word/styles.xml", DOCXParts.styles)
+        try add("word/numbering.xml", DOCXParts.numbering(orderedLists: builder.orderedListCount))
+        try add("word/settings.xml", DOCXParts.settings)
+        try add("word/fontTable.xml", DOCXParts.fontTable)
+        try add("word/footer1.xml", DOCXParts.footer)
+        for (i, chart) in charts.enumerated() {
+            try add("word/charts/chart\(i + 1).xml", DOCXChartWriter(chart: chart).xml())
+        }
+        guard let data = archive.data else { throw DOCXError.archiveUnavailable }
+        return data
+    }
+}
+
+extension DOCXRenderer {
+    /// The parts of a .docx (or any zip) by path: for tests and for reading a package back.
+    static func parts(of data: Data) throws -> [String: Data] {
+        let archive = try Archive(data: data, accessMode: .read)
+        var result: [String: Data] = [:]
+        for entry in archive where entry.type == .file {
+            var content = Data()
+            _ = try archive.extract(entry) { content.append($0) }
+            result[entry.path] = content
+        }
+        return result
+    }
+}
+
+public enum DOCXError: Error, Sendable {
+    case archiveUnavailable
+}
+
+// MARK: - XML text
+
+enum XML {
+    /// Escapes text for XML content and attribute values, dropping characters XML 1.0 forbids.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for ch in DocumentText.sanitized(text) {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+// MARK: - Layout constants
+
+enum DOCXLayout {
+    static let pageWidth = 11906   // A4, twips
+    static let pageHeight = 16838
+    static let marginLeft = 1701   // 3 cm
+    static let marginRight = 850   // 1.5 cm
+    static let marginTop = 1134    // 2 cm
+    static let marginBottom = 1134
+    static var textWidth: Int { pageWidth - marginLeft - marginRight } // 9355 twips ≈ 16.5 cm
+    static let emuPerTwip = 635
+}
+
+// MARK: - Body
+
+struct DOCXBuilder {
+    private(set) var charts: [Chart] = []
+    private(set) var orderedListCount = 0
+
+    /// numId 1 is the shared bullet list; ordered lists get numId 2, 3, … so each restarts at 1.
+    static let bulletNumId = 1
+
+    mutating func body(_ doc: Document) -> String {
+        var s = ""
+        let title = DocumentText.sanitized(doc.title)
+        if !title.isEmpty { s += paragraph(style: "Title", runs: textRuns(title)) }
+        for line in doc.subtitle {
+            s += paragraph(style: "Subtitle", runs: textRuns(DocumentText.sanitized(line)))
+        }
+        for block in doc.blocks { s += self.block(block) }
+        return s
+    }
+
+    private mutating func block(_ block: Block) -> String {
+        switch block {
+        case .heading(let text, let level):
+            let l = min(max(level, 1), 3)
+            return paragraph(style: "Heading\(l)", runs: textRuns(text))
+        case .paragraph(let inlines):
+            return paragraph(style: nil, runs: runs(inlines))
+        case .list(let items, let ordered):
+            let numId: Int
+            if ordered { orderedListCount += 1; numId = 1 + orderedListCount } else { numId = Self.bulletNumId }
+            return items.map { item in
+                "<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"\(numId)\"/></w:numPr></w:pPr>\(runs(item))</w:p>"
+            }.joined()
+        case .table(let table):
+            return self.table(table)
+        case .chart(let chart):
+            return self.chart(chart)
+        case .note(let inlines):
+            return paragraph(style: "Note", runs: runs(inlines))
+        case .pageBreak:
+            return "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
+        }
+    }
+
+    // MARK: Paragraphs and runs
+
+    private func paragraph(style: String?, extraPPr: String = "", runs: String) -> String {
+        var ppr = ""
+        if let style { ppr += "<w:pStyle w:val=\"\(style)\"/>" }
+        ppr += extraPPr
+        return "<w:p>" + (ppr.isEmpty ? "" : "<w:pPr>\(ppr)</w:pPr>") + runs + "</w:p>"
+    }
+
+    func runs(_ inlines: [Inline]) -> String {
+        inlines.map { inline in
+            switch inline {
+            case .text(let t): return textRuns(t)
+            case .strong(let t): return textRuns(t, rPr: "<w:b/><w:bCs/>")
+            case .emphasis(let t): return textRuns(t, rPr: "<w:i/><w:iCs/>")
+            }
+        }.joined()
+    }
+
+    /// One run; newlines become `<w:br/>` and tabs `<w:tab/>`.
+    func textRuns(_ text: String, rPr: String = "") -> String {
+        let clean = DocumentText.sanitized(text)
+        guard !clean.isEmpty else { return "" }
+        var content = ""
+        var buffer = ""
+        func flush() {
+            if !buffer.isEmpty { content += "<w:t xml:space=\"preserve\">\(XML.escape(buffer))</w:t>"; buffer = "" }
+        }
+        for ch in clean {
+            if ch == "\n" { flush(); content += "<w:br/>" }
+            else if ch == "\t" { flush(); content += "<w:tab/>" }
+            else { buffer.append(ch) }
+        }
+        flush()
+        return "<w:r>" + (rPr.isEmpty ? "" : "<w:rPr>\(rPr)</w:rPr>") + content + "</w:r>"
+    }
+
+    // MARK: Tables
+
+    private func table(_ table: Table) -> String {
+        let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
+        guard columns > 0 else { return "" }
+        var s = ""
+        if let caption = table.caption, !caption.isEmpty {
+            s += paragraph(style: "Caption", extraPPr: "<w:keepNext/>", runs: textRuns(caption))
+        }
+        let widths = columnWidths(table, columns: columns)
+        s += "<w:tbl><w:tblPr><w:tblStyle w:val=\"AnketaTable\"/><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/>"
+        s += "<w:tblBorders>" + ["top", "left", "bottom", "right", "insideH", "insideV"].map {
+            "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\"/>"
+        }.joined() + "</w:tblBorders>"
+        s += "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
+        s += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        // Short tables are kept on one page (keepNext on every row but the last).
+        let keepTogether = table.rows.count <= 18
+        let header = (0..<columns).map { Cell($0 < table.header.count ? table.header[$0] : "", bold: true) }
+        s += row(header, widths: widths, numeric: table.numericColumns, isHeader: true, keepNext: true)
+        for (i, r) in table.rows.enumerated() {
+            let cells = (0..<columns).map { $0 < r.count ? r[$0] : Cell("") }
+            s += row(cells, widths: widths, numeric: table.numericColumns, isHeader: false,
+                     keepNext: keepTogether && i < table.rows.count - 1)
+        }
+        s += "</w:tbl>"
+        // A small empty paragraph after the table keeps two adjacent tables from merging.
+        s += "<w:p><w:pPr><w:pStyle w:val=\"TableSpacer\"/></w:pPr></w:p>"
+        return s
+    }
+
+    private func columnWidths(_ table: Table, columns: Int) -> [Int] {
+        let total = DOCXLayout.textWidth
+        if let w = table.columnWidths, w.count == columns, w.allSatisfy({ $0.isFinite && $0 > 0 }) {
+            let sum = w.reduce(0, +)
+            return w.map { max(300, Int(Double(total) * $0 / sum)) }
+        }
+        return Array(repeating: total / columns, count: columns)
+    }
+
+    private func row(_ cells: [Cell], widths: [Int], numeric: Set<Int>, isHeader: Bool, keepNext: Bool) -> String {
+        var s = "<w:tr><w:trPr><w:cantSplit/>" + (isHeader ? "<w:tblHeader/>" : "") + "</w:trPr>"
+        for (c, cell) in cells.enumerated() {
+            var tcPr = "<w:tcW w:w=\"\(widths[c])\" w:type=\"dxa\"/>"
+            if isHeader {
+                tcPr += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9D9D9\"/><w:vAlign w:val=\"bottom\"/>"
+            } else if let tone = cell.tone {
+                tcPr += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\(tone.cellBackground.dropFirst())\"/>"
+            }
+            var ppr = "<w:pStyle w:val=\"TableText\"/>"
+            if keepNext { ppr += "<w:keepNext/>" }
+            if numeric.contains(c) { ppr += "<w:jc w:val=\"right\"/>" }
+            let rPr = cell.bold || isHeader ? "<w:b/><w:bCs/>" : ""
+            s += "<w:tc><w:tcPr>\(tcPr)</w:tcPr><w:p><w:pPr>\(ppr)</w:pPr>\(textRuns(cell.text, rPr: rPr))</w:p></w:tc>"
+        }
+        return s + "</w:tr>"
+    }
+
+    // MARK: Charts
+
+    private mutating func chart(_ chart: Chart) -> String {
+        var s = ""
+        let title = DocumentText.singleLine(chart.title)
+        if !title.isEmpty {
+            s += paragraph(style: "Caption", extraPPr: "<w:keepNext/><w:jc w:val=\"center\"/>", runs: textRuns(title))
+        }
+        guard !chart.categories.isEmpty, !chart.series.isEmpty else {
+            return s + paragraph(style: "Note", runs: textRuns("Нет данных для диаграммы."))
+        }
+        charts.append(chart)
+        let n = charts.count
+        let cx = (DOCXLayout.textWidth - 100) * DOCXLayout.emuPerTwip
+        let cy = DOCXChartWriter(chart: chart).heightEMU
+        let descr = XML.escape(title)
+        s += "<w:p><w:pPr><w:pStyle w:val=\"ChartFrame\"/></w:pPr><w:r><w:drawing>"
+            + "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
+            + "<wp:extent cx=\"\(cx)\" cy=\"\(cy)\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
+            + "<wp:docPr id=\"\(n)\" name=\"Chart \(n)\" descr=\"\(descr)\"/><wp:cNvGraphicFramePr/>"
+            + "<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">"
+            + "<a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\">"
+            + "<c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" r:id=\"\(DOCXParts.chartRelId(n))\"/>"
+            + "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+        s += legend(chart)
+        return s
+    }
+
+    /// A legend paragraph under a chart: a coloured square and a name per series (or per tone
+    /// for `.bars`), matching the HTML legend.
+    private func legend(_ chart: Chart) -> String {
+        var items: [(color: String, name: String)] = []
+        switch chart.kind {
+        case .bars:
+            var seen: [Tone] = []
+            for case let tone? in chart.tones where !seen.contains(tone) { seen.append(tone) }
+            items = Tone.allCases.filter(seen.contains).map { (String($0.chartColor.dropFirst()), $0.legendLabel) }
+        case .groupedBars, .divergingStacked:
+            items = chart.series.indices.map {
+                (ColorHex.seriesColor(chart.series[$0].color, index: $0), DocumentText.singleLine(chart.series[$0].name))
+            }
+        }
+        guard !items.isEmpty else { return "" }
+        var runs = ""
+        for (i, item) in items.enumerated() {
+            if i > 0 { runs += textRuns("    ") }
+            runs += textRuns("\u{25A0}", rPr: "<w:color w:val=\"\(item.color)\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>")
+            runs += textRuns("\u{00A0}" + item.name)
+        }
+        return paragraph(style: "ChartLegend", runs: runs)
+    }
+}

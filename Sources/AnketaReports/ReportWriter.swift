@@ -1,0 +1,45 @@
+import AnketaAnalysis
+import AnketaCollect
+import AnketaCore
+import AnketaDocument
+import Foundation
+
+/// Writes a справка in every format into one folder: `spravka.html`, `spravka.docx`, `spravka.md`,
+/// `figures.json` and CSV tables. Each file is written to a temporary name and moved into place,
+/// so an interrupted run never leaves a half-written report.
+public struct ReportWriter: Sendable {
+    public let input: ReportInput
+
+    public init(_ input: ReportInput) {
+        self.input = input
+    }
+
+    /// Writes everything and returns the files written.
+    @discardableResult
+    public func write(to folder: URL) throws -> [URL] {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CollectError.cannotWrite(folder.relativePath)
+        }
+        let document = CertificateComposer(input).compose()
+        var written: [URL] = []
+        func save(_ name: String, _ data: Data) throws {
+            let url = folder.appendingPathComponent(name)
+            do {
+                try data.write(to: url, options: .atomic)
+            } catch {
+                throw CollectError.cannotWrite(url.relativePath)
+            }
+            written.append(url)
+        }
+        try save("spravka.html", Data(HTMLRenderer().render(document).utf8))
+        try save("spravka.docx", try DOCXRenderer().render(document))
+        try save("spravka.md", Data(MarkdownRenderer().render(document).utf8))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try save("figures.json", try encoder.encode(ReportFigures(input)))
+        written += try FigureTables(input).write(to: folder)
+        return written
+    }
+}
