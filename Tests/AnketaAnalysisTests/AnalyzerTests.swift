@@ -1,0 +1,151 @@
+import AnketaAnalysis
+import AnketaCore
+import Testing
+
+/// Reference values: the script in docs/statistics.md ("Analysis reference data"),
+/// computed with numpy 2.4.6, scipy 1.17.1, statsmodels 0.15.0 and pingouin 0.7.0 on the data below.
+@Suite("Questionnaire-level figures")
+struct AnalyzerTests {
+    static let yaml = """
+        id: mini
+        version: 1
+        title: Тест
+        audience: parents
+        scales:
+          agree4:
+            options:
+              - {code: 1, label: Нет, score: 1}
+              - {code: 2, label: Скорее нет, score: 2}
+              - {code: 3, label: Скорее да, score: 3, positive: true}
+              - {code: 4, label: Да, score: 4, positive: true}
+            no_answer: [Затрудняюсь ответить]
+        sections:
+          - {id: s, title: Раздел}
+        questions:
+          - {id: cls, section: s, text: Класс, type: short_text}
+          - {id: q1, section: s, text: Первый, type: single, scale: agree4}
+          - {id: q2, section: s, text: Второй, type: single, scale: agree4}
+          - {id: q3, section: s, text: Третий, type: single, scale: agree4, reverse: true}
+        groupings:
+          - {id: level, title: Уровень, question: cls, derive: level}
+        indicators:
+          - id: share
+            title: Доля
+            method: positive_share
+            questions: [q1, q2, q3]
+            levels: [{name: высокий, from: 80}, {name: средний, from: 60}, {name: низкий, from: 0, deficit: true}]
+          - id: index
+            title: Индекс
+            method: mean_index
+            questions: [q1, q2, q3]
+            levels: [{name: высокий, from: 75}, {name: средний, from: 50}, {name: низкий, from: 0, deficit: true}]
+        """
+
+    /// (class, q1, q2, q3); 0 = «Затрудняюсь ответить», nil = blank.
+    static let waveA: [(String, Int?, Int?, Int?)] = [
+        ("5А", 4, 3, 2), ("5Б", 3, 3, 1), ("6А", 2, 1, 4), ("7В", 4, 4, 1), ("5А", 3, nil, 2), ("10А", 1, 2, 3), ("10Б", 2, 2, 3),
+        ("11А", 3, 0, 2), ("10А", 4, 4, 1), ("9А", 3, 3, 2), ("11Б", 2, 1, 4), ("3А", 4, 4, 1),
+    ]
+    static let waveB: [(String, Int?, Int?, Int?)] = [
+        ("5А", 3, 2, 2), ("5Б", 2, 2, 3), ("6А", 2, 1, 4), ("7В", 3, 3, 2), ("10А", 1, 1, 4), ("10Б", 2, 3, 3), ("11А", 2, 2, 3),
+        ("9А", 3, 2, 2), ("8Б", 4, 3, 1), ("3А", 1, 2, 4),
+    ]
+
+    static func analyze(_ rows: [(String, Int?, Int?, Int?)], minGroupSize: Int = 1) throws -> AnalysisResult {
+        let questionnaire = try DefinitionLoader().load(yaml: yaml, file: "mini.yaml")
+        var analyzer = Analyzer(questionnaire: questionnaire, wave: "A", options: AnalysisOptions(minGroupSize: minGroupSize))
+        for (cls, q1, q2, q3) in rows {
+            var response = Response()
+            response["cls"] = .text(cls)
+            for (id, value) in [("q1", q1), ("q2", q2), ("q3", q3)] {
+                guard let value else { continue }
+                response[id] = value == 0 ? .noAnswer : .option(String(value))
+            }
+            analyzer.add(response)
+        }
+        return analyzer.finish()
+    }
+
+    @Test func questionFigures() throws {
+        let result = try Self.analyze(Self.waveA)
+        let q1 = try #require(result.questions.first { $0.id == "q1" })
+        #expect(q1.valid == 12)
+        #expect(abs(try #require(q1.mean) - 2.9166666666666665) < 1e-12)           // numpy.mean
+        #expect(abs(try #require(q1.standardDeviation) - 0.9962049198956218) < 1e-12) // numpy.std(ddof=1)
+        #expect(q1.median == 3.0)                                                   // numpy.median
+        #expect(abs(try #require(q1.positivePercent) - 66.66666666666666) < 1e-9)
+        let ci = try #require(q1.positiveInterval)                                  // statsmodels proportion_confint(8, 12, 'wilson')
+        #expect(abs(ci[0] - 39.06220888727995) < 1e-7 && abs(ci[1] - 86.18799089087868) < 1e-7)
+        #expect(abs(try #require(q1.index) - 63.888888888888886) < 1e-9)           // (mean − 1)/3·100 by hand
+
+        let q2 = try #require(result.questions.first { $0.id == "q2" })
+        #expect(q2.valid == 10 && q2.noAnswer == 1 && q2.blank == 1)
+        #expect(abs(try #require(q2.standardDeviation) - 1.1595018087284057) < 1e-12)
+        let ci2 = try #require(q2.positiveInterval)                                 // wilson(6, 10)
+        #expect(abs(ci2[0] - 31.267376973365824) < 1e-7 && abs(ci2[1] - 83.18196702937638) < 1e-7)
+
+        // Reverse-keyed: positive = the mirror of a positive option (codes 1–2); index flipped.
+        let q3 = try #require(result.questions.first { $0.id == "q3" })
+        #expect(q3.positiveCount == 8)
+        #expect(abs(try #require(q3.index) - 61.111111111111114) < 1e-9)
+    }
+
+    @Test func indicatorFigures() throws {
+        let result = try Self.analyze(Self.waveA)
+        let share = try #require(result.indicators.first { $0.id == "share" })
+        #expect(abs(try #require(share.figure) - 64.70588235294117) < 1e-9)         // 22 of 34 answers, by hand
+        #expect(share.level == "средний" && !share.deficit)
+        let index = try #require(result.indicators.first { $0.id == "index" })
+        #expect(abs(try #require(index.figure) - 61.11111111111109) < 1e-9)         // numpy mean of respondents' indices
+        #expect(index.scores.n == 12)
+        #expect(abs(try #require(index.scores.standardDeviation) - 33.66835012626052) < 1e-9)
+        #expect(index.reliability.n == 10)                                          // complete cases
+        #expect(abs(try #require(index.reliability.alpha) - 0.953187250996016) < 1e-9) // pingouin.cronbach_alpha
+        let distribution = try #require(index.levelDistribution)
+        #expect(distribution.map(\.count).reduce(0, +) == 12)
+    }
+
+    @Test func groupTestsAgainstScipy() throws {
+        let result = try Self.analyze(Self.waveA)
+        let breakdown = try #require(result.breakdowns.first { $0.grouping == "level" })
+        #expect(breakdown.groups.map(\.key) == ["НОО", "ООО", "СОО"])
+        let test = try #require(breakdown.tests.first { $0.indicator == "index" })
+        #expect(test.test == "kruskal_wallis")
+        #expect(abs(test.statistic - 2.4783212560386536) < 1e-9)                   // scipy.stats.kruskal
+        #expect(abs(test.p - 0.28962722091391463) < 1e-9)
+        #expect(abs(test.effectSize - 0.22530193236715032) < 1e-9)                 // H/((n²−1)/(n+1))
+        #expect(test.pHolm >= test.p)
+    }
+
+    @Test func smallGroupsAreSuppressedWithTheirComplement() throws {
+        let result = try Self.analyze(Self.waveA, minGroupSize: 5)
+        let breakdown = try #require(result.breakdowns.first)
+        let hidden = breakdown.groups.filter(\.suppressed).map(\.key)
+        // НОО has 1 respondent; СОО (5) is hidden too, or НОО = total − ООО − СОО would reveal it.
+        #expect(hidden == ["НОО", "СОО"])
+        #expect(breakdown.groups.filter(\.suppressed).allSatisfy { $0.respondents == nil && $0.indicators.allSatisfy { $0.figure == nil } })
+        #expect(breakdown.tests.isEmpty)
+    }
+
+    @Test func dynamicsAgainstScipyAndStatsmodels() throws {
+        let a = try Self.analyze(Self.waveA), b = try Self.analyze(Self.waveB)
+        let dynamics = Dynamics(previous: b, current: a)
+        let index = try #require(dynamics.indicators.first { $0.id == "index" })
+        #expect(abs(try #require(index.p) - 0.1229579984901083) < 1e-6)            // scipy.stats.ttest_ind(equal_var=False)
+        #expect(index.direction == .none)
+        let q1 = try #require(dynamics.questions.first { $0.id == "q1" })
+        #expect(abs(try #require(q1.change) - 26.666666666666664) < 1e-9)
+        let interval = try #require(q1.interval)                                    // statsmodels confint_proportions_2indep(newcomb)
+        #expect(abs(interval[0] - (-13.177651815202385)) < 1e-6 && abs(interval[1] - 56.97319558071258) < 1e-6)
+        #expect(abs(try #require(q1.p) - 0.21101565288469493) < 1e-9)              // pooled two-proportion z-test
+    }
+
+    @Test func deficitMapRanksDeficits() throws {
+        let b = try Self.analyze(Self.waveB)
+        let map = DeficitMap(result: b, breakdown: b.breakdowns.first)
+        #expect(map.columns.first == "Все")
+        let whole = map.deficits.filter { $0.column == "Все" }
+        #expect(whole.map(\.indicator) == ["share", "index"])                      // 60 − 36,7 = 23,3 > 50 − 40 = 10
+        #expect(abs(whole[0].gap - (60 - 36.666666666666664)) < 1e-9)
+    }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The main job on the shipped sample data: install what is missing, build, load two waves of the
+# parents' satisfaction survey and of the teachers' readiness survey, and write both справки with
+# the comparison of waves into Results/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+swift build -c release --product anketa
+ANKETA=".build/release/anketa"
+DB="Results/sample.sqlite"
+mkdir -p Results
+rm -f "$DB" "$DB-wal" "$DB-shm"
+
+"$ANKETA" validate Questionnaires/*.yaml
+for year in 2025 2026; do
+    "$ANKETA" ingest Questionnaires/parents-satisfaction.yaml "Samples/parents-satisfaction-$year.csv" --wave "$year-весна" --db "$DB"
+    "$ANKETA" ingest Questionnaires/teachers-brs-readiness.yaml "Samples/teachers-brs-readiness-$year.csv" --wave "$year" --db "$DB"
+done
+"$ANKETA" list --db "$DB"
+"$ANKETA" report parents-satisfaction --wave 2026-весна --compare 2025-весна --by level --db "$DB"
+"$ANKETA" report teachers-brs-readiness --wave 2026 --compare 2025 --by experience --db "$DB"
+echo
+echo "Готово: откройте Results/parents-satisfaction-2026-весна/spravka.html и Results/teachers-brs-readiness-2026/spravka.docx"
