@@ -4,7 +4,7 @@ import Foundation
 /// only when ``finish()`` succeeds — an interrupted export never leaves a half-written file.
 ///
 /// Cells are protected against CSV injection: a cell starting with `=`, `+`, `-`, `@`, tab or CR
-/// (other than a plain number) gets a leading apostrophe, so a spreadsheet shows it as text.
+/// (other than a negative number such as `-5`) gets a leading apostrophe, so a spreadsheet shows it as text.
 public final class CSVWriter {
     public let url: URL
     public let encoding: TextEncoding
@@ -98,7 +98,19 @@ public final class CSVWriter {
     /// A cell that a spreadsheet would run as a formula gets a leading apostrophe.
     public static func protect(_ field: String) -> String {
         guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return field }
-        if Double(field.replacingOccurrences(of: ",", with: ".")) != nil { return field }
+        if first == "-", isPlainNumber(field.dropFirst()) { return field }
         return "'" + field
+    }
+
+    /// Digits with at most one decimal separator: what a spreadsheet reads as a number, not a formula.
+    /// (`Double(_:)` is too lenient here: it accepts `+1`, `inf`, `nan` and hexadecimal.)
+    private static func isPlainNumber(_ text: Substring) -> Bool {
+        guard let first = text.first, first.isASCII, first.isNumber else { return false }
+        var separators = 0
+        for character in text {
+            if character == "," || character == "." { separators += 1; continue }
+            guard character.isASCII, character.isNumber else { return false }
+        }
+        return separators <= 1 && text.last?.isNumber == true
     }
 }

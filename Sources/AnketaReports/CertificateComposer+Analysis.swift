@@ -1,6 +1,7 @@
 import AnketaAnalysis
 import AnketaCore
 import AnketaDocument
+import Foundation
 
 extension CertificateComposer {
     // MARK: - Breakdowns
@@ -193,7 +194,20 @@ extension CertificateComposer {
         var blocks: [Block] = [.pageBreak, .heading("Приложение. Ответы на открытые вопросы", level: 1)]
         for summary in texts {
             blocks.append(.heading(summary.text, level: 2))
-            blocks.append(.list((summary.texts ?? []).map { [.text($0)] }, ordered: false))
+            // Identical answers once, with how many gave them, the most frequent first.
+            var counts: [String: Int] = [:]
+            var order: [String] = []
+            for text in summary.texts ?? [] {
+                let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard key.count > 1 else { continue }
+                if counts[key] == nil { order.append(key) }
+                counts[key, default: 0] += 1
+            }
+            let sorted = order.enumerated().sorted { (counts[$0.element] ?? 0, -$0.offset) > (counts[$1.element] ?? 0, -$1.offset) }.map(\.element)
+            blocks.append(.list(sorted.map { text in
+                let count = counts[text] ?? 1
+                return count > 1 ? [.text(text), .emphasis(" (\(RussianPlural.answer(count)))")] : [.text(text)]
+            }, ordered: false))
         }
         return blocks
     }

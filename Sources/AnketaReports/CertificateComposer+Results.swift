@@ -67,7 +67,7 @@ extension CertificateComposer {
         guard result.respondents >= result.minGroupSize else { return [] }
         var blocks: [Block] = [.heading("Результаты по вопросам", level: 1)]
         for section in questionnaire.sections {
-            let summaries = result.questions.filter { $0.section == section.id && $0.kind != .longText }
+            let summaries = result.questions.filter { $0.section == section.id && !$0.kind.isText }
             guard !summaries.isEmpty else { continue }
             blocks.append(.heading(section.title, level: 2))
             let scaled = summaries.filter { $0.kind == .single && $0.positivePercent != nil }

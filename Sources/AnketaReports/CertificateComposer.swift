@@ -84,9 +84,7 @@ public struct CertificateComposer: Sendable {
         }
         var items: [[Inline]] = []
         for indicator in questionnaire.indicators {
-            let levels = indicator.levels.map { level in
-                "\(level.name) — от \(RussianWording.figure(level.from, method: indicator.method))\(level.deficit ? " (дефицит)" : "")"
-            }
+            let levels = RussianWording.levelRanges(indicator.levels, method: indicator.method)
             items.append([.strong(indicator.title), .text(": \(RussianWording.methodDescription(indicator.method)); \(RussianPlural.question(indicator.items.count)); уровни: \(levels.joined(separator: ", ")).")])
         }
         if !items.isEmpty {

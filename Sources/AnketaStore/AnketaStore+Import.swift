@@ -70,10 +70,12 @@ extension AnketaStore {
     public func forEachResponse(in wave: Wave, _ body: (StoredResponse) throws -> Void) throws {
         try wrap {
             try writer.read { db in
+                // `a.rowid` keeps a multiple-choice answer's codes in the (scale) order they were stored;
+                // without it SQLite may walk the primary-key index and return them alphabetically.
                 let cursor = try Row.fetchCursor(db, sql: """
                     SELECT r.id, r.submitted_at, a.question_id, a.kind, a.value, a.number
                     FROM response r LEFT JOIN answer a ON a.response_id = r.id
-                    WHERE r.wave_id = ? ORDER BY r.id
+                    WHERE r.wave_id = ? ORDER BY r.id, a.rowid
                     """, arguments: [wave.id])
                 var current: StoredResponse?
                 var multiple: [String: [String]] = [:]
