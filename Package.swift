@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // Debian's libcsv (apt-get install libcsv-dev), wrapped for Swift.
@@ -49,10 +52,22 @@ let package = Package(
         .target(name: "AnketaReports",
                 dependencies: ["AnketaCore", "AnketaCollect", "AnketaAnalysis", "AnketaDocument"],
                 swiftSettings: swiftSettings),
+        // QR codes for the printable survey poster (no dependencies).
+        .target(name: "QRCode", swiftSettings: swiftSettings),
+        // Web: survey forms for respondents and the admin console (Hummingbird 2, Mustache).
+        .target(name: "AnketaWeb",
+                dependencies: [
+                    "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaAnalysis", "AnketaDocument", "AnketaReports", "QRCode",
+                    .product(name: "Hummingbird", package: "hummingbird"),
+                    .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                    .product(name: "Mustache", package: "swift-mustache"),
+                ],
+                swiftSettings: swiftSettings),
         // The command line: a thin shell over the modules above.
         .executableTarget(name: "anketa",
                           dependencies: [
-                              "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaAnalysis", "AnketaReports",
+                              "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaAnalysis", "AnketaReports", "AnketaWeb",
+                              .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                               .product(name: "ArgumentParser", package: "swift-argument-parser"),
                           ],
                           swiftSettings: swiftSettings),
@@ -68,6 +83,11 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "AnketaDocumentTests", dependencies: ["AnketaDocument"], swiftSettings: swiftSettings),
         .testTarget(name: "AnketaReportsTests", dependencies: ["AnketaReports", "AnketaAnalysis", "AnketaCore", "AnketaDocument"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: swiftSettings),
+        .testTarget(name: "AnketaWebTests",
+                    dependencies: ["AnketaWeb", "AnketaStore", "AnketaCore",
+                                   .product(name: "HummingbirdTesting", package: "hummingbird")],
                     swiftSettings: swiftSettings),
         .testTarget(name: "AnketaCLITests",
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),

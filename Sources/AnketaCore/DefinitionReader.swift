@@ -26,9 +26,11 @@ struct DefinitionReader {
 
     func yamlDiagnostic(_ error: YamlError) -> Diagnostic {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            // The context says where the construct began: an unclosed quote is found only at the end of the file.
+            let start = context.map { " (\($0.text), начало — строка \($0.mark.line), столбец \($0.mark.column))" } ?? ""
             return Diagnostic(at: SourceLocation(file: file, line: mark.line, column: mark.column),
-                              "ошибка синтаксиса YAML: \(problem)",
+                              "ошибка синтаксиса YAML: \(problem)\(start)",
                               hint: "проверьте отступы (пробелами, не табуляцией), двоеточия и кавычки")
         case let .duplicatedKeysInMapping(duplicates, context):
             return Diagnostic(at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),

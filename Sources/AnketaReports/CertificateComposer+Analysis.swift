@@ -15,7 +15,8 @@ extension CertificateComposer {
             let header = [breakdown.title, "Респондентов"] + result.indicators.map(\.title)
             let rows = breakdown.groups.map { group -> [Cell] in
                 if group.suppressed {
-                    return [Cell(group.key), Cell("менее \(result.minGroupSize)", tone: .muted)]
+                    // «скрыто», not «менее N»: the complementary group has N or more respondents.
+                    return [Cell(group.key), Cell("скрыто", tone: .muted)]
                         + result.indicators.map { _ in Cell("скрыто", tone: .muted) }
                 }
                 return [Cell(group.key), Cell(group.respondents.map(String.init) ?? "—")] + result.indicators.map { indicator in

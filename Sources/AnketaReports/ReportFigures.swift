@@ -15,11 +15,27 @@ public struct ReportFigures: Codable, Sendable, Equatable {
     public init(_ input: ReportInput) {
         organization = input.organization
         population = input.population
-        result = input.result
-        previous = input.previous
+        // Respondents' raw answers to grouping questions (e.g. every class as typed) would give away
+        // the size of suppressed groups; the справка leaves them out too.
+        let groupingQuestions = Set(input.questionnaire.groupings.map(\.question))
+        result = input.result.withoutTexts { groupingQuestions.contains($0) }
+        previous = input.previous?.withoutTexts { groupingQuestions.contains($0) }
         dynamics = input.dynamics
         deficitMap = input.deficitMap
         triangulation = input.triangulation
-        otherAudiences = input.otherAudiences
+        // Other audiences' questionnaires (and so their grouping questions) are not known here;
+        // only their indicators are used, so none of their texts are written.
+        otherAudiences = input.otherAudiences.map { $0.withoutTexts { _ in true } }
+    }
+}
+
+extension AnalysisResult {
+    /// The result without the text answers of the questions `drop` selects.
+    func withoutTexts(where drop: (String) -> Bool) -> AnalysisResult {
+        var copy = self
+        for index in copy.questions.indices where drop(copy.questions[index].id) {
+            copy.questions[index].texts = nil
+        }
+        return copy
     }
 }

@@ -27,7 +27,15 @@ public final class ImportSink {
             counts.duplicates += 1
             return false
         }
-        let responseID = db.lastInsertedRowID
+        try ImportSink.insertAnswers(response, responseID: db.lastInsertedRowID, db: db)
+        counts.stored += 1
+        return true
+    }
+}
+
+extension ImportSink {
+    /// Writes a response's answers (one row per chosen option of a multiple-choice question).
+    static func insertAnswers(_ response: Response, responseID: Int64, db: Database) throws {
         let insertAnswer = try db.cachedStatement(sql: "INSERT INTO answer (response_id, question_id, kind, value, number) VALUES (?, ?, ?, ?, ?)")
         for (question, answer) in response.answers.sorted(by: { $0.key < $1.key }) {
             switch answer {
@@ -44,8 +52,6 @@ public final class ImportSink {
                 try insertAnswer.execute(arguments: [responseID, question, "no_answer", "", nil])
             }
         }
-        counts.stored += 1
-        return true
     }
 }
 

@@ -51,6 +51,36 @@ enum Migrations {
                 t.column("rejected", .integer).notNull()
             }
         }
+        migrator.registerMigration("v2: web runs, access codes, admins and sessions") { db in
+            try db.create(table: "survey_run") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("wave_id", .integer).notNull().unique().references("wave", onDelete: .cascade)
+                /// The public link's secret part: /s/<slug>.
+                t.column("slug", .text).notNull().unique()
+                t.column("opens_at", .text).notNull()
+                t.column("closes_at", .text).notNull()
+                t.column("closed", .boolean).notNull().defaults(to: false)
+                t.column("requires_code", .boolean).notNull().defaults(to: false)
+                t.column("created_at", .text).notNull()
+            }
+            try db.create(table: "access_code") { t in
+                t.column("code", .text).notNull().primaryKey()
+                t.column("run_id", .integer).notNull().references("survey_run", onDelete: .cascade)
+                t.column("used_at", .text)
+            }
+            try db.create(table: "admin") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("login", .text).notNull().unique()
+                t.column("password_hash", .text).notNull()
+                t.column("created_at", .text).notNull()
+            }
+            try db.create(table: "admin_session") { t in
+                t.column("token", .text).notNull().primaryKey()
+                t.column("admin_id", .integer).notNull().references("admin", onDelete: .cascade)
+                t.column("csrf", .text).notNull()
+                t.column("expires_at", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -120,7 +120,8 @@ struct IngestJob {
             counts = try store.importResponses(into: wave, source: sourceName, rejected: { rejected }) { sink in
                 try reader.read(header: { columns in
                     header = columns.headers
-                    for (index, text) in columns.unmatchedHeaders {
+                    // The two columns a rejects file adds are expected when it is imported again after fixing.
+                    for (index, text) in columns.unmatchedHeaders where text != RejectsFile.lineHeader && text != RejectsFile.reasonHeader {
                         Console.error("\(file):1: предупреждение: столбец \(index + 1) «\(text)» не совпал ни с одним вопросом — пропущен")
                     }
                     for question in columns.missingQuestions {

@@ -107,7 +107,7 @@ extension Anketa {
                 print("Справка «\(definition.title)», волна «\(current.wave)»: \(RussianPlural.respondent(current.respondents)).")
                 for indicator in current.indicators {
                     let mark = indicator.deficit ? "  ← дефицит" : ""
-                    print("  \(indicator.title): \(indicator.figure.map { RussianNumber.fixed($0, digits: indicator.method == .meanScore ? 2 : 1) } ?? "—") (\(indicator.level ?? "—"))\(mark)")
+                    print("  \(indicator.title): \(indicator.figure.map { indicator.method == .positiveShare ? RussianNumber.percent($0) : RussianNumber.fixed($0, digits: indicator.method == .meanScore ? 2 : 1) } ?? "—") (\(indicator.level ?? "—"))\(mark)")
                 }
                 print("Записано в \(folder.relativePath)/: " + written.map(\.lastPathComponent).joined(separator: ", "))
             }

@@ -1,0 +1,190 @@
+import AnketaCore
+import Foundation
+import GRDB
+
+/// Why a submission was refused.
+public enum SubmissionRefusal: Error, Sendable, Equatable {
+    case runNotOpen(SurveyRun.State)
+    case codeRequired
+    case codeInvalid
+    case codeUsed
+}
+
+extension AnketaStore {
+    /// `yyyy-MM-dd HH:mm:ss` in the server's local time zone.
+    public static func localNow(_ date: Date = Date()) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter.string(from: date)
+    }
+
+    // MARK: - Admins and sessions
+
+    public func adminCount() throws -> Int {
+        try wrap { try writer.read { db in try Admin.fetchCount(db) } }
+    }
+
+    /// Creates an admin, or replaces the password of an existing login.
+    public func setAdmin(login: String, passwordHash: String) throws {
+        try wrap {
+            try writer.write { db in
+                if var admin = try Admin.filter(Column("login") == login).fetchOne(db) {
+                    admin.passwordHash = passwordHash
+                    try admin.update(db)
+                    try db.execute(sql: "DELETE FROM admin_session WHERE admin_id = ?", arguments: [admin.id])
+                } else {
+                    var admin = Admin(id: nil, login: login, passwordHash: passwordHash, createdAt: AnketaStore.now())
+                    try admin.insert(db)
+                }
+            }
+        }
+    }
+
+    public func admin(login: String) throws -> Admin? {
+        try wrap { try writer.read { db in try Admin.filter(Column("login") == login).fetchOne(db) } }
+    }
+
+    public func createSession(_ session: AdminSession) throws {
+        try wrap { try writer.write { db in try session.insert(db) } }
+    }
+
+    /// The session with this token if it has not expired.
+    public func session(token: String, now: String) throws -> AdminSession? {
+        try wrap {
+            try writer.read { db in
+                try AdminSession.filter(Column("token") == token && Column("expires_at") > now).fetchOne(db)
+            }
+        }
+    }
+
+    public func deleteSession(token: String) throws {
+        try wrap { try writer.write { db in _ = try AdminSession.deleteOne(db, key: token) } }
+    }
+
+    // MARK: - Runs
+
+    public func createRun(wave: Wave, slug: String, opensAt: String, closesAt: String, requiresCode: Bool) throws -> SurveyRun {
+        guard let waveID = wave.id else { throw StoreError.database("волна не сохранена") }
+        return try wrap {
+            try writer.write { db in
+                var run = SurveyRun(id: nil, waveID: waveID, slug: slug, opensAt: opensAt, closesAt: closesAt, closed: false,
+                                    requiresCode: requiresCode, createdAt: AnketaStore.now())
+                try run.insert(db)
+                return run
+            }
+        }
+    }
+
+    /// Every run with its wave and number of responses, newest first.
+    public func runs() throws -> [(run: SurveyRun, wave: Wave, responses: Int)] {
+        try wrap {
+            try writer.read { db in
+                try SurveyRun.order(Column("id").desc).fetchAll(db).compactMap { run in
+                    guard let wave = try Wave.fetchOne(db, key: run.waveID) else { return nil }
+                    let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response WHERE wave_id = ?", arguments: [run.waveID]) ?? 0
+                    return (run, wave, count)
+                }
+            }
+        }
+    }
+
+    public func run(id: Int64) throws -> (run: SurveyRun, wave: Wave)? {
+        try wrap {
+            try writer.read { db in
+                guard let run = try SurveyRun.fetchOne(db, key: id), let wave = try Wave.fetchOne(db, key: run.waveID) else { return nil }
+                return (run, wave)
+            }
+        }
+    }
+
+    public func run(slug: String) throws -> (run: SurveyRun, wave: Wave)? {
+        try wrap {
+            try writer.read { db in
+                guard let run = try SurveyRun.filter(Column("slug") == slug).fetchOne(db),
+                      let wave = try Wave.fetchOne(db, key: run.waveID) else { return nil }
+                return (run, wave)
+            }
+        }
+    }
+
+    public func closeRun(id: Int64) throws {
+        try wrap { try writer.write { db in try db.execute(sql: "UPDATE survey_run SET closed = 1 WHERE id = ?", arguments: [id]) } }
+    }
+
+    /// Adds one-time access codes to a run.
+    public func addCodes(_ codes: [String], run: Int64) throws {
+        try wrap {
+            try writer.write { db in
+                for code in codes {
+                    try db.execute(sql: "INSERT INTO access_code (code, run_id) VALUES (?, ?)", arguments: [code, run])
+                }
+            }
+        }
+    }
+
+    /// Codes of a run with whether each was used.
+    public func codes(run: Int64) throws -> [(code: String, used: Bool)] {
+        try wrap {
+            try writer.read { db in
+                try Row.fetchAll(db, sql: "SELECT code, used_at FROM access_code WHERE run_id = ? ORDER BY rowid", arguments: [run]).map { row in
+                    (row["code"], (row["used_at"] as String?) != nil)
+                }
+            }
+        }
+    }
+
+    /// Stores a web submission in one transaction: the run must be open, the code (if the run needs
+    /// one) unused — it is spent in the same transaction. Returns only after the commit, so an
+    /// acknowledged submission survives a crash (SQLite WAL).
+    public func submit(_ response: Response, run: SurveyRun, code: String?, now: String) throws -> Int64 {
+        do {
+            return try writer.write { db in
+                guard let fresh = try SurveyRun.fetchOne(db, key: run.id) else { throw SubmissionRefusal.runNotOpen(.closed) }
+                let state = fresh.state(at: now)
+                guard state == .open else { throw SubmissionRefusal.runNotOpen(state) }
+                if fresh.requiresCode {
+                    guard let code, !code.isEmpty else { throw SubmissionRefusal.codeRequired }
+                    guard let row = try Row.fetchOne(db, sql: "SELECT used_at FROM access_code WHERE code = ? AND run_id = ?", arguments: [code, fresh.id]) else {
+                        throw SubmissionRefusal.codeInvalid
+                    }
+                    if (row["used_at"] as String?) != nil { throw SubmissionRefusal.codeUsed }
+                    try db.execute(sql: "UPDATE access_code SET used_at = ? WHERE code = ?", arguments: [now, code])
+                }
+                try db.execute(sql: "INSERT INTO response (wave_id, submitted_at, source, fingerprint) VALUES (?, ?, 'web', ?)",
+                               arguments: [fresh.waveID, now, UUID().uuidString])
+                let id = db.lastInsertedRowID
+                try ImportSink.insertAnswers(response, responseID: id, db: db)
+                return id
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.database(error.message ?? error.description)
+        }
+    }
+
+    /// Whether an access code exists for the run and is still unused.
+    public func codeIsUsable(_ code: String, run: Int64) throws -> Bool {
+        try wrap {
+            try writer.read { db in
+                try Row.fetchOne(db, sql: "SELECT 1 FROM access_code WHERE code = ? AND run_id = ? AND used_at IS NULL", arguments: [code, run]) != nil
+            }
+        }
+    }
+
+    /// Number of responses per answer of a question (for watching a run fill up).
+    public func counts(in wave: Wave, question: String) throws -> [(value: String, count: Int)] {
+        try wrap {
+            try writer.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT a.value AS value, COUNT(*) AS n FROM response r JOIN answer a ON a.response_id = r.id
+                    WHERE r.wave_id = ? AND a.question_id = ? GROUP BY a.value ORDER BY n DESC
+                    """, arguments: [wave.id, question]).map { ($0["value"], $0["n"]) }
+            }
+        }
+    }
+
+    /// All waves a questionnaire id has.
+    public func wave(id: Int64) throws -> Wave? {
+        try wrap { try writer.read { db in try Wave.fetchOne(db, key: id) } }
+    }
+}

@@ -1,0 +1,87 @@
+import GRDB
+
+/// A wave collected through Anketa's own web form: its public link, dates and state.
+public struct SurveyRun: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "survey_run"
+    public var id: Int64?
+    public var waveID: Int64
+    /// The unguessable part of the public link `/s/<slug>`.
+    public var slug: String
+    /// `yyyy-MM-dd HH:mm:ss`, server local time.
+    public var opensAt: String
+    public var closesAt: String
+    public var closed: Bool
+    /// Only people with a one-time access code may answer.
+    public var requiresCode: Bool
+    public var createdAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, slug, closed
+        case waveID = "wave_id"
+        case opensAt = "opens_at"
+        case closesAt = "closes_at"
+        case requiresCode = "requires_code"
+        case createdAt = "created_at"
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    /// Whether the run accepts answers at `now` (`yyyy-MM-dd HH:mm:ss`).
+    public func state(at now: String) -> State {
+        if closed { return .closed }
+        if now < opensAt { return .notYetOpen }
+        if now > closesAt { return .closed }
+        return .open
+    }
+
+    public enum State: String, Sendable, Equatable {
+        case notYetOpen = "ещё не начался"
+        case open = "идёт"
+        case closed = "завершён"
+    }
+}
+
+/// An administrator of the web console.
+public struct Admin: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "admin"
+    public var id: Int64?
+    public var login: String
+    /// bcrypt hash.
+    public var passwordHash: String
+    public var createdAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, login
+        case passwordHash = "password_hash"
+        case createdAt = "created_at"
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// A signed-in admin's session.
+public struct AdminSession: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "admin_session"
+    public var token: String
+    public var adminID: Int64
+    /// The token every admin form must carry (CSRF protection).
+    public var csrf: String
+    public var expiresAt: String
+
+    public init(token: String, adminID: Int64, csrf: String, expiresAt: String) {
+        self.token = token
+        self.adminID = adminID
+        self.csrf = csrf
+        self.expiresAt = expiresAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case token, csrf
+        case adminID = "admin_id"
+        case expiresAt = "expires_at"
+    }
+}

@@ -1,0 +1,79 @@
+import AnketaStore
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+
+/// Signing in and out of the admin console.
+struct AuthController: Sendable {
+    let app: WebApp
+
+    /// Sessions last 12 hours.
+    static let sessionLifetime: TimeInterval = 12 * 3600
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/login", use: showLogin)
+        router.post("/login", use: login)
+        router.post("/logout", use: logout)
+    }
+
+    struct LoginView {
+        let csrf: String
+        let login: String
+        let error: String?
+    }
+
+    @Sendable func showLogin(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (token, isNew) = app.visitorToken(request)
+        var response = app.page("login", LoginView(csrf: token, login: "", error: nil), title: "Вход")
+        if isNew { response.setCookie(app.cookie(WebApp.csrfCookie, token)) }
+        return response
+    }
+
+    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request, context: context)
+        guard app.visitorTokenMatches(request, form) else {
+            return app.message("Форма устарела", "Откройте страницу входа заново.", status: .forbidden)
+        }
+        guard await app.logins.allow(WebApp.clientKey(context)) else {
+            return app.page("login", LoginView(csrf: form["csrf"] ?? "", login: form["login"] ?? "", error: "Слишком много попыток входа. Подождите минуту."),
+                            title: "Вход", status: .tooManyRequests)
+        }
+        let login = (form["login"] ?? "").trimmingCharacters(in: .whitespaces)
+        let password = form["password"] ?? ""
+        guard let admin = try app.store.admin(login: login), let id = admin.id,
+              await Self.verify(password, hash: admin.passwordHash) else {
+            context.logger.notice("failed sign-in", metadata: ["login": "\(login)"])
+            return app.page("login", LoginView(csrf: form["csrf"] ?? "", login: login, error: "Неверный логин или пароль."),
+                            title: "Вход", status: .unauthorized)
+        }
+        let session = AdminSession(token: Tokens.hex(), adminID: id, csrf: Tokens.hex(),
+                                   expiresAt: AnketaStore.localNow(Date().addingTimeInterval(Self.sessionLifetime)))
+        try app.store.createSession(session)
+        var response = Reply.redirect("/admin")
+        response.setCookie(app.cookie(WebApp.sessionCookie, session.token, maxAge: Int(Self.sessionLifetime)))
+        return response
+    }
+
+    @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request, context: context)
+        if let session = try app.adminSession(request), Tokens.equal(session.csrf, form["csrf"] ?? "") {
+            try app.store.deleteSession(token: session.token)
+        }
+        var response = Reply.redirect("/login")
+        response.setCookie(app.cookie(WebApp.sessionCookie, "", maxAge: 0))
+        return response
+    }
+
+    /// bcrypt is slow by design: run it off the event loop.
+    static func verify(_ password: String, hash: String) async -> Bool {
+        await Task.detached { Bcrypt.verify(password, hash: hash) }.value
+    }
+}
+
+extension WebApp {
+    /// The signed-in admin's session, if any.
+    func adminSession(_ request: Request) throws -> AdminSession? {
+        guard let token = request.cookies[WebApp.sessionCookie]?.value, !token.isEmpty else { return nil }
+        return try store.session(token: token, now: AnketaStore.localNow())
+    }
+}

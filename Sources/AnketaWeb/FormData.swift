@@ -1,0 +1,44 @@
+import Hummingbird
+
+/// An `application/x-www-form-urlencoded` body: every value of every field, in order.
+public struct FormData: Sendable, Equatable {
+    public var fields: [String: [String]]
+
+    public init(_ body: String) {
+        var fields: [String: [String]] = [:]
+        for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = FormData.decode(parts[0])
+            let value = parts.count > 1 ? FormData.decode(parts[1]) : ""
+            fields[name, default: []].append(value)
+        }
+        self.fields = fields
+    }
+
+    public subscript(name: String) -> String? { fields[name]?.first }
+
+    public func all(_ name: String) -> [String] { fields[name] ?? [] }
+
+    /// Reads a request's form body (refusing bodies over the context's upload limit).
+    public static func read(_ request: Request, context: some RequestContext) async throws -> FormData {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        return FormData(String(buffer: buffer))
+    }
+
+    static func decode(_ text: Substring) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(0x20)
+            case UInt8(ascii: "%"):
+                guard let high = iterator.next(), let low = iterator.next(),
+                      let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { continue }
+                bytes.append(value)
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

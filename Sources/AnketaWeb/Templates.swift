@@ -1,0 +1,236 @@
+/// Mustache templates of every page. They live in Swift so that the server is one binary with
+/// nothing to install beside it. `{{x}}` is HTML-escaped; `{{{x}}}` is used only for HTML made here
+/// (a rendered page body, an SVG QR code), never for anything a user typed.
+enum Templates {
+    static let all: [String: String] = [
+        "layout": layout, "login": login, "admin": admin, "run_new": runNew, "run": run,
+        "poster": poster, "codes": codes, "form": form, "message": message, "code_entry": codeEntry,
+    ]
+
+    static let layout = """
+        <!doctype html>
+        <html lang="ru">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        {{#refresh}}<meta http-equiv="refresh" content="{{refresh}}">{{/refresh}}
+        <title>{{title}}</title>
+        <style>
+        :root { --ink: #1d2430; --muted: #5b6575; --accent: #2458a6; --error: #b3261e; --line: #d5dae3; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 17px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--ink); background: #f4f6f9; }
+        header.site { background: var(--accent); color: #fff; padding: .6rem 1rem; display: flex; justify-content: space-between; align-items: center; gap: 1rem; flex-wrap: wrap; }
+        header.site a { color: #fff; }
+        header.site form { margin: 0; }
+        main { max-width: 46rem; margin: 0 auto; padding: 1rem; }
+        main.wide { max-width: 70rem; }
+        h1 { font-size: 1.5rem; line-height: 1.25; margin: .5rem 0 1rem; }
+        h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; }
+        .card { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 1rem; margin: 0 0 1rem; }
+        fieldset { border: 1px solid var(--line); border-radius: 10px; background: #fff; margin: 0 0 1rem; padding: .75rem 1rem 1rem; }
+        fieldset.invalid { border-color: var(--error); border-width: 2px; }
+        legend { font-weight: 600; padding: 0 .25rem; }
+        .grid-title { font-weight: 600; color: var(--muted); margin: 1.5rem 0 .5rem; }
+        .req { color: var(--error); }
+        label.option { display: flex; gap: .6rem; align-items: flex-start; padding: .45rem .25rem; min-height: 44px; cursor: pointer; }
+        label.option input { margin-top: .3rem; width: 1.2rem; height: 1.2rem; flex: none; }
+        label.option.na { color: var(--muted); }
+        input[type=text], input[type=number], input[type=password], input[type=datetime-local], select, textarea {
+          font: inherit; width: 100%; padding: .6rem; border: 1px solid #9aa3b2; border-radius: 8px; background: #fff; }
+        textarea { min-height: 7rem; }
+        .field { margin: 0 0 1rem; }
+        .field label { display: block; font-weight: 600; margin-bottom: .3rem; }
+        .error { color: var(--error); font-weight: 600; margin: .25rem 0; }
+        .summary { border: 2px solid var(--error); background: #fff; border-radius: 10px; padding: .75rem 1rem; margin-bottom: 1rem; }
+        .summary a { color: var(--error); }
+        button, .button { font: inherit; font-weight: 600; background: var(--accent); color: #fff; border: 0; border-radius: 8px; padding: .75rem 1.25rem; cursor: pointer; text-decoration: none; display: inline-block; min-height: 44px; }
+        button.secondary, .button.secondary { background: #fff; color: var(--accent); border: 2px solid var(--accent); }
+        button.danger { background: var(--error); }
+        button:focus-visible, a:focus-visible, input:focus-visible, textarea:focus-visible, select:focus-visible { outline: 3px solid #f2b600; outline-offset: 2px; }
+        .muted { color: var(--muted); }
+        table { border-collapse: collapse; width: 100%; background: #fff; }
+        th, td { border: 1px solid var(--line); padding: .4rem .6rem; text-align: left; vertical-align: top; }
+        td.num { text-align: right; }
+        .actions { display: flex; gap: .75rem; flex-wrap: wrap; margin: 1rem 0; }
+        .link { word-break: break-all; font-family: ui-monospace, monospace; background: #eef2f8; padding: .4rem .6rem; border-radius: 6px; }
+        .slips { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: .5rem; }
+        .slip { border: 1px dashed #777; padding: .75rem; background: #fff; break-inside: avoid; }
+        .slip .code { font: 700 1.4rem ui-monospace, monospace; letter-spacing: .1em; }
+        .poster { text-align: center; background: #fff; padding: 2rem 1rem; }
+        .poster svg { width: min(80vw, 12cm); height: auto; }
+        @media print { header.site, .no-print { display: none; } body { background: #fff; } main { max-width: none; } }
+        </style>
+        </head>
+        <body>
+        <header class="site">
+          <span>{{#admin}}<a href="/admin">Анкета · консоль</a>{{/admin}}{{^admin}}Анкета{{/admin}}</span>
+          {{#admin}}<form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button class="secondary" type="submit">Выйти</button></form>{{/admin}}
+        </header>
+        <main{{#wide}} class="wide"{{/wide}}>
+        {{{body}}}
+        </main>
+        </body>
+        </html>
+        """
+
+    static let login = """
+        <h1>Вход в консоль</h1>
+        {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
+        <form method="post" action="/login" class="card">
+          <input type="hidden" name="csrf" value="{{csrf}}">
+          <div class="field"><label for="login">Логин</label><input id="login" name="login" type="text" autocomplete="username" required value="{{login}}"></div>
+          <div class="field"><label for="password">Пароль</label><input id="password" name="password" type="password" autocomplete="current-password" required></div>
+          <button type="submit">Войти</button>
+        </form>
+        """
+
+    static let admin = """
+        <h1>Опросы</h1>
+        <div class="actions"><a class="button" href="/admin/runs/new">Новый опрос</a></div>
+        {{#hasRuns}}
+        <table>
+          <thead><tr><th>Анкета</th><th>Волна</th><th>Сроки</th><th>Состояние</th><th>Ответов</th></tr></thead>
+          <tbody>
+          {{#runs}}<tr><td><a href="/admin/runs/{{id}}">{{title}}</a></td><td>{{wave}}</td><td>{{period}}</td><td>{{state}}</td><td class="num">{{responses}}</td></tr>{{/runs}}
+          </tbody>
+        </table>
+        {{/hasRuns}}
+        {{^hasRuns}}<p class="muted">Опросов пока нет. Создайте первый: выберите анкету, волну и сроки — и получите ссылку для участников.</p>{{/hasRuns}}
+        """
+
+    static let runNew = """
+        <h1>Новый опрос</h1>
+        {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
+        <form method="post" action="/admin/runs" class="card">
+          <input type="hidden" name="csrf" value="{{csrf}}">
+          <div class="field"><label for="questionnaire">Анкета</label>
+            <select id="questionnaire" name="questionnaire" required>
+            {{#questionnaires}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{title}} ({{audience}})</option>{{/questionnaires}}
+            </select></div>
+          <div class="field"><label for="wave">Волна</label><input id="wave" name="wave" type="text" required placeholder="2026-весна" value="{{wave}}"></div>
+          <div class="field"><label for="unit">Школа или подразделение</label><input id="unit" name="unit" type="text" placeholder="МБОУ СОШ № 1" value="{{unit}}"></div>
+          <div class="field"><label for="opens">Начало</label><input id="opens" name="opens" type="datetime-local" required value="{{opens}}"></div>
+          <div class="field"><label for="closes">Окончание</label><input id="closes" name="closes" type="datetime-local" required value="{{closes}}"></div>
+          <div class="field"><label class="option"><input type="checkbox" name="codes" value="1"{{#codes}} checked{{/codes}}> Только по одноразовым кодам доступа (закрытая группа, например педагоги школы)</label></div>
+          <button type="submit">Создать</button>
+        </form>
+        """
+
+    static let run = """
+        <h1>{{title}}</h1>
+        <p class="muted">Волна «{{wave}}»{{#unit}}, {{unit}}{{/unit}}. Сроки: {{period}}. Состояние: <strong>{{state}}</strong>.</p>
+        <div class="card">
+          <p><strong>Ссылка для участников:</strong></p>
+          <p class="link">{{link}}</p>
+          <div class="actions">
+            <a class="button secondary" href="/admin/runs/{{id}}/poster">Листовка с QR-кодом</a>
+            {{#requiresCode}}<a class="button secondary" href="/admin/runs/{{id}}/codes">Коды доступа ({{codesFree}} свободно из {{codesTotal}})</a>{{/requiresCode}}
+          </div>
+        </div>
+        <h2>Ответы: {{responses}}</h2>
+        <p class="muted">Страница обновляется каждые 30 секунд.</p>
+        {{#groups}}
+        <table><caption class="muted">{{groupTitle}}</caption><thead><tr><th>Группа</th><th>Ответов</th></tr></thead>
+        <tbody>{{#rows}}<tr><td>{{name}}</td><td class="num">{{count}}</td></tr>{{/rows}}</tbody></table>
+        {{/groups}}
+        <h2>Скачать</h2>
+        <div class="actions">
+          <a class="button secondary" href="/admin/runs/{{id}}/responses.csv">Ответы (CSV)</a>
+          <a class="button secondary" href="/admin/runs/{{id}}/report.html">Справка (HTML)</a>
+          <a class="button secondary" href="/admin/runs/{{id}}/report.docx">Справка (DOCX)</a>
+        </div>
+        {{#requiresCode}}
+        <h2>Коды доступа</h2>
+        <form method="post" action="/admin/runs/{{id}}/codes" class="card">
+          <input type="hidden" name="csrf" value="{{csrf}}">
+          <div class="field"><label for="count">Сколько кодов добавить</label><input id="count" name="count" type="number" min="1" max="500" value="30" required></div>
+          <button type="submit">Добавить коды</button>
+        </form>
+        {{/requiresCode}}
+        {{#isOpen}}
+        <h2>Завершить опрос</h2>
+        <form method="post" action="/admin/runs/{{id}}/close">
+          <input type="hidden" name="csrf" value="{{csrf}}">
+          <button class="danger" type="submit">Завершить сейчас</button>
+        </form>
+        {{/isOpen}}
+        """
+
+    static let poster = """
+        <div class="poster">
+          <h1>{{title}}</h1>
+          {{#intro}}<p>{{intro}}</p>{{/intro}}
+          <p><strong>Наведите камеру телефона на код</strong></p>
+          {{{qr}}}
+          <p>или откройте ссылку:</p>
+          <p class="link">{{link}}</p>
+          <p class="muted">Опрос анонимный. Сроки: {{period}}.</p>
+          <p class="no-print"><a href="/admin/runs/{{id}}">← к опросу</a></p>
+        </div>
+        """
+
+    static let codes = """
+        <p class="no-print"><a href="/admin/runs/{{id}}">← к опросу</a> · Распечатайте и раздайте по одному коду; каждый код действует один раз.</p>
+        <div class="slips">
+        {{#slips}}<div class="slip"><div>{{title}}</div><div class="muted">{{link}}</div><div>Код: <span class="code">{{code}}</span></div></div>{{/slips}}
+        </div>
+        {{^slips}}<p>Свободных кодов нет — добавьте их на странице опроса.</p>{{/slips}}
+        """
+
+    static let codeEntry = """
+        <h1>{{title}}</h1>
+        <form method="get" action="{{action}}" class="card">
+          {{#error}}<p class="error" role="alert" id="code-error">{{error}}</p>{{/error}}
+          <div class="field"><label for="code">Код доступа с вашей карточки</label>
+          <input id="code" name="code" type="text" autocomplete="off" autocapitalize="characters" required value="{{code}}"{{#error}} aria-invalid="true" aria-describedby="code-error"{{/error}}></div>
+          <button type="submit">Продолжить</button>
+        </form>
+        """
+
+    static let form = """
+        <h1>{{title}}</h1>
+        {{#intro}}<p>{{intro}}</p>{{/intro}}
+        <p class="muted">Вопросы, отмеченные <span class="req">*</span>, обязательны.</p>
+        {{#hasErrors}}
+        <div class="summary" role="alert" tabindex="-1" id="errors">
+          <p class="error">Проверьте ответы: {{errorCount}}</p>
+          <ul>{{#errors}}<li><a href="#{{anchor}}">{{text}}</a></li>{{/errors}}</ul>
+        </div>
+        {{/hasErrors}}
+        <form method="post" action="{{action}}" novalidate>
+          <input type="hidden" name="csrf" value="{{csrf}}">
+          {{#code}}<input type="hidden" name="code" value="{{code}}">{{/code}}
+          {{#sections}}
+          <h2>{{title}}</h2>
+          {{#description}}<p class="muted">{{description}}</p>{{/description}}
+          {{#questions}}
+          {{#gridTitle}}<p class="grid-title">{{gridTitle}}</p>{{/gridTitle}}
+          {{#isChoice}}
+          <fieldset id="q-{{id}}"{{#error}} class="invalid" aria-describedby="{{id}}-error"{{/error}}>
+            <legend>{{text}}{{#required}} <span class="req" aria-hidden="true">*</span><span class="visually-hidden"></span>{{/required}}</legend>
+            {{#error}}<p class="error" id="{{id}}-error">{{error}}</p>{{/error}}
+            {{#options}}<label class="option{{#na}} na{{/na}}"><input type="{{type}}" name="{{name}}" value="{{value}}"{{#checked}} checked{{/checked}}{{#required}} aria-required="true"{{/required}}> <span>{{label}}</span></label>{{/options}}
+          </fieldset>
+          {{/isChoice}}
+          {{^isChoice}}
+          <div class="field card{{#error}} invalid{{/error}}" id="q-{{id}}">
+            <label for="{{id}}">{{text}}{{#required}} <span class="req" aria-hidden="true">*</span>{{/required}}</label>
+            {{#error}}<p class="error" id="{{id}}-error">{{error}}</p>{{/error}}
+            {{#isNumber}}<input id="{{id}}" name="{{id}}" type="text" inputmode="decimal" value="{{value}}"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}{{#required}} aria-required="true"{{/required}}>{{/isNumber}}
+            {{#isShortText}}<input id="{{id}}" name="{{id}}" type="text" maxlength="300" value="{{value}}"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>{{/isShortText}}
+            {{#isLongText}}<textarea id="{{id}}" name="{{id}}" maxlength="4000"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>{{value}}</textarea>{{/isLongText}}
+          </div>
+          {{/isChoice}}
+          {{/questions}}
+          {{/sections}}
+          <button type="submit">Отправить ответы</button>
+        </form>
+        """
+
+    static let message = """
+        <div class="card">
+          <h1>{{heading}}</h1>
+          <p>{{text}}</p>
+        </div>
+        """
+}

@@ -1,0 +1,30 @@
+/// Random tokens for sessions, CSRF, public links and access codes.
+enum Tokens {
+    /// `bytes` random bytes as lowercase hex.
+    static func hex(bytes: Int = 32) -> String {
+        var generator = SystemRandomNumberGenerator()
+        var text = ""
+        for _ in 0..<bytes {
+            let byte = UInt8.random(in: 0...255, using: &generator)
+            text += String(byte >> 4, radix: 16) + String(byte & 0x0F, radix: 16)
+        }
+        return text
+    }
+
+    /// An access code people can type from a slip: 8 characters without look-alikes (0/O, 1/I/L).
+    static func accessCode() -> String {
+        let alphabet = Array("ABCDEFGHJKMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        let characters = (0..<8).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+        return String(characters[0..<4]) + "-" + String(characters[4..<8])
+    }
+
+    /// Constant-time comparison, so that a token cannot be guessed byte by byte from timing.
+    static func equal(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var difference: UInt8 = 0
+        for index in x.indices { difference |= x[index] ^ y[index] }
+        return difference == 0
+    }
+}

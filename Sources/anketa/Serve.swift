@@ -1,0 +1,119 @@
+import AnketaCore
+import AnketaStore
+import AnketaWeb
+import ArgumentParser
+import Foundation
+import HummingbirdBcrypt
+import Logging
+
+extension Anketa {
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Запустить веб-сервер: анкеты для участников и консоль администратора.",
+            discussion: """
+                Участники открывают ссылку на опрос с телефона или компьютера; администратор в консоли
+                создаёт опросы, печатает листовку с QR-кодом и коды доступа, следит за числом ответов и
+                скачивает ответы и справку. Ответы хранятся в той же базе, что и у команд ingest и report.
+
+                При первом запуске, если администраторов нет, создаётся пользователь admin и печатается
+                одноразовый пароль; смените его командой anketa admin create --login admin.
+                Сервер завершается корректно по SIGTERM или Ctrl+C.
+
+                Пример (за обратным прокси с HTTPS):
+                  anketa serve --host 127.0.0.1 --port 8080 --public-url https://anketa.school.ru --secure-cookies
+                """
+        )
+
+        @Option(help: ArgumentHelp("Адрес, на котором слушать.", valueName: "адрес"))
+        var host: String = "127.0.0.1"
+
+        @Option(help: ArgumentHelp("Порт.", valueName: "порт"))
+        var port: Int = 8080
+
+        @Option(help: ArgumentHelp("Папка с определениями анкет.", valueName: "папка"))
+        var questionnaires: String = "Questionnaires"
+
+        @Option(name: .customLong("public-url"), help: ArgumentHelp("Адрес сервера для ссылок и QR-кодов.", valueName: "url"))
+        var publicURL: String?
+
+        @Flag(name: .customLong("secure-cookies"), help: "Cookie только по HTTPS (включите, если сервер доступен по HTTPS).")
+        var secureCookies = false
+
+        @Option(name: .customLong("min-group"), help: ArgumentHelp("Наименьший размер группы в справке.", valueName: "число"))
+        var minGroup: Int = 5
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        func validate() throws {
+            guard (0...65535).contains(port) else { throw ValidationError("порт должен быть от 0 до 65535") }
+        }
+
+        func run() async throws {
+            let store = try reportingErrors { try AnketaStore(path: storeOptions.db) }
+            if try store.adminCount() == 0 {
+                let password = Tokens.password()
+                try store.setAdmin(login: "admin", passwordHash: Bcrypt.hash(password, cost: 12))
+                print("Создан администратор: логин admin, одноразовый пароль \(password)")
+                print("Смените его: anketa admin create --login admin --db \(storeOptions.db)")
+            }
+            let configuration = WebConfiguration(host: host, port: port, questionnairesFolder: URL(fileURLWithPath: questionnaires),
+                                                 secureCookies: secureCookies, minGroupSize: minGroup, publicURL: publicURL)
+            let app = try buildApplication(store: store, configuration: configuration)
+            print("Анкета: http://\(host):\(port)/admin (Ctrl+C — остановить)")
+            try await app.runService()
+        }
+    }
+
+    struct Admin: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Управление администраторами веб-консоли.",
+            subcommands: [Create.self]
+        )
+
+        struct Create: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Создать администратора или сменить его пароль.",
+                discussion: """
+                    Пароль спрашивается в терминале (или читается из стандартного ввода) и хранится
+                    только как хеш bcrypt. Все открытые сеансы этого администратора завершаются.
+
+                    Пример:
+                      anketa admin create --login zavuch --db anketa.sqlite
+                    """
+            )
+
+            @Option(help: ArgumentHelp("Логин.", valueName: "логин"))
+            var login: String
+
+            @OptionGroup var storeOptions: StoreOptions
+
+            func run() throws {
+                try reportingErrors {
+                    let store = try AnketaStore(path: storeOptions.db)
+                    guard let password = Self.readPassword(), password.count >= 10 else {
+                        throw ValidationError("пароль должен быть не короче 10 символов")
+                    }
+                    try store.setAdmin(login: login, passwordHash: Bcrypt.hash(password, cost: 12))
+                    print("Администратор «\(login)» сохранён.")
+                }
+            }
+
+            static func readPassword() -> String? {
+                if isatty(STDIN_FILENO) != 0 {
+                    guard let pointer = getpass("Пароль (не короче 10 символов): ") else { return nil }
+                    return String(cString: pointer)
+                }
+                return readLine(strippingNewline: true)
+            }
+        }
+    }
+}
+
+enum Tokens {
+    /// A readable one-time password: 16 characters without look-alikes.
+    static func password() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<16).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+    }
+}
