@@ -7,6 +7,8 @@ struct SurveyForm {
 
     /// The value sent for a scale's «no answer» option.
     static let noAnswerValue = "__no_answer__"
+    /// How many errors the summary at the top links to.
+    static let summaryLimit = 5
 
     struct OptionView {
         let name: String
@@ -51,6 +53,7 @@ struct SurveyForm {
         let hasErrors: Bool
         let errorCount: String
         let errors: [ErrorLink]
+        let more: String?
         let sections: [SectionView]
     }
 
@@ -65,10 +68,15 @@ struct SurveyForm {
             })
         }
         let links = questionnaire.questions.compactMap { question in
-            errors[question.id].map { ErrorLink(anchor: "q-\(question.id)", text: "\(question.text): \($0.lowercased())") }
+            errors[question.id].map { ErrorLink(anchor: "q-\(question.id)", text: "\(question.text) — \($0.lowercased())") }
         }
+        // A long list helps nobody on a phone: the first few, and the rest are marked in the form.
+        let shown = Array(links.prefix(SurveyForm.summaryLimit))
+        let more = links.count - shown.count
         return View(title: questionnaire.title, intro: questionnaire.intro, action: action, csrf: csrf, code: code,
-                    hasErrors: !links.isEmpty, errorCount: RussianPlural("вопрос", "вопроса", "вопросов")(links.count), errors: links, sections: sections)
+                    hasErrors: !links.isEmpty, errorCount: RussianPlural("вопрос", "вопроса", "вопросов")(links.count), errors: shown,
+                    more: more > 0 ? "и ещё \(RussianPlural("вопрос", "вопроса", "вопросов")(more)) — они отмечены красным ниже" : nil,
+                    sections: sections)
     }
 
     private func questionView(_ question: Question, gridTitle: String?, values: FormData, error: String?) -> QuestionView {

@@ -193,8 +193,9 @@ enum Templates {
         <p class="muted">Вопросы, отмеченные <span class="req">*</span>, обязательны.</p>
         {{#hasErrors}}
         <div class="summary" role="alert" tabindex="-1" id="errors">
-          <p class="error">Проверьте ответы: {{errorCount}}</p>
+          <p class="error">Ответы не отправлены: нужно ответить ещё на {{errorCount}}. Введённые ответы сохранены на странице.</p>
           <ul>{{#errors}}<li><a href="#{{anchor}}">{{text}}</a></li>{{/errors}}</ul>
+          {{#more}}<p>{{more}}</p>{{/more}}
         </div>
         {{/hasErrors}}
         <form method="post" action="{{action}}" novalidate>

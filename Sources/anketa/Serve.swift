@@ -53,13 +53,17 @@ extension Anketa {
             if try store.adminCount() == 0 {
                 let password = Tokens.password()
                 try store.setAdmin(login: "admin", passwordHash: Bcrypt.hash(password, cost: 12))
-                print("Создан администратор: логин admin, одноразовый пароль \(password)")
-                print("Смените его: anketa admin create --login admin --db \(storeOptions.db)")
+                // Written unbuffered, so the password reaches a log file at once.
+                FileHandle.standardOutput.write(Data("""
+                    Создан администратор: логин admin, одноразовый пароль \(password)
+                    Смените его: anketa admin create --login admin --db \(storeOptions.db)
+
+                    """.utf8))
             }
             let configuration = WebConfiguration(host: host, port: port, questionnairesFolder: URL(fileURLWithPath: questionnaires),
                                                  secureCookies: secureCookies, minGroupSize: minGroup, publicURL: publicURL)
             let app = try buildApplication(store: store, configuration: configuration)
-            print("Анкета: http://\(host):\(port)/admin (Ctrl+C — остановить)")
+            FileHandle.standardOutput.write(Data("Анкета: http://\(host):\(port)/admin (Ctrl+C — остановить)\n".utf8))
             try await app.runService()
         }
     }
