@@ -16,6 +16,8 @@ public struct AnalysisResult: Codable, Sendable, Equatable {
     public var period: [String]?
     /// Groups smaller than this are suppressed everywhere.
     public var minGroupSize: Int
+    /// The whole wave is smaller than `minGroupSize`: no figure is given at all (anonymity).
+    public var suppressed: Bool
     public var questions: [QuestionSummary]
     public var indicators: [IndicatorSummary]
     public var overall: OverallSummary?

@@ -69,13 +69,20 @@ public struct Analyzer {
     }
 
     public func finish() -> AnalysisResult {
+        guard total.respondents >= options.minGroupSize else {
+            // Too few respondents to keep anyone anonymous: the count only, no figure anywhere.
+            return AnalysisResult(questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
+                                  title: questionnaire.title, audience: questionnaire.audience, wave: wave,
+                                  respondents: total.respondents, period: nil, minGroupSize: options.minGroupSize, suppressed: true,
+                                  questions: [], indicators: [], overall: nil, breakdowns: [], difficulties: [])
+        }
         let indicators = zip(plan.indicators, total.indicators).map { summarize($0.0, $0.1) }
         let overall = summarizeOverall(indicators)
         let breakdowns = groupings.indices.map { breakdown($0) }
         let questions = zip(plan.questions, total.questions).map { summarize($0.0, $0.1, respondents: total.respondents) }
         return AnalysisResult(questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
                               title: questionnaire.title, audience: questionnaire.audience, wave: wave,
-                              respondents: total.respondents, period: zip2(firstSubmitted, lastSubmitted).map { [$0, $1] }, minGroupSize: options.minGroupSize,
+                              respondents: total.respondents, period: zip2(firstSubmitted, lastSubmitted).map { [$0, $1] }, minGroupSize: options.minGroupSize, suppressed: false,
                               questions: questions, indicators: indicators, overall: overall,
                               breakdowns: breakdowns, difficulties: difficulties(questions))
     }
@@ -95,7 +102,7 @@ public struct Analyzer {
         if question.kind == .single || question.kind == .number, tally.scores.count > 0 {
             summary.mean = tally.scores.mean
             summary.standardDeviation = tally.scores.standardDeviation
-            summary.median = Descriptive.median(tally.values)
+            summary.median = question.kind == .number ? Descriptive.median(tally.values) : tally.medianScore(plan: plan)
             if question.kind == .number {
                 summary.quartiles = Descriptive.quartiles(tally.values).map { [$0.q1, $0.median, $0.q3] }
                 summary.minimum = tally.scores.min

@@ -32,6 +32,7 @@ struct QuestionTally {
     var valid = 0
     var positive = 0
     var scores = RunningMoments()
+    /// Answers of number questions (for the median and quartiles); empty for choice questions.
     var values: [Double] = []
     var texts: [String] = []
 
@@ -50,10 +51,8 @@ struct QuestionTally {
             valid += 1
             optionCounts[index] += 1
             if plan.positive[index] { positive += 1 }
-            if let score = plan.rawScores[index] {
-                scores.add(score)
-                values.append(score)
-            }
+            // Only the moments: the median comes from the option counts, so no per-answer value is kept.
+            if let score = plan.rawScores[index] { scores.add(score) }
         case .options(let codes)?:
             if codes.isEmpty { blank += 1; return }
             valid += 1
@@ -136,5 +135,27 @@ struct IndicatorTally {
         let itemVariance = itemMoments.reduce(0.0) { $0 + ($1.variance ?? 0) }
         let alpha = Double(k) / Double(k - 1) * (1 - itemVariance / totalVariance)
         return Reliability(alpha: alpha, n: n, items: k, reason: nil)
+    }
+}
+
+extension QuestionTally {
+    /// The median (type 7) of the scores of a choice question, from its option counts.
+    func medianScore(plan: QuestionPlan) -> Double? {
+        var pairs: [(score: Double, count: Int)] = []
+        for (index, count) in optionCounts.enumerated() where count > 0 {
+            if let score = plan.rawScores[index] { pairs.append((score, count)) }
+        }
+        pairs.sort { $0.score < $1.score }
+        let n = pairs.reduce(0) { $0 + $1.count }
+        guard n > 0 else { return nil }
+        func value(at position: Int) -> Double {
+            var seen = 0
+            for pair in pairs {
+                seen += pair.count
+                if position < seen { return pair.score }
+            }
+            return pairs[pairs.count - 1].score
+        }
+        return n % 2 == 1 ? value(at: n / 2) : (value(at: n / 2 - 1) + value(at: n / 2)) / 2
     }
 }

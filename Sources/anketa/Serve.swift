@@ -60,8 +60,11 @@ extension Anketa {
 
                     """.utf8))
             }
+            // Submissions per client per minute; the environment variable is for load tests from one address.
+            let rateLimit = ProcessInfo.processInfo.environment["ANKETA_RATE_LIMIT"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 10
             let configuration = WebConfiguration(host: host, port: port, questionnairesFolder: URL(fileURLWithPath: questionnaires),
-                                                 secureCookies: secureCookies, minGroupSize: minGroup, publicURL: publicURL)
+                                                 secureCookies: secureCookies, submissionsPerMinute: rateLimit, minGroupSize: minGroup,
+                                                 publicURL: publicURL)
             let app = try buildApplication(store: store, configuration: configuration)
             FileHandle.standardOutput.write(Data("Анкета: http://\(host):\(port)/admin (Ctrl+C — остановить)\n".utf8))
             try await app.runService()

@@ -80,6 +80,7 @@ struct AnalyzerTests {
 
         let q2 = try #require(result.questions.first { $0.id == "q2" })
         #expect(q2.valid == 10 && q2.noAnswer == 1 && q2.blank == 1)
+        #expect(q2.median == 3.0)                                                   // numpy.median of 10 values
         #expect(abs(try #require(q2.standardDeviation) - 1.1595018087284057) < 1e-12)
         let ci2 = try #require(q2.positiveInterval)                                 // wilson(6, 10)
         #expect(abs(ci2[0] - 31.267376973365824) < 1e-7 && abs(ci2[1] - 83.18196702937638) < 1e-7)
@@ -87,6 +88,7 @@ struct AnalyzerTests {
         // Reverse-keyed: positive = the mirror of a positive option (codes 1–2); index flipped.
         let q3 = try #require(result.questions.first { $0.id == "q3" })
         #expect(q3.positiveCount == 8)
+        #expect(q3.median == 2.0)                                                   // numpy.median (raw scores)
         #expect(abs(try #require(q3.index) - 61.111111111111114) < 1e-9)
     }
 
@@ -147,5 +149,12 @@ struct AnalyzerTests {
         let whole = map.deficits.filter { $0.column == "Все" }
         #expect(whole.map(\.indicator) == ["share", "index"])                      // 60 − 36,7 = 23,3 > 50 − 40 = 10
         #expect(abs(whole[0].gap - (60 - 36.666666666666664)) < 1e-9)
+    }
+
+    @Test func aWaveSmallerThanTheMinimumGivesNoFigures() throws {
+        let result = try Self.analyze(Array(Self.waveA.prefix(3)), minGroupSize: 5)
+        #expect(result.suppressed)
+        #expect(result.respondents == 3)
+        #expect(result.questions.isEmpty && result.indicators.isEmpty && result.breakdowns.isEmpty && result.overall == nil)
     }
 }
