@@ -74,7 +74,7 @@ public struct AnswerParser: Sendable {
                     rest = rest.dropFirst(token.count).drop(while: { $0 == "," || $0 == ";" || $0 == " " })
                     continue
                 }
-                throw Problem(question: question.id, message: "в ответе не распознано «\(token.trimmingCharacters(in: .whitespaces))» (\(AnswerParser.optionList(scale)))")
+                throw Problem(question: question.id, message: "в ответе «\(value)» не распознан вариант «\(token.trimmingCharacters(in: .whitespaces))» (\(AnswerParser.optionList(scale)))")
             }
         }
         if codes.isEmpty { return sawNoAnswer ? .noAnswer : .options([]) }
