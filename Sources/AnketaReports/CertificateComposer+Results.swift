@@ -126,7 +126,9 @@ extension CertificateComposer {
     }
 
     func optionTable(_ summary: QuestionSummary) -> [Block] {
-        let rows = summary.options.sorted { $0.count > $1.count }.map { option in
+        // Multiple choice: the most chosen first; single choice: the scale's own order.
+        let options = summary.kind == .multiple ? summary.options.sorted { $0.count > $1.count } : summary.options
+        let rows = options.map { option in
             [Cell(option.label), Cell(String(option.count)), Cell(RussianNumber.percent(option.percent))]
         }
         let base = summary.kind == .multiple ? "Можно было выбрать несколько ответов; доля — от \(RussianPlural.respondent(summary.valid)), ответивших на вопрос." : "Доля — от \(RussianPlural.answer(summary.valid))."

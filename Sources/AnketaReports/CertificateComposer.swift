@@ -82,10 +82,21 @@ public struct CertificateComposer: Sendable {
             }
             blocks.append(.paragraph([.text("Шкала ответов: " + options.joined(separator: "; ") + ".")]))
         }
-        var items: [[Inline]] = []
+        // One paragraph per method (and set of levels), naming the indicators it applies to.
+        var groups: [(method: Indicator.Method, levels: [Level], indicators: [Indicator])] = []
         for indicator in questionnaire.indicators {
-            let levels = RussianWording.levelRanges(indicator.levels, method: indicator.method)
-            items.append([.strong(indicator.title), .text(": \(RussianWording.methodDescription(indicator.method)); \(RussianPlural.question(indicator.items.count)); уровни: \(levels.joined(separator: ", ")).")])
+            if let index = groups.firstIndex(where: { $0.method == indicator.method && $0.levels == indicator.levels }) {
+                groups[index].indicators.append(indicator)
+            } else {
+                groups.append((indicator.method, indicator.levels, [indicator]))
+            }
+        }
+        var items: [[Inline]] = []
+        for group in groups {
+            let names = group.indicators.map { "«\($0.title)» (\(RussianPlural.question($0.items.count)))" }.joined(separator: ", ")
+            let levels = RussianWording.levelRanges(group.levels, method: group.method)
+            items.append([.strong(group.indicators.count == 1 ? "Показатель " : "Показатели "), .text(names),
+                          .text(": \(RussianWording.methodDescription(group.method)). Уровни: \(levels.joined(separator: "; ")).")])
         }
         if !items.isEmpty {
             blocks.append(.text("Показатели и способ их расчёта:"))
