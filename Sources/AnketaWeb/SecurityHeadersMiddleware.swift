@@ -7,7 +7,14 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     let secure: Bool
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response = try await next(request, context)
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            // Errors thrown by the router (unknown route, bad parameter, body too large, 404 of a
+            // handler) become their response here, so that they carry the headers too.
+            response = try error.response(from: request, context: context)
+        }
         response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         response.headers[.anketaContentTypeOptions] = "nosniff"
         response.headers[.anketaFrameOptions] = "DENY"

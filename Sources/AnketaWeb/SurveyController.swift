@@ -35,7 +35,7 @@ struct SurveyController: Sendable {
         case .success(let found): (run, _, questionnaire) = found
         }
         let action = "/s/\(run.slug)"
-        let code = request.uri.queryParameters["code"].map { String($0).trimmingCharacters(in: .whitespaces).uppercased() }
+        let code = request.uri.queryParameters["code"].map { Self.normalizedCode(String($0)) }
         if run.requiresCode {
             guard let code, !code.isEmpty else {
                 return app.page("code_entry", CodeView(title: questionnaire.title, action: action, code: "", error: nil), title: questionnaire.title)
@@ -66,7 +66,7 @@ struct SurveyController: Sendable {
         guard app.visitorTokenMatches(request, form) else {
             return app.message("Форма устарела", "Откройте ссылку на опрос заново и отправьте ответы ещё раз.", status: .forbidden)
         }
-        let code = form["code"]?.trimmingCharacters(in: .whitespaces).uppercased()
+        let code = form["code"].map(Self.normalizedCode)
         let surveyForm = SurveyForm(questionnaire: questionnaire)
         switch surveyForm.read(form) {
         case .failure(let errors):
@@ -97,6 +97,16 @@ struct SurveyController: Sendable {
         }
         let questionnaire = try app.store.questionnaire(id: wave.questionnaireID, version: wave.questionnaireVersion)
         return app.message("Спасибо!", questionnaire.outro ?? "Ваши ответы сохранены. Спасибо за участие в опросе!", status: .ok)
+    }
+
+    /// An access code as typed: a GET form sends spaces as «+» (the query is not form-decoded), phone
+    /// keyboards add a trailing space, people drop or replace the dash. Codes are `XXXX-XXXX` of
+    /// letters and digits, so 8 letters and digits are put back in that shape.
+    static func normalizedCode(_ typed: String) -> String {
+        let text = typed.replacingOccurrences(of: "+", with: " ").trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        let characters = text.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        guard characters.count == 8 else { return text }
+        return "\(characters.prefix(4))-\(characters.suffix(4))"
     }
 
     struct CodeView {

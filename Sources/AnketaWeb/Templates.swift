@@ -28,8 +28,9 @@ enum Templates {
         h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; }
         .card { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 1rem; margin: 0 0 1rem; }
         fieldset { border: 1px solid var(--line); border-radius: 10px; background: #fff; margin: 0 0 1rem; padding: .75rem 1rem 1rem; }
-        fieldset.invalid { border-color: var(--error); border-width: 2px; }
-        legend { font-weight: 600; padding: 0 .25rem; }
+        fieldset.invalid, .card.invalid { border-color: var(--error); border-width: 2px; }
+        legend { font-weight: 600; padding: 0; float: left; width: 100%; margin-bottom: .25rem; }
+        legend + * { clear: both; }
         .grid-title { font-weight: 600; color: var(--muted); margin: 1.5rem 0 .5rem; }
         .req { color: var(--error); }
         label.option { display: flex; gap: .6rem; align-items: flex-start; padding: .45rem .25rem; min-height: 44px; cursor: pointer; }

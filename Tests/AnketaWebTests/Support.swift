@@ -1,0 +1,287 @@
+import AnketaCore
+import AnketaStore
+import AnketaWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdBcrypt
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// A tiny questionnaire with every question kind: two required questions, a grid, a «no answer»
+/// option, a grouping and an indicator.
+let webtestYAML = """
+    id: webtest
+    version: 1
+    title: Тестовая анкета
+    audience: parents
+    intro: Короткая анкета для проверки веб-формы.
+    outro: Спасибо, ответы сохранены.
+
+    scales:
+      sat4:
+        options:
+          - {code: 4, label: Полностью удовлетворён, score: 3, positive: true}
+          - {code: 3, label: Скорее удовлетворён, score: 2, positive: true}
+          - {code: 2, label: Скорее не удовлетворён, score: 1}
+          - {code: 1, label: Не удовлетворён, score: 0}
+        no_answer: [Затрудняюсь ответить]
+      sources:
+        options:
+          - {code: site, label: Сайт школы}
+          - {code: chat, label: "Родительский чат, мессенджеры"}
+          - {code: diary, label: "Электронный дневник, журнал"}
+
+    sections:
+      - id: main
+        title: Основное
+        description: Отметьте по одному ответу в каждой строке.
+      - id: about
+        title: О вас
+
+    questions:
+      - id: q1
+        section: main
+        grid: Насколько вы удовлетворены
+        text: Питанием в школе
+        type: single
+        scale: sat4
+        required: true
+      - id: q2
+        section: main
+        grid: Насколько вы удовлетворены
+        text: Безопасностью ребёнка
+        type: single
+        scale: sat4
+        required: false
+      - id: sources
+        section: main
+        text: Откуда вы узнаёте о жизни школы?
+        type: multiple
+        scale: sources
+        required: true
+      - id: hours
+        section: about
+        text: Сколько часов в день ребёнок тратит на домашние задания?
+        type: number
+        min: 0
+        max: 12
+        required: false
+      - id: class
+        section: about
+        text: Класс ребёнка
+        type: short_text
+        required: true
+      - id: comment
+        section: about
+        text: Ваши предложения
+        type: long_text
+
+    groupings:
+      - {id: klass, title: Класс, question: class}
+
+    indicators:
+      - id: comfort
+        title: Комфортность условий
+        method: positive_share
+        questions: [q1, q2]
+        levels:
+          - {name: высокий, from: 80}
+          - {name: средний, from: 60}
+          - {name: низкий, from: 0, deficit: true}
+    """
+
+let adminLogin = "zavuch"
+let adminPassword = "correct horse battery"
+
+/// A store, a questionnaires folder and a configuration for one test.
+struct Fixture: Sendable {
+    let store: AnketaStore
+    let folder: URL
+    let configuration: WebConfiguration
+
+    /// `databasePath` nil: an in-memory store.
+    init(submissionsPerMinute: Int = 1000, secureCookies: Bool = false, databasePath: String? = nil) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("anketa-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try webtestYAML.write(to: folder.appendingPathComponent("webtest.yaml"), atomically: true, encoding: .utf8)
+        store = try databasePath.map { try AnketaStore(path: $0) } ?? AnketaStore()
+        try store.setAdmin(login: adminLogin, passwordHash: Bcrypt.hash(adminPassword, cost: 4))
+        configuration = WebConfiguration(questionnairesFolder: folder, secureCookies: secureCookies,
+                                         submissionsPerMinute: submissionsPerMinute, publicURL: "https://anketa.test")
+    }
+
+    func application() throws -> some ApplicationProtocol {
+        Application(router: try buildRouter(store: store, configuration: configuration))
+    }
+
+    /// Runs `body` against the router (no sockets).
+    func test(_ body: @escaping @Sendable (Browser) async throws -> Void) async throws {
+        let app = try application()
+        try await app.test(.router) { client in
+            try await body(Browser(client: client))
+        }
+    }
+
+    /// The only run's wave (for counting responses).
+    func wave(run id: Int64) throws -> Wave {
+        guard let (_, wave) = try store.run(id: id) else { throw TestFailure("no run \(id)") }
+        return wave
+    }
+
+    func responses(run id: Int64) throws -> [AnketaCore.Response] {
+        var all: [AnketaCore.Response] = []
+        try store.forEachResponse(in: wave(run: id)) { all.append($0.response) }
+        return all
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A response with its body as text.
+struct Page: Sendable {
+    let status: HTTPResponse.Status
+    let headers: HTTPFields
+    let bytes: [UInt8]
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var location: String? { headers[.location] }
+    var setCookies: [String] { headers[values: .setCookie] }
+
+    /// The `Set-Cookie` line for a cookie name.
+    func setCookie(_ name: String) -> String? {
+        setCookies.first { $0.hasPrefix("\(name)=") }
+    }
+
+    /// The value of a hidden/text input by name (`name="x" value="…"`).
+    func field(_ name: String) -> String? {
+        guard let range = text.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        let rest = text[range.upperBound...]
+        guard let end = rest.firstIndex(of: "\"") else { return nil }
+        return String(rest[..<end])
+    }
+
+    var csrf: String? { field("csrf") }
+}
+
+/// A test client with a cookie jar, like a browser.
+final class Browser: @unchecked Sendable {
+    let client: any TestClientProtocol
+    var cookies: [String: String] = [:]
+
+    init(client: any TestClientProtocol) {
+        self.client = client
+    }
+
+    var cookieHeader: String {
+        cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+    }
+
+    @discardableResult
+    func get(_ uri: String) async throws -> Page {
+        try await send(uri, method: .get, body: nil)
+    }
+
+    /// POSTs a form (`application/x-www-form-urlencoded`); repeated names are repeated fields.
+    @discardableResult
+    func post(_ uri: String, _ fields: [(String, String)]) async throws -> Page {
+        try await send(uri, method: .post, body: Browser.encode(fields))
+    }
+
+    func send(_ uri: String, method: HTTPRequest.Method, body: String?) async throws -> Page {
+        var headers = HTTPFields()
+        if !cookies.isEmpty { headers[.cookie] = cookieHeader }
+        if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
+        let response = try await client.executeRequest(uri: uri, method: method, headers: headers,
+                                                       body: body.map { ByteBuffer(string: $0) })
+        let page = Page(status: response.status, headers: response.headers, bytes: Array(buffer: response.body))
+        for line in page.setCookies {
+            let pair = line.split(separator: ";", maxSplits: 1)[0]
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(parts[0]), value = parts.count > 1 ? String(parts[1]) : ""
+            if value.isEmpty || line.lowercased().contains("max-age=0") { cookies[name] = nil } else { cookies[name] = value }
+        }
+        return page
+    }
+
+    static func encode(_ fields: [(String, String)]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return fields.map { name, value in
+            "\(name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)"
+        }.joined(separator: "&")
+    }
+
+    // MARK: - Admin steps
+
+    /// Signs in; returns the session's CSRF token (from the admin page).
+    @discardableResult
+    func signIn(login: String = adminLogin, password: String = adminPassword) async throws -> String {
+        let form = try await get("/login")
+        let response = try await post("/login", [("csrf", form.csrf ?? ""), ("login", login), ("password", password)])
+        guard response.status == .seeOther else { throw TestFailure("sign-in failed: \(response.status)") }
+        return try await adminCSRF()
+    }
+
+    /// The session's CSRF token, read from the console.
+    func adminCSRF() async throws -> String {
+        let admin = try await get("/admin")
+        guard let csrf = admin.csrf else { throw TestFailure("no csrf on /admin (\(admin.status))") }
+        return csrf
+    }
+
+    /// Creates a run through the console; returns its id and public path `/s/<slug>`.
+    func createRun(csrf: String, wave: String = "2026-весна", unit: String = "Школа № 1", opens: String = "2020-01-01T08:00",
+                   closes: String = "2099-01-01T08:00", codes: Bool = false) async throws -> (id: Int64, path: String) {
+        var fields = [("csrf", csrf), ("questionnaire", "webtest"), ("wave", wave), ("unit", unit), ("opens", opens), ("closes", closes)]
+        if codes { fields.append(("codes", "1")) }
+        let created = try await post("/admin/runs", fields)
+        guard created.status == .seeOther, let location = created.location, let id = Int64(location.split(separator: "/").last ?? "") else {
+            throw TestFailure("run not created: \(created.status) \(created.text)")
+        }
+        let page = try await get(location)
+        guard let start = page.text.range(of: "https://anketa.test/s/") else { throw TestFailure("no link on the run page") }
+        let slug = page.text[start.upperBound...].prefix { $0.isHexDigit }
+        return (id, "/s/\(slug)")
+    }
+
+    // MARK: - Respondent steps
+
+    /// Opens a form and submits the answers with its token; returns the POST's page.
+    @discardableResult
+    func answer(_ path: String, _ answers: [(String, String)], code: String? = nil) async throws -> Page {
+        let form = try await get(code.map { "\(path)?code=\($0)" } ?? path)
+        guard form.status == .ok, let csrf = form.csrf else { throw TestFailure("form not shown: \(form.status)") }
+        var fields = [("csrf", csrf)]
+        if let code { fields.append(("code", code)) }
+        return try await post(path, fields + answers)
+    }
+}
+
+/// A complete, valid set of answers.
+let validAnswers: [(String, String)] = [
+    ("q1", "4"), ("q2", "__no_answer__"), ("sources", "site"), ("sources", "chat"),
+    ("hours", "3,5"), ("class", "5А"), ("comment", "Больше кружков"),
+]
+
+extension String {
+    func count(of needle: String) -> Int {
+        components(separatedBy: needle).count - 1
+    }
+}
+
+/// `#expect(text.contains(needle))` that reports the needle, not the whole page.
+func expectContains(_ text: String, _ needle: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let found = text.contains(needle)
+    #expect(found, "missing: \(needle)", sourceLocation: sourceLocation)
+}
+
+/// `#expect(!text.contains(needle))` that reports the needle, not the whole page.
+func expectLacks(_ text: String, _ needle: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let found = text.contains(needle)
+    #expect(!found, "unexpected: \(needle)", sourceLocation: sourceLocation)
+}

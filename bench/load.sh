@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Load check of the respondent's side, on loopback only, bounded in time.
+# Starts `anketa serve` on 127.0.0.1 with a fresh database and an open run, then with wrk:
+#   1. GET  /s/<slug>  for ${GET_SECONDS:-10} s, 4 connections (showing the form);
+#   2. POST /s/<slug>  for ${POST_SECONDS:-20} s, 4 connections (a valid form with its CSRF cookie and field).
+# The rate limit is raised with ANKETA_RATE_LIMIT for the server (every request comes from 127.0.0.1).
+# Afterwards it counts the responses in the store and compares them with wrk's successful POSTs.
+#
+#   bench/load.sh                                   # builds anketa in release (--scratch-path ${ANKETA_SCRATCH_PATH:-.build})
+#   ANKETA_BIN=.build/release/anketa bench/load.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+QUESTIONNAIRE=${ANKETA_BENCH_QUESTIONNAIRE:-parents-satisfaction}
+GET_SECONDS=${GET_SECONDS:-10}
+POST_SECONDS=${POST_SECONDS:-20}
+CONNECTIONS=4
+
+log() { printf '[load] %s\n' "$*" >&2; }
+
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v curl >/dev/null || missing+=(curl)
+if ((${#missing[@]})); then
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+scripts/install-deps.sh
+
+if [ -z "${ANKETA_BIN:-}" ]; then
+    SCRATCH=${ANKETA_SCRATCH_PATH:-.build}
+    log "building anketa in release (--scratch-path $SCRATCH)"
+    swift build -c release --product anketa --scratch-path "$SCRATCH" >&2
+    ANKETA_BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/anketa"
+fi
+
+WORK=$(mktemp -d /tmp/anketa-load.XXXXXX)
+DB="$WORK/anketa.sqlite"
+SERVER_PID=""
+cleanup() {
+    if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+PASSWORD="load-test-password"
+echo "$PASSWORD" | "$ANKETA_BIN" admin create --login load --db "$DB" >/dev/null
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+BASE="http://127.0.0.1:$PORT"
+# Request logging goes to a file: on a terminal it would cost more than the requests.
+ANKETA_RATE_LIMIT=100000000 "$ANKETA_BIN" serve --host 127.0.0.1 --port "$PORT" --db "$DB" \
+    --questionnaires "$ROOT/Questionnaires" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 100); do
+    curl -fs -o /dev/null "$BASE/login" && break
+    sleep 0.2
+done
+
+# An open run, created through the console.
+JAR="$WORK/cookies.txt"
+csrf_of() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -n 1; }
+CSRF=$(curl -fs -c "$JAR" -b "$JAR" "$BASE/login" | csrf_of)
+curl -fs -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "csrf=$CSRF" --data-urlencode "login=load" \
+    --data-urlencode "password=$PASSWORD" "$BASE/login"
+ADMIN_CSRF=$(curl -fs -b "$JAR" "$BASE/admin/runs/new" | csrf_of)
+WAVE="нагрузка"
+RUN_URL=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$JAR" --data-urlencode "csrf=$ADMIN_CSRF" \
+    --data-urlencode "questionnaire=$QUESTIONNAIRE" --data-urlencode "wave=$WAVE" \
+    --data-urlencode "opens=$(date -d '-1 hour' +%Y-%m-%dT%H:%M)" --data-urlencode "closes=$(date -d '+1 day' +%Y-%m-%dT%H:%M)" \
+    "$BASE/admin/runs")
+SURVEY_PATH=$(curl -fs -b "$JAR" "$RUN_URL" | grep -o '/s/[0-9a-f]\{24\}' | head -n 1)
+[ -n "$SURVEY_PATH" ] || { log "no run"; exit 1; }
+
+# A respondent's token and a valid form body: the first option of every question, text in text fields.
+FORM_JAR="$WORK/respondent.txt"
+curl -fs -c "$FORM_JAR" "$BASE$SURVEY_PATH" >"$WORK/form.html"
+TOKEN=$(awk '$6 == "anketa_csrf" { print $7 }' "$FORM_JAR")
+BODY=$(python3 - "$WORK/form.html" "$TOKEN" <<'PY'
+import sys, urllib.parse
+from html.parser import HTMLParser
+
+class Form(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.fields, self.seen, self.area = [], set(), None
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "input" and a.get("type") in ("radio", "checkbox") and a["name"] not in self.seen:
+            self.seen.add(a["name"]); self.fields.append((a["name"], a["value"]))
+        elif tag == "input" and a.get("type") == "text":
+            self.fields.append((a["name"], "5" if a.get("inputmode") == "decimal" else "5А"))
+        elif tag == "textarea":
+            self.fields.append((a["name"], "Нагрузочная проверка"))
+
+form = Form()
+form.feed(open(sys.argv[1], encoding="utf-8").read())
+print(urllib.parse.urlencode([("csrf", sys.argv[2])] + form.fields))
+PY
+)
+status=$(curl -s -o /dev/null -w '%{http_code}' -b "anketa_csrf=$TOKEN" --data "$BODY" "$BASE$SURVEY_PATH")
+[ "$status" = 303 ] || { log "the prepared form is not accepted: HTTP $status"; exit 1; }
+
+cat >"$WORK/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = "$BODY"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = "anketa_csrf=$TOKEN"
+done = function(summary, latency, requests)
+  local failed = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT requests=%d failed=%d non2xx3xx=%d timeouts=%d seconds=%.2f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
+    summary.requests, failed, summary.errors.status, summary.errors.timeout, summary.duration / 1e6,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+end
+LUA
+cat >"$WORK/get.lua" <<LUA
+wrk.headers["Cookie"] = "anketa_csrf=$TOKEN"
+done = function(summary, latency, requests)
+  local failed = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT requests=%d failed=%d seconds=%.2f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
+    summary.requests, failed, summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+end
+LUA
+
+log "GET $SURVEY_PATH for ${GET_SECONDS}s, $CONNECTIONS connections"
+wrk -t 2 -c "$CONNECTIONS" -d "${GET_SECONDS}s" --timeout 5s --latency -s "$WORK/get.lua" "$BASE$SURVEY_PATH" | tee "$WORK/get.txt" >&2
+log "POST $SURVEY_PATH for ${POST_SECONDS}s, $CONNECTIONS connections"
+before=$(($("$ANKETA_BIN" export "$QUESTIONNAIRE" --wave "$WAVE" --db "$DB" -o "$WORK/before.csv" >/dev/null && wc -l <"$WORK/before.csv") - 1))
+wrk -t 2 -c "$CONNECTIONS" -d "${POST_SECONDS}s" --timeout 5s --latency -s "$WORK/post.lua" "$BASE$SURVEY_PATH" | tee "$WORK/post.txt" >&2
+sleep 1
+"$ANKETA_BIN" export "$QUESTIONNAIRE" --wave "$WAVE" --db "$DB" -o "$WORK/after.csv" >/dev/null
+after=$(($(wc -l <"$WORK/after.csv") - 1))
+
+get=$(grep '^RESULT' "$WORK/get.txt")
+post=$(grep '^RESULT' "$WORK/post.txt")
+field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<" $1"; }
+post_ok=$(( $(field "$post" requests) - $(field "$post" failed) ))
+stored=$((after - before))
+echo "date:        $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "machine:     $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+echo "binary:      $ANKETA_BIN"
+echo "questionnaire: $QUESTIONNAIRE ($(tr '&' '\n' <<<"$BODY" | wc -l) form fields, $(wc -c <<<"$BODY") bytes)"
+echo "GET  /s/<slug>: $(awk -v r="$(field "$get" requests)" -v s="$(field "$get" seconds)" 'BEGIN { printf "%.0f", r / s }') req/s, p50 $(field "$get" p50_ms) ms, p99 $(field "$get" p99_ms) ms, failed $(field "$get" failed)"
+echo "POST /s/<slug>: $(awk -v r="$post_ok" -v s="$(field "$post" seconds)" 'BEGIN { printf "%.0f", r / s }') submissions/s, p50 $(field "$post" p50_ms) ms, p99 $(field "$post" p99_ms) ms, failed $(field "$post" failed)"
+echo "successful POSTs (wrk): $post_ok; responses stored during the POST run: $stored"
+if [ "$stored" -ne "$post_ok" ]; then
+    # wrk stops with up to one request in flight per connection: the server may still store those.
+    diff=$((stored - post_ok))
+    if [ "$diff" -lt 0 ] || [ "$diff" -gt "$CONNECTIONS" ]; then
+        log "MISMATCH: $post_ok successful POSTs but $stored responses stored"; exit 1
+    fi
+    echo "note: $diff request(s) were in flight when wrk stopped (stored, not counted by wrk)"
+fi
