@@ -20,7 +20,7 @@ public func buildApplication(store: AnketaStore, configuration: WebConfiguration
 public func buildRouter(store: AnketaStore, configuration: WebConfiguration) throws -> Router<AppRequestContext> {
     let app = try WebApp(store: store, configuration: configuration)
     let router = Router(context: AppRequestContext.self)
-    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(secure: configuration.secureCookies))
     SurveyController(app: app).addRoutes(to: router)
     AuthController(app: app).addRoutes(to: router)

@@ -34,7 +34,7 @@ struct AuthController: Sendable {
         guard app.visitorTokenMatches(request, form) else {
             return app.message("Форма устарела", "Откройте страницу входа заново.", status: .forbidden)
         }
-        guard await app.logins.allow(WebApp.clientKey(context)) else {
+        guard await app.logins.allow(app.clientKey(request, context)) else {
             return app.page("login", LoginView(csrf: form["csrf"] ?? "", login: form["login"] ?? "", error: "Слишком много попыток входа. Подождите минуту."),
                             title: "Вход", status: .tooManyRequests)
         }

@@ -29,4 +29,5 @@ extension HTTPField.Name {
     static let anketaFrameOptions = Self("X-Frame-Options")!
     static let anketaReferrerPolicy = Self("Referrer-Policy")!
     static let anketaStrictTransportSecurity = Self("Strict-Transport-Security")!
+    static let anketaForwardedFor = Self("X-Forwarded-For")!
 }

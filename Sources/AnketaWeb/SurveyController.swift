@@ -54,9 +54,6 @@ struct SurveyController: Sendable {
     }
 
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard await app.submissions.allow(WebApp.clientKey(context)) else {
-            return app.message("Слишком много отправок", "С этого устройства только что отправили несколько анкет. Подождите минуту и попробуйте снова.", status: .tooManyRequests)
-        }
         let (run, _, questionnaire): (SurveyRun, Wave, Questionnaire)
         switch try lookup(context) {
         case .failure(let refusal): return refusal.response
@@ -68,6 +65,15 @@ struct SurveyController: Sendable {
         }
         let code = form["code"].map(Self.normalizedCode)
         let surveyForm = SurveyForm(questionnaire: questionnaire)
+        // Two limits: per visitor (the form token) and, much higher, per address — a whole class
+        // behind one school router or proxy shares an address. Over a limit the answers are shown
+        // again, not lost.
+        let visitorAllowed = await app.visitorSubmissions.allow(form["csrf"] ?? "")
+        guard visitorAllowed, await app.submissions.allow(app.clientKey(request, context)) else {
+            return app.page("form", surveyForm.view(action: "/s/\(run.slug)", csrf: form["csrf"] ?? "", code: run.requiresCode ? code : nil,
+                                                    values: form, notice: "Слишком много отправок за минуту. Ваши ответы сохранены на этой странице — подождите минуту и нажмите «Отправить ответы» ещё раз."),
+                            title: questionnaire.title, status: .tooManyRequests)
+        }
         switch surveyForm.read(form) {
         case .failure(let errors):
             return app.page("form", surveyForm.view(action: "/s/\(run.slug)", csrf: form["csrf"] ?? "", code: run.requiresCode ? code : nil,

@@ -26,6 +26,7 @@ struct SurveyForm {
         let required: Bool
         let error: String?
         let isChoice: Bool
+        let isSingle: Bool
         let isNumber: Bool
         let isShortText: Bool
         let isLongText: Bool
@@ -53,12 +54,15 @@ struct SurveyForm {
         let hasErrors: Bool
         let errorCount: String
         let errors: [ErrorLink]
+        /// A message above the form (e.g. "too many submissions, try again in a minute").
+        let notice: String?
         let more: String?
         let sections: [SectionView]
     }
 
     /// The form with what the respondent entered (`values`) and the errors by question id.
-    func view(action: String, csrf: String, code: String?, values: FormData = FormData(""), errors: [String: String] = [:]) -> View {
+    func view(action: String, csrf: String, code: String?, values: FormData = FormData(""), errors: [String: String] = [:],
+              notice: String? = nil) -> View {
         var previousGrid: String?
         let sections = questionnaire.sections.map { section in
             SectionView(title: section.title, description: section.description, questions: questionnaire.questions(in: section).map { question in
@@ -75,6 +79,7 @@ struct SurveyForm {
         let more = links.count - shown.count
         return View(title: questionnaire.title, intro: questionnaire.intro, action: action, csrf: csrf, code: code,
                     hasErrors: !links.isEmpty, errorCount: RussianPlural("вопрос", "вопроса", "вопросов")(links.count), errors: shown,
+                    notice: notice,
                     more: more > 0 ? "и ещё \(RussianPlural("вопрос", "вопроса", "вопросов")(more)) — они отмечены красным ниже" : nil,
                     sections: sections)
     }
@@ -93,7 +98,7 @@ struct SurveyForm {
             }
         }
         return QuestionView(id: question.id, text: question.text, gridTitle: gridTitle, required: question.required, error: error,
-                            isChoice: question.kind.isChoice, isNumber: question.kind == .number, isShortText: question.kind == .shortText,
+                            isChoice: question.kind.isChoice, isSingle: question.kind == .single, isNumber: question.kind == .number, isShortText: question.kind == .shortText,
                             isLongText: question.kind == .longText, options: options, value: values[question.id] ?? "")
     }
 

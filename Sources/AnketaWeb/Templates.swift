@@ -192,6 +192,7 @@ enum Templates {
         <h1>{{title}}</h1>
         {{#intro}}<p>{{intro}}</p>{{/intro}}
         <p class="muted">Вопросы, отмеченные <span class="req">*</span>, обязательны.</p>
+        {{#notice}}<div class="summary" role="alert"><p class="error">{{notice}}</p></div>{{/notice}}
         {{#hasErrors}}
         <div class="summary" role="alert" tabindex="-1" id="errors">
           <p class="error">Ответы не отправлены: нужно ответить ещё на {{errorCount}}. Введённые ответы сохранены на странице.</p>
@@ -208,10 +209,10 @@ enum Templates {
           {{#questions}}
           {{#gridTitle}}<p class="grid-title">{{gridTitle}}</p>{{/gridTitle}}
           {{#isChoice}}
-          <fieldset id="q-{{id}}"{{#error}} class="invalid" aria-describedby="{{id}}-error"{{/error}}>
-            <legend>{{text}}{{#required}} <span class="req" aria-hidden="true">*</span><span class="visually-hidden"></span>{{/required}}</legend>
+          <fieldset id="q-{{id}}"{{#isSingle}} role="radiogroup"{{#required}} aria-required="true"{{/required}}{{/isSingle}}{{#error}} class="invalid" aria-describedby="{{id}}-error"{{/error}}>
+            <legend>{{text}}{{#required}} <span class="req" aria-hidden="true">*</span>{{/required}}</legend>
             {{#error}}<p class="error" id="{{id}}-error">{{error}}</p>{{/error}}
-            {{#options}}<label class="option{{#na}} na{{/na}}"><input type="{{type}}" name="{{name}}" value="{{value}}"{{#checked}} checked{{/checked}}{{#required}} aria-required="true"{{/required}}> <span>{{label}}</span></label>{{/options}}
+            {{#options}}<label class="option{{#na}} na{{/na}}"><input type="{{type}}" name="{{name}}" value="{{value}}"{{#checked}} checked{{/checked}}> <span>{{label}}</span></label>{{/options}}
           </fieldset>
           {{/isChoice}}
           {{^isChoice}}

@@ -12,6 +12,7 @@ struct WebApp: Sendable {
     let configuration: WebConfiguration
     let templates: MustacheLibrary
     let submissions: RateLimiter
+    let visitorSubmissions: RateLimiter
     let logins: RateLimiter
 
     init(store: AnketaStore, configuration: WebConfiguration) throws {
@@ -21,6 +22,7 @@ struct WebApp: Sendable {
         for (name, text) in Templates.all { try library.register(text, named: name) }
         templates = library
         submissions = RateLimiter(perMinute: configuration.submissionsPerMinute)
+        visitorSubmissions = RateLimiter(perMinute: configuration.submissionsPerVisitor)
         logins = RateLimiter(perMinute: 10)
     }
 
@@ -100,8 +102,12 @@ struct WebApp: Sendable {
         return Tokens.equal(cookie, field)
     }
 
-    /// A client key for rate limiting (kept in memory only).
-    static func clientKey(_ context: AppRequestContext) -> String {
-        context.remoteAddress?.ipAddress ?? "unknown"
+    /// A client key for rate limiting (kept in memory only): the peer address, or behind a trusted
+    /// proxy the address it forwarded.
+    func clientKey(_ request: Request, _ context: AppRequestContext) -> String {
+        if configuration.trustProxy, let forwarded = request.headers[values: .anketaForwardedFor].last?.split(separator: ",").last {
+            return forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        return context.remoteAddress?.ipAddress ?? "unknown"
     }
 }

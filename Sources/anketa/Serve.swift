@@ -20,7 +20,7 @@ extension Anketa {
                 Сервер завершается корректно по SIGTERM или Ctrl+C.
 
                 Пример (за обратным прокси с HTTPS):
-                  anketa serve --host 127.0.0.1 --port 8080 --public-url https://anketa.school.ru --secure-cookies
+                  anketa serve --host 127.0.0.1 --port 8080 --public-url https://anketa.school.ru --secure-cookies --trust-proxy
                 """
         )
 
@@ -38,6 +38,9 @@ extension Anketa {
 
         @Flag(name: .customLong("secure-cookies"), help: "Cookie только по HTTPS (включите, если сервер доступен по HTTPS).")
         var secureCookies = false
+
+        @Flag(name: .customLong("trust-proxy"), help: "Брать адрес клиента из X-Forwarded-For (сервер за обратным прокси).")
+        var trustProxy = false
 
         @Option(name: .customLong("min-group"), help: ArgumentHelp("Наименьший размер группы в справке.", valueName: "число"))
         var minGroup: Int = 5
@@ -60,11 +63,14 @@ extension Anketa {
 
                     """.utf8))
             }
-            // Submissions per client per minute; the environment variable is for load tests from one address.
-            let rateLimit = ProcessInfo.processInfo.environment["ANKETA_RATE_LIMIT"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 10
-            let configuration = WebConfiguration(host: host, port: port, questionnairesFolder: URL(fileURLWithPath: questionnaires),
-                                                 secureCookies: secureCookies, submissionsPerMinute: rateLimit, minGroupSize: minGroup,
+            var configuration = WebConfiguration(host: host, port: port, questionnairesFolder: URL(fileURLWithPath: questionnaires),
+                                                 secureCookies: secureCookies, trustProxy: trustProxy, minGroupSize: minGroup,
                                                  publicURL: publicURL)
+            // Load tests from one address and one form token raise both limits through the environment.
+            if let limit = ProcessInfo.processInfo.environment["ANKETA_RATE_LIMIT"].flatMap({ Int($0) }), limit > 0 {
+                configuration.submissionsPerMinute = limit
+                configuration.submissionsPerVisitor = limit
+            }
             let app = try buildApplication(store: store, configuration: configuration)
             FileHandle.standardOutput.write(Data("Анкета: http://\(host):\(port)/admin (Ctrl+C — остановить)\n".utf8))
             try await app.runService()

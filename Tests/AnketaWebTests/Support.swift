@@ -102,14 +102,16 @@ struct Fixture: Sendable {
     let configuration: WebConfiguration
 
     /// `databasePath` nil: an in-memory store.
-    init(submissionsPerMinute: Int = 1000, secureCookies: Bool = false, databasePath: String? = nil) throws {
+    init(submissionsPerMinute: Int = 1000, submissionsPerVisitor: Int = 1000, secureCookies: Bool = false,
+         trustProxy: Bool = false, databasePath: String? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("anketa-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try webtestYAML.write(to: folder.appendingPathComponent("webtest.yaml"), atomically: true, encoding: .utf8)
         store = try databasePath.map { try AnketaStore(path: $0) } ?? AnketaStore()
         try store.setAdmin(login: adminLogin, passwordHash: Bcrypt.hash(adminPassword, cost: 4))
         configuration = WebConfiguration(questionnairesFolder: folder, secureCookies: secureCookies,
-                                         submissionsPerMinute: submissionsPerMinute, publicURL: "https://anketa.test")
+                                         submissionsPerMinute: submissionsPerMinute, submissionsPerVisitor: submissionsPerVisitor,
+                                         trustProxy: trustProxy, publicURL: "https://anketa.test")
     }
 
     func application() throws -> some ApplicationProtocol {

@@ -28,9 +28,10 @@ struct SurveyTests {
             #expect(html.count(of: "<fieldset") == 3)
             expectContains(html, "<legend>Питанием в школе <span class=\"req\" aria-hidden=\"true\">*</span>")
             expectContains(html, "<legend>Безопасностью ребёнка</legend>")
-            expectContains(html, "<input type=\"radio\" name=\"q1\" value=\"4\" aria-required=\"true\"> <span>Полностью удовлетворён</span>")
+            expectContains(html, "<fieldset id=\"q-q1\" role=\"radiogroup\" aria-required=\"true\">")
+            expectContains(html, "<input type=\"radio\" name=\"q1\" value=\"4\"> <span>Полностью удовлетворён</span>")
             expectContains(html, "<label class=\"option na\"><input type=\"radio\" name=\"q2\" value=\"__no_answer__\"> <span>Затрудняюсь ответить</span></label>")
-            expectContains(html, "<input type=\"checkbox\" name=\"sources\" value=\"chat\" aria-required=\"true\"> <span>Родительский чат, мессенджеры</span>")
+            expectContains(html, "<input type=\"checkbox\" name=\"sources\" value=\"chat\"> <span>Родительский чат, мессенджеры</span>")
             expectContains(html, "<label for=\"hours\">Сколько часов в день ребёнок тратит на домашние задания?</label>")
             expectContains(html, "<input id=\"hours\" name=\"hours\" type=\"text\" inputmode=\"decimal\" value=\"\">")
             expectContains(html, "<label for=\"class\">Класс ребёнка <span class=\"req\" aria-hidden=\"true\">*</span></label>")
@@ -146,14 +147,14 @@ struct SurveyTests {
             expectContains(html, "нужно ответить ещё на 2\u{00A0}вопроса")
             expectContains(html, "<a href=\"#q-q1\">Питанием в школе — выберите один из вариантов</a>")
             expectContains(html, "<a href=\"#q-class\">Класс ребёнка — заполните это поле</a>")
-            expectContains(html, "<fieldset id=\"q-q1\" class=\"invalid\" aria-describedby=\"q1-error\">")
+            expectContains(html, "<fieldset id=\"q-q1\" role=\"radiogroup\" aria-required=\"true\" class=\"invalid\" aria-describedby=\"q1-error\">")
             expectContains(html, "<p class=\"error\" id=\"q1-error\">Выберите один из вариантов</p>")
             expectContains(html, "<p class=\"error\" id=\"class-error\">Заполните это поле</p>")
             expectContains(html, "aria-invalid=\"true\" aria-describedby=\"class-error\"")
             // What was entered stays.
             expectContains(html, "<input type=\"radio\" name=\"q2\" value=\"3\" checked>")
             expectLacks(html, "name=\"q2\" value=\"4\" checked")
-            expectContains(html, "<input type=\"checkbox\" name=\"sources\" value=\"diary\" checked aria-required=\"true\">")
+            expectContains(html, "<input type=\"checkbox\" name=\"sources\" value=\"diary\" checked>")
             expectLacks(html, "value=\"site\" checked")
             expectContains(html, "<input id=\"hours\" name=\"hours\" type=\"text\" inputmode=\"decimal\" value=\"2\">")
             expectContains(html, ">Мой комментарий\nвторая строка</textarea>")
@@ -337,9 +338,30 @@ struct RateLimitTests {
             let third = try await respondent.answer(run.path, validAnswers)
             #expect(third.status == .tooManyRequests)
             expectContains(third.text, "Слишком много отправок")
+            // The answers are shown again, not lost.
+            expectContains(third.text, "checked")
             #expect(try fixture.responses(run: run.id).count == 2)
             // Showing the form is not limited.
             #expect(try await respondent.get(run.path).status == .ok)
+        }
+    }
+}
+
+@Suite("Rate limiting per visitor and per address")
+struct VisitorRateLimitTests {
+    @Test("one visitor is limited, while other visitors from the same address (a class behind one router) are not")
+    func visitorsShareAnAddress() async throws {
+        let fixture = try Fixture(submissionsPerMinute: 1000, submissionsPerVisitor: 1)
+        try await fixture.test { browser in
+            let run = try await browser.createRun(csrf: try await browser.signIn())
+            let first = Browser(client: browser.client)
+            #expect(try await first.answer(run.path, validAnswers).status == .seeOther)
+            #expect(try await first.answer(run.path, validAnswers).status == .tooManyRequests)
+            for _ in 0..<3 {
+                let classmate = Browser(client: browser.client)
+                #expect(try await classmate.answer(run.path, validAnswers).status == .seeOther)
+            }
+            #expect(try fixture.responses(run: run.id).count == 4)
         }
     }
 }
