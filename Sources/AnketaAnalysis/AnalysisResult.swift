@@ -129,6 +129,22 @@ public struct Breakdown: Codable, Sendable, Equatable {
     public var groups: [GroupFigures]
     /// Tests of differences between the (unsuppressed) groups, one per indicator.
     public var tests: [GroupTest]
+    /// Chi-square tests of independence of answers and groups, one per scored single-choice question.
+    public var questionTests: [QuestionTest]
+}
+
+/// A chi-square test of independence between a question's options and the groups.
+public struct QuestionTest: Codable, Sendable, Equatable {
+    public var question: String
+    public var statistic: Double
+    public var degreesOfFreedom: Int
+    public var p: Double
+    /// Holm-adjusted across the questions of this breakdown.
+    public var pHolm: Double
+    public var cramersV: Double
+    /// More than 20 % of expected counts are below 5: the p-value is approximate.
+    public var sparse: Bool
+    public var n: Int
 }
 
 /// One group's figures; all `nil` when suppressed.

@@ -234,8 +234,27 @@ public struct Analyzer {
             groupFigures.append(GroupFigures(key: key, respondents: sheet.respondents, suppressed: false,
                                              indicators: indicators, overall: overallFigure(figures)))
         }
+        let tested = keys.filter { !hidden.contains($0) && $0 != Analyzer.unspecifiedGroup }
         return Breakdown(grouping: grouping.id, title: grouping.title, groups: groupFigures,
-                         tests: tests(sheets: sheets, keys: keys.filter { !hidden.contains($0) && $0 != Analyzer.unspecifiedGroup }))
+                         tests: tests(sheets: sheets, keys: tested), questionTests: questionTests(sheets: sheets, keys: tested))
+    }
+
+    /// Chi-square of groups × options for every scored single-choice question (not the grouping's own).
+    func questionTests(sheets: [String: ScoreSheet], keys: [String]) -> [QuestionTest] {
+        guard keys.count >= 2 else { return [] }
+        let groupingQuestions = Set(questionnaire.groupings.map(\.question))
+        var tests: [QuestionTest] = []
+        for (index, plan) in plan.questions.enumerated()
+        where plan.question.kind == .single && plan.scale?.isScored == true && !groupingQuestions.contains(plan.question.id) {
+            let table = keys.compactMap { sheets[$0]?.questions[index].optionCounts }
+            guard let test = ChiSquareIndependence(counts: table), test.degreesOfFreedom > 0 else { continue }
+            tests.append(QuestionTest(question: plan.question.id, statistic: test.statistic, degreesOfFreedom: test.degreesOfFreedom,
+                                      p: test.pValue, pHolm: test.pValue, cramersV: test.cramersV,
+                                      sparse: test.hasSparseExpectedCounts, n: Int(test.total)))
+        }
+        let adjusted = Holm.adjust(tests.map(\.p))
+        for index in tests.indices { tests[index].pHolm = adjusted[index] }
+        return tests
     }
 
     func tests(sheets: [String: ScoreSheet], keys: [String]) -> [GroupTest] {

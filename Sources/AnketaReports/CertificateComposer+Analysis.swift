@@ -30,6 +30,7 @@ extension CertificateComposer {
                 blocks.append(.note([.text("Группы меньше \(result.minGroupSize) человек скрыты; если скрыта одна группа, скрывается и ещё одна, наименьшая, чтобы её нельзя было восстановить по итогу.")]))
             }
             blocks += testSentences(breakdown)
+            blocks += questionTestTable(breakdown)
         }
         return blocks
     }
@@ -52,6 +53,27 @@ extension CertificateComposer {
             blocks.append(.text("Статистически значимых различий между группами не выявлено (уровень значимости 0,05 с поправкой Холма)."))
         } else {
             blocks.append(.text("Статистически значимые различия между группами (p < 0,05 с поправкой Холма): \(significant.joined(separator: ", "))."))
+        }
+        return blocks
+    }
+
+    /// Questions whose answers differ between groups (chi-square, Holm-adjusted p < 0.05).
+    func questionTestTable(_ breakdown: Breakdown) -> [Block] {
+        let significant = breakdown.questionTests.filter { $0.pHolm < 0.05 }.sorted { $0.cramersV > $1.cramersV }
+        guard !breakdown.questionTests.isEmpty else { return [] }
+        guard !significant.isEmpty else {
+            return [.text("Распределения ответов на отдельные вопросы между группами значимо не различаются (χ², поправка Холма).")]
+        }
+        let rows = significant.prefix(15).map { test -> [Cell] in
+            let text = result.questions.first { $0.id == test.question }?.text ?? test.question
+            return [Cell(text), Cell(RussianNumber.fixed(test.statistic, digits: 1)), Cell(String(test.degreesOfFreedom)),
+                    Cell(RussianWording.pValue(test.pHolm)), Cell(RussianNumber.fixed(test.cramersV, digits: 2) + (test.sparse ? "*" : ""))]
+        }
+        var blocks: [Block] = [.table(Table(caption: "Вопросы, ответы на которые значимо различаются по группам (\(breakdown.title.lowercased()))",
+                                            header: ["Вопрос", "χ²", "df", "p (Холм)", "V Крамера"], rows: rows,
+                                            columnWidths: [6, 1, 0.7, 1.2, 1.2], numericColumns: [1, 2, 3, 4]))]
+        if significant.contains(where: \.sparse) {
+            blocks.append(.note([.text("* Больше 20 % ожидаемых частот меньше 5: значимость оценена приближённо.")]))
         }
         return blocks
     }

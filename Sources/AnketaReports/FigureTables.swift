@@ -46,6 +46,8 @@ struct FigureTables {
             try table("breakdown-\(breakdown.grouping).csv", ["group", "respondents", "suppressed", "indicator", "figure", "level", "deficit"], rows)
             try table("tests-\(breakdown.grouping).csv", ["indicator", "test", "statistic", "df", "p", "p_holm", "effect_size", "groups", "n"],
                       breakdown.tests.map { [$0.indicator, $0.test, n($0.statistic), $0.degreesOfFreedom.map(String.init) ?? "", n($0.p), n($0.pHolm), n($0.effectSize), String($0.groups), String($0.n)] })
+            try table("question-tests-\(breakdown.grouping).csv", ["question", "chi_square", "df", "p", "p_holm", "cramers_v", "sparse", "n"],
+                      breakdown.questionTests.map { [$0.question, n($0.statistic), String($0.degreesOfFreedom), n($0.p), n($0.pHolm), n($0.cramersV), $0.sparse ? "1" : "0", String($0.n)] })
         }
         let map = input.deficitMap
         try table("deficit-map.csv", ["indicator", "column", "figure", "level", "deficit", "suppressed"],

@@ -40,6 +40,19 @@ public struct ReportWriter: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try save("figures.json", try encoder.encode(ReportFigures(input)))
         written += try FigureTables(input).write(to: folder)
+        removeStale(in: folder, keeping: Set(written.map(\.lastPathComponent)))
         return written
+    }
+
+    /// Removes figure tables an earlier run wrote that this one did not (e.g. `dynamics.csv` after a
+    /// run without `--compare`), so the folder never mixes two reports. Other files are left alone.
+    private func removeStale(in folder: URL, keeping: Set<String>) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let fixed: Set<String> = ["indicators.csv", "questions.csv", "options.csv", "deficit-map.csv", "dynamics.csv"]
+        for name in names where !keeping.contains(name) {
+            let ours = fixed.contains(name) || (name.hasSuffix(".csv")
+                && ["breakdown-", "tests-", "question-tests-"].contains(where: name.hasPrefix))
+            if ours { try? FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+        }
     }
 }

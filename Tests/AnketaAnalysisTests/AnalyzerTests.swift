@@ -117,6 +117,14 @@ struct AnalyzerTests {
         #expect(abs(test.p - 0.28962722091391463) < 1e-9)
         #expect(abs(test.effectSize - 0.22530193236715032) < 1e-9)                 // H/((n²−1)/(n+1))
         #expect(test.pHolm >= test.p)
+
+        // Answers to q1 × level: scipy.stats.chi2_contingency(correction=False) on [[0,0,0,1],[0,1,3,2],[1,2,1,1]].
+        let chi = try #require(breakdown.questionTests.first { $0.question == "q1" })
+        #expect(abs(chi.statistic - 4.966666666666667) < 1e-9)
+        #expect(chi.degreesOfFreedom == 6)
+        #expect(abs(chi.p - 0.5480954458785534) < 1e-9)
+        #expect(abs(chi.cramersV - 0.4549114687985394) < 1e-9)                      // √(χ²/(n·(min(r, c) − 1)))
+        #expect(chi.sparse)
     }
 
     @Test func smallGroupsAreSuppressedWithTheirComplement() throws {

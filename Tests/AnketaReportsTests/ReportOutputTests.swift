@@ -287,7 +287,7 @@ struct ReportOutputTests {
 
     static let expectedFiles: Set<String> = [
         "spravka.html", "spravka.docx", "spravka.md", "figures.json", "indicators.csv", "questions.csv", "options.csv",
-        "breakdown-level.csv", "tests-level.csv", "deficit-map.csv", "dynamics.csv",
+        "breakdown-level.csv", "tests-level.csv", "question-tests-level.csv", "deficit-map.csv", "dynamics.csv",
     ]
 
     static func contents(of folder: URL) throws -> Set<String> {
@@ -325,6 +325,11 @@ struct ReportOutputTests {
         #expect(html.contains("2026-осень") && !html.contains("Школа № 1"))
         let markdown = try String(contentsOf: folder.appendingPathComponent("spravka.md"), encoding: .utf8)
         #expect(markdown.contains("2026\\-осень") || markdown.contains("2026-осень"))
+
+        // Without a comparison, the earlier dynamics.csv goes; a file of another name stays.
+        try Data("notes".utf8).write(to: folder.appendingPathComponent("заметки.txt"))
+        try ReportWriter(try ReportFixture.input(try ReportFixture.analyze(ReportFixture.waveA))).write(to: folder)
+        #expect(try Self.contents(of: folder) == Self.expectedFiles.subtracting(["dynamics.csv"]).union(["заметки.txt"]))
     }
 
     @Test("ReportWriter reports a folder it cannot create")

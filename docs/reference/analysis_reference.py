@@ -51,3 +51,11 @@ print('KW', st.kruskal(groups['НОО'], groups['ООО'], groups['СОО']))
 H = st.kruskal(groups['НОО'], groups['ООО'], groups['СОО']).statistic; n = 12
 print('eps2', H/((n*n-1)/(n+1)))
 print('median q', [np.median([r[q] for r in A if r[q] not in (None,0)]) for q in (1,2,3)])
+# chi-square of level × q1 options (codes 1..4) in wave A, no Yates; all-zero columns dropped
+tab = {g: [0,0,0,0] for g in ('НОО','ООО','СОО')}
+for r in A:
+    if r[1] not in (None,0): tab[lvl(r[0])][r[1]-1] += 1
+import numpy as np
+m = np.array([tab[g] for g in ('НОО','ООО','СОО')]); m = m[:, m.sum(0) > 0]
+c = st.chi2_contingency(m, correction=False); print('chi2 q1', m.tolist(), c.statistic, c.dof, c.pvalue)
+print('cramer', np.sqrt(c.statistic / (m.sum() * (min(m.shape) - 1))))
