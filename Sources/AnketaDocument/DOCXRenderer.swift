@@ -70,19 +70,7 @@ public enum DOCXError: Error, Sendable {
 enum XML {
     /// Escapes text for XML content and attribute values, dropping characters XML 1.0 forbids.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in DocumentText.sanitized(text) {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(ch)
-            }
-        }
-        return out
+        DocumentText.escapeMarkup(text, apostrophe: "&apos;")
     }
 }
 

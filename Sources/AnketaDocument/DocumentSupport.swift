@@ -66,6 +66,24 @@ public enum DocumentNumberFormat {
 
 /// Text hygiene shared by all formats.
 public enum DocumentText {
+    /// Escapes `&`, `<`, `>`, `"` and `'` for markup (HTML or XML), after dropping characters XML 1.0
+    /// forbids; `apostrophe` is the entity for `'` (`&#39;` in HTML, `&apos;` in XML).
+    public static func escapeMarkup(_ text: String, apostrophe: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for ch in sanitized(text) {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += apostrophe
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
     /// Removes characters that XML 1.0 forbids (control characters other than tab, newline
     /// and carriage return, U+FFFE/U+FFFF) and C1 control characters. Carriage returns are
     /// folded into newlines.

@@ -123,19 +123,7 @@ public struct HTMLRenderer: Sendable {
 
     /// Escapes text for HTML element content and attribute values.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in DocumentText.sanitized(text) {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
+        DocumentText.escapeMarkup(text, apostrophe: "&#39;")
     }
 
     /// Escaped text whose newlines become `<br>`.

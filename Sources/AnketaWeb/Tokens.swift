@@ -1,5 +1,5 @@
-/// Random tokens for sessions, CSRF, public links and access codes.
-enum Tokens {
+/// Random tokens for sessions, CSRF, public links, access codes and first-start passwords.
+public enum Tokens {
     /// `bytes` random bytes as lowercase hex.
     static func hex(bytes: Int = 32) -> String {
         var generator = SystemRandomNumberGenerator()
@@ -17,6 +17,13 @@ enum Tokens {
         var generator = SystemRandomNumberGenerator()
         let characters = (0..<8).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
         return String(characters[0..<4]) + "-" + String(characters[4..<8])
+    }
+
+    /// A readable one-time password: 16 characters without look-alikes.
+    public static func password() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<16).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
     }
 
     /// Constant-time comparison, so that a token cannot be guessed byte by byte from timing.

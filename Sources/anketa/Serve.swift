@@ -121,12 +121,3 @@ extension Anketa {
         }
     }
 }
-
-enum Tokens {
-    /// A readable one-time password: 16 characters without look-alikes.
-    static func password() -> String {
-        let alphabet = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789")
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<16).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
-    }
-}
