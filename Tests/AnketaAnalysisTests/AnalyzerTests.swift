@@ -1,69 +1,17 @@
 import AnketaAnalysis
 import AnketaCore
+import AnketaTestSupport
 import Testing
 
 /// Reference values: the script in docs/statistics.md ("Analysis reference data"),
 /// computed with numpy 2.4.6, scipy 1.17.1, statsmodels 0.15.0 and pingouin 0.7.0 on the data below.
 @Suite("Questionnaire-level figures")
 struct AnalyzerTests {
-    static let yaml = """
-        id: mini
-        version: 1
-        title: Тест
-        audience: parents
-        scales:
-          agree4:
-            options:
-              - {code: 1, label: Нет, score: 1}
-              - {code: 2, label: Скорее нет, score: 2}
-              - {code: 3, label: Скорее да, score: 3, positive: true}
-              - {code: 4, label: Да, score: 4, positive: true}
-            no_answer: [Затрудняюсь ответить]
-        sections:
-          - {id: s, title: Раздел}
-        questions:
-          - {id: cls, section: s, text: Класс, type: short_text}
-          - {id: q1, section: s, text: Первый, type: single, scale: agree4}
-          - {id: q2, section: s, text: Второй, type: single, scale: agree4}
-          - {id: q3, section: s, text: Третий, type: single, scale: agree4, reverse: true}
-        groupings:
-          - {id: level, title: Уровень, question: cls, derive: level}
-        indicators:
-          - id: share
-            title: Доля
-            method: positive_share
-            questions: [q1, q2, q3]
-            levels: [{name: высокий, from: 80}, {name: средний, from: 60}, {name: низкий, from: 0, deficit: true}]
-          - id: index
-            title: Индекс
-            method: mean_index
-            questions: [q1, q2, q3]
-            levels: [{name: высокий, from: 75}, {name: средний, from: 50}, {name: низкий, from: 0, deficit: true}]
-        """
+    static let waveA = MiniSurvey.waveA
+    static let waveB = MiniSurvey.waveB
 
-    /// (class, q1, q2, q3); 0 = «Затрудняюсь ответить», nil = blank.
-    static let waveA: [(String, Int?, Int?, Int?)] = [
-        ("5А", 4, 3, 2), ("5Б", 3, 3, 1), ("6А", 2, 1, 4), ("7В", 4, 4, 1), ("5А", 3, nil, 2), ("10А", 1, 2, 3), ("10Б", 2, 2, 3),
-        ("11А", 3, 0, 2), ("10А", 4, 4, 1), ("9А", 3, 3, 2), ("11Б", 2, 1, 4), ("3А", 4, 4, 1),
-    ]
-    static let waveB: [(String, Int?, Int?, Int?)] = [
-        ("5А", 3, 2, 2), ("5Б", 2, 2, 3), ("6А", 2, 1, 4), ("7В", 3, 3, 2), ("10А", 1, 1, 4), ("10Б", 2, 3, 3), ("11А", 2, 2, 3),
-        ("9А", 3, 2, 2), ("8Б", 4, 3, 1), ("3А", 1, 2, 4),
-    ]
-
-    static func analyze(_ rows: [(String, Int?, Int?, Int?)], minGroupSize: Int = 1) throws -> AnalysisResult {
-        let questionnaire = try DefinitionLoader().load(yaml: yaml, file: "mini.yaml")
-        var analyzer = Analyzer(questionnaire: questionnaire, wave: "A", options: AnalysisOptions(minGroupSize: minGroupSize))
-        for (cls, q1, q2, q3) in rows {
-            var response = Response()
-            response["cls"] = .text(cls)
-            for (id, value) in [("q1", q1), ("q2", q2), ("q3", q3)] {
-                guard let value else { continue }
-                response[id] = value == 0 ? .noAnswer : .option(String(value))
-            }
-            analyzer.add(response)
-        }
-        return analyzer.finish()
+    static func analyze(_ rows: [MiniSurvey.Row], minGroupSize: Int = 1) throws -> AnalysisResult {
+        try MiniSurvey.analyze(rows, minGroupSize: minGroupSize, wave: "A")
     }
 
     @Test func questionFigures() throws {

@@ -2,86 +2,24 @@ import AnketaAnalysis
 import AnketaCore
 @testable import AnketaDocument
 import AnketaReports
+import AnketaTestSupport
 import Foundation
 import Testing
 
 /// The small questionnaire and data of `AnalyzerTests`, plus an open question and, optionally,
 /// a grouping by a free-text question (a club), so respondents' own words become group keys.
 enum ReportFixture {
-    static func yaml(clubGrouping: Bool = false) -> String {
-        """
-        id: mini
-        version: 1
-        title: Тест
-        audience: parents
-        scales:
-          agree4:
-            options:
-              - {code: 1, label: Нет, score: 1}
-              - {code: 2, label: Скорее нет, score: 2}
-              - {code: 3, label: Скорее да, score: 3, positive: true}
-              - {code: 4, label: Да, score: 4, positive: true}
-            no_answer: [Затрудняюсь ответить]
-        sections:
-          - {id: s, title: Раздел}
-        questions:
-          - {id: cls, section: s, text: Класс, type: short_text}
-          - {id: club, section: s, text: Кружок, type: short_text}
-          - {id: q1, section: s, text: Первый, type: single, scale: agree4}
-          - {id: q2, section: s, text: Второй, type: single, scale: agree4}
-          - {id: q3, section: s, text: Третий, type: single, scale: agree4, reverse: true}
-          - {id: comment, section: s, text: Комментарий, type: long_text}
-        groupings:
-          - {id: level, title: Уровень, question: cls, derive: level}
-        \(clubGrouping ? "  - {id: club, title: Кружок, question: club}" : "")
-        indicators:
-          - id: share
-            title: Доля
-            method: positive_share
-            questions: [q1, q2, q3]
-            levels: [{name: высокий, from: 80}, {name: средний, from: 60}, {name: низкий, from: 0, deficit: true}]
-          - id: index
-            title: Индекс
-            method: mean_index
-            questions: [q1, q2, q3]
-            levels: [{name: высокий, from: 75}, {name: средний, from: 50}, {name: низкий, from: 0, deficit: true}]
-        """
-    }
-
-    typealias Row = (String, Int?, Int?, Int?)
-
-    /// (class, q1, q2, q3); 0 = «Затрудняюсь ответить», nil = blank. Same as `AnalyzerTests.waveA`.
-    static let waveA: [Row] = [
-        ("5А", 4, 3, 2), ("5Б", 3, 3, 1), ("6А", 2, 1, 4), ("7В", 4, 4, 1), ("5А", 3, nil, 2), ("10А", 1, 2, 3), ("10Б", 2, 2, 3),
-        ("11А", 3, 0, 2), ("10А", 4, 4, 1), ("9А", 3, 3, 2), ("11Б", 2, 1, 4), ("3А", 4, 4, 1),
-    ]
-    /// Same as `AnalyzerTests.waveB`.
-    static let waveB: [Row] = [
-        ("5А", 3, 2, 2), ("5Б", 2, 2, 3), ("6А", 2, 1, 4), ("7В", 3, 3, 2), ("10А", 1, 1, 4), ("10Б", 2, 3, 3), ("11А", 2, 2, 3),
-        ("9А", 3, 2, 2), ("8Б", 4, 3, 1), ("3А", 1, 2, 4),
-    ]
+    typealias Row = MiniSurvey.Row
+    static let waveA = MiniSurvey.waveA
+    static let waveB = MiniSurvey.waveB
 
     static func questionnaire(clubGrouping: Bool = false) throws -> Questionnaire {
-        try DefinitionLoader().load(yaml: yaml(clubGrouping: clubGrouping), file: "mini.yaml")
+        try MiniSurvey.questionnaire(clubGrouping: clubGrouping)
     }
 
-    /// Analyses `rows`; `comments[i]` and `clubs[i]` are the open answers of respondent `i`.
     static func analyze(_ rows: [Row], comments: [Int: String] = [:], clubs: [Int: String] = [:],
                         clubGrouping: Bool = false, minGroupSize: Int = 5, wave: String = "2026-весна") throws -> AnalysisResult {
-        var analyzer = Analyzer(questionnaire: try questionnaire(clubGrouping: clubGrouping), wave: wave,
-                                options: AnalysisOptions(minGroupSize: minGroupSize))
-        for (index, (cls, q1, q2, q3)) in rows.enumerated() {
-            var response = Response()
-            response["cls"] = .text(cls)
-            for (id, value) in [("q1", q1), ("q2", q2), ("q3", q3)] {
-                guard let value else { continue }
-                response[id] = value == 0 ? .noAnswer : .option(String(value))
-            }
-            if let comment = comments[index] { response["comment"] = .text(comment) }
-            if let club = clubs[index] { response["club"] = .text(club) }
-            analyzer.add(response)
-        }
-        return analyzer.finish()
+        try MiniSurvey.analyze(rows, comments: comments, clubs: clubs, clubGrouping: clubGrouping, minGroupSize: minGroupSize, wave: wave)
     }
 
     static func input(_ result: AnalysisResult, previous: AnalysisResult? = nil, clubGrouping: Bool = false,
