@@ -35,6 +35,9 @@ public struct OptionCount: Codable, Sendable, Equatable {
     /// Percent of valid answers (single choice) or of respondents who answered (multiple choice).
     public var percent: Double
     public var positive: Bool
+    /// The option of a grouping question chosen by fewer than the minimum group size (or hidden with
+    /// it): `count` and `percent` are 0 and the option is shown as hidden.
+    public var suppressed: Bool
 }
 
 /// Figures of one question.

@@ -18,6 +18,8 @@ public struct Analyzer {
     var total: ScoreSheet
     /// Per grouping: group key → its sheet (insertion order kept in `groupOrder`).
     var groups: [[String: ScoreSheet]]
+    /// Questions that define groups.
+    let groupingQuestions: Set<String>
     var firstSubmitted: String?
     var lastSubmitted: String?
 
@@ -29,6 +31,7 @@ public struct Analyzer {
         total = ScoreSheet(plan: plan)
         groupings = questionnaire.groupings.filter { options.groupings?.contains($0.id) ?? true }
         groups = Array(repeating: [:], count: groupings.count)
+        groupingQuestions = Set(questionnaire.groupings.map(\.question))
     }
 
     /// The label of "no answer to the grouping question".
@@ -91,10 +94,18 @@ public struct Analyzer {
 
     func summarize(_ plan: QuestionPlan, _ tally: QuestionTally, respondents: Int) -> QuestionSummary {
         let question = plan.question
+        // Answers to a grouping question are group sizes: small ones are hidden as in breakdowns.
+        var hidden: Set<String> = []
+        if groupingQuestions.contains(question.id), let scale = plan.scale {
+            let sizes = Dictionary(uniqueKeysWithValues: scale.options.indices.filter { tally.optionCounts[$0] > 0 }
+                .map { (scale.options[$0].code, tally.optionCounts[$0]) })
+            hidden = Analyzer.suppressed(sizes: sizes, minimum: options.minGroupSize)
+        }
         let options = (plan.scale?.options ?? []).enumerated().map { index, option in
-            OptionCount(code: option.code, label: option.label, count: tally.optionCounts[index],
-                        percent: tally.valid > 0 ? Double(tally.optionCounts[index]) / Double(tally.valid) * 100 : 0,
-                        positive: plan.positive[index])
+            let suppressed = hidden.contains(option.code)
+            return OptionCount(code: option.code, label: option.label, count: suppressed ? 0 : tally.optionCounts[index],
+                               percent: tally.valid > 0 && !suppressed ? Double(tally.optionCounts[index]) / Double(tally.valid) * 100 : 0,
+                               positive: plan.positive[index], suppressed: suppressed)
         }
         var summary = QuestionSummary(id: question.id, text: question.text, grid: question.grid, section: question.section,
                                       kind: question.kind, reverse: question.reverse, respondents: respondents,

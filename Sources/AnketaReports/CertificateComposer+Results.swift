@@ -129,9 +129,13 @@ extension CertificateComposer {
         // Multiple choice: the most chosen first; single choice: the scale's own order.
         let options = summary.kind == .multiple ? summary.options.sorted { $0.count > $1.count } : summary.options
         let rows = options.map { option in
-            [Cell(option.label), Cell(String(option.count)), Cell(RussianNumber.percent(option.percent))]
+            option.suppressed ? [Cell(option.label), Cell("скрыто", tone: .muted), Cell("скрыто", tone: .muted)]
+                : [Cell(option.label), Cell(String(option.count)), Cell(RussianNumber.percent(option.percent))]
         }
-        let base = summary.kind == .multiple ? "Можно было выбрать несколько ответов; доля — от \(RussianPlural.respondent(summary.valid)), ответивших на вопрос." : "Доля — от \(RussianPlural.answer(summary.valid))."
+        var base = summary.kind == .multiple ? "Можно было выбрать несколько ответов; доля — от \(RussianPlural.respondent(summary.valid)), ответивших на вопрос." : "Доля — от \(RussianPlural.answer(summary.valid))."
+        if summary.options.contains(where: \.suppressed) {
+            base += " Варианты, выбранные менее чем \(result.minGroupSize) респондентами, скрыты, чтобы сохранить анонимность."
+        }
         return [.paragraph([.strong(summary.text)]),
                 .table(Table(header: ["Вариант ответа", "Число", "Доля"], rows: rows, columnWidths: [6, 1.2, 1.4], numericColumns: [1, 2])),
                 .note([.text(base)])]

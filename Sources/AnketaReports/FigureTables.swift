@@ -33,8 +33,11 @@ struct FigureTables {
                       [q.id, q.text, q.kind.rawValue, String(q.respondents), String(q.valid), String(q.noAnswer), String(q.blank), n(q.mean), n(q.standardDeviation),
                        n(q.median), n(q.positivePercent), n(q.positiveInterval?[0]), n(q.positiveInterval?[1]), n(q.index)]
                   })
-        try table("options.csv", ["question", "code", "label", "count", "percent", "positive"],
-                  result.questions.flatMap { q in q.options.map { [q.id, $0.code, $0.label, String($0.count), n($0.percent), $0.positive ? "1" : "0"] } })
+        try table("options.csv", ["question", "code", "label", "count", "percent", "positive", "suppressed"],
+                  result.questions.flatMap { q in q.options.map {
+                      [q.id, $0.code, $0.label, $0.suppressed ? "" : String($0.count), $0.suppressed ? "" : n($0.percent),
+                       $0.positive ? "1" : "0", $0.suppressed ? "1" : "0"]
+                  } })
         for breakdown in result.breakdowns {
             var rows: [[String]] = []
             for group in breakdown.groups {

@@ -113,4 +113,26 @@ struct AnalyzerTests {
         #expect(result.respondents == 3)
         #expect(result.questions.isEmpty && result.indicators.isEmpty && result.breakdowns.isEmpty && result.overall == nil)
     }
+
+    @Test func smallAnswersOfAGroupingQuestionAreHidden() throws {
+        let questionnaire = try DefinitionLoader().load(yaml: """
+            id: exp
+            version: 1
+            title: Стаж
+            audience: teachers
+            scales:
+              years: {options: [{code: a, label: до 3 лет}, {code: b, label: 3–10 лет}, {code: c, label: более 10 лет}]}
+            sections: [{id: s, title: Раздел}]
+            questions: [{id: exp, section: s, text: Стаж, type: single, scale: years}]
+            groupings: [{id: exp, title: Стаж, question: exp}]
+            """, file: "exp.yaml")
+        var analyzer = Analyzer(questionnaire: questionnaire, wave: "A")
+        for code in Array(repeating: "a", count: 7) + Array(repeating: "b", count: 6) + ["c", "c"] {
+            analyzer.add(Response(answers: ["exp": .option(code)]))
+        }
+        let options = try #require(analyzer.finish().questions.first).options
+        // «c» (2) is under 5; «b» (6), the next smallest, goes with it so that 15 − 7 reveals nothing.
+        #expect(options.map(\.suppressed) == [false, true, true])
+        #expect(options.map(\.count) == [7, 0, 0])
+    }
 }
