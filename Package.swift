@@ -30,9 +30,9 @@ let package = Package(
         .target(name: "AnketaCore",
                 dependencies: [.product(name: "Yams", package: "Yams")],
                 swiftSettings: swiftSettings),
-        // Collection: CSV exports (Google Forms, Yandex Forms, Russian Excel) → responses.
+        // Collection: CSV exports (Google Forms, Yandex Forms, Russian Excel) and XLSX workbooks → responses.
         .target(name: "AnketaCollect",
-                dependencies: ["AnketaCore", "CLibCSV"],
+                dependencies: ["AnketaCore", "CLibCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 swiftSettings: swiftSettings),
         // Store: SQLite through GRDB.
         .target(name: "AnketaStore",

@@ -7,20 +7,37 @@ public enum RejectsFile {
     public static let lineHeader = "Строка исходного файла"
     public static let reasonHeader = "Причина отклонения"
 
+    /// How a rejects file is written: like its input (a workbook's rejects are UTF-8 CSV with a BOM).
+    public struct Format: Sendable, Equatable {
+        public var encoding: TextEncoding
+        public var delimiter: UInt8
+        public var bom: Bool
+        public var crlf: Bool
+
+        public init(encoding: TextEncoding = .utf8, delimiter: UInt8 = UInt8(ascii: ","), bom: Bool = true, crlf: Bool = true) {
+            self.encoding = encoding
+            self.delimiter = delimiter
+            self.bom = bom
+            self.crlf = crlf
+        }
+    }
+
     /// `answers.csv` → `answers.rejects.csv` in the same folder.
     public static func url(for input: URL) -> URL {
         let base = input.deletingPathExtension().lastPathComponent
         return input.deletingLastPathComponent().appendingPathComponent("\(base).rejects.csv")
     }
 
-    /// Writes the rejects in the input's own encoding and delimiter, so it opens the same way.
-    public static func write(_ rows: [RejectedRow], header: [String], like reader: CSVReader, to url: URL) throws {
-        let writer = try CSVWriter(url: url, encoding: reader.encoding, delimiter: reader.delimiter,
-                                   bom: reader.encoding == .utf8, crlf: reader.usesCRLF || reader.encoding == .windows1251)
+    /// Starts a rejects file (written in place only when the writer finishes) with the input's header.
+    public static func writer(for input: URL, format: Format, header: [String]) throws -> CSVWriter {
+        let writer = try CSVWriter(url: url(for: input), encoding: format.encoding, delimiter: format.delimiter,
+                                   bom: format.bom, crlf: format.crlf)
         try writer.write(header + [lineHeader, reasonHeader])
-        for row in rows {
-            try writer.write(row.fields + [String(row.line), row.reasons.joined(separator: "; ")])
-        }
-        try writer.finish()
+        return writer
+    }
+
+    /// Appends one rejected row.
+    public static func append(_ row: RejectedRow, to writer: CSVWriter) throws {
+        try writer.write(row.fields + [String(row.line), row.reasons.joined(separator: "; ")])
     }
 }

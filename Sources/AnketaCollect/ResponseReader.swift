@@ -17,7 +17,7 @@ public struct RejectedRow: Sendable, Equatable {
     public var reasons: [String]
 }
 
-/// Reads an export (CSV) of a questionnaire's answers row by row, streaming.
+/// Reads an export (CSV or XLSX) of a questionnaire's answers row by row, streaming.
 ///
 /// ```swift
 /// let reader = try ResponseReader(url: url, questionnaire: q)
@@ -31,13 +31,14 @@ public final class ResponseReader {
         case blank(line: Int)
     }
 
-    public let csv: CSVReader
+    /// The file: a CSV export, or an Excel workbook (`.xlsx`, Yandex Forms).
+    public let source: any RecordSource
     public let questionnaire: Questionnaire
     /// The file's name in messages.
     public let displayPath: String
 
     public init(url: URL, questionnaire: Questionnaire, format: CSVFormat = CSVFormat(), displayPath: String? = nil) throws {
-        csv = try CSVReader(url: url, format: format)
+        source = url.pathExtension.lowercased() == "xlsx" ? try XLSXReader(url: url) : try CSVReader(url: url, format: format)
         self.questionnaire = questionnaire
         self.displayPath = displayPath ?? url.relativePath
     }
@@ -49,7 +50,7 @@ public final class ResponseReader {
         let parser = AnswerParser(questionnaire: questionnaire)
         var occurrences: [Fingerprint: Int] = [:]
         let questionsByID = Dictionary(uniqueKeysWithValues: questionnaire.questions.map { ($0.id, $0) })
-        try csv.forEachRecord { record in
+        try source.forEachRecord { record in
             guard let map = columns else {
                 let map = try ColumnMap(headers: record.fields, questionnaire: questionnaire, file: displayPath)
                 if map.matchedQuestionCount == 0 { throw CollectError.noMatchingColumns(displayPath) }

@@ -7,6 +7,7 @@ public enum Timestamp {
     public static func canonical(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
+        if let serial = Double(trimmed), (20_000...80_000).contains(serial) { return fromExcelSerial(serial) }
         let parts = trimmed.replacingOccurrences(of: "T", with: " ").split(separator: " ", omittingEmptySubsequences: true)
         guard let datePart = parts.first else { return nil }
         var year = 0, month = 0, day = 0
@@ -32,6 +33,23 @@ public enum Timestamp {
             guard (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
         }
         return "\(pad(year, 4))-\(pad(month))-\(pad(day)) \(pad(hour)):\(pad(minute)):\(pad(second))"
+    }
+
+    /// An Excel date-time serial (days since 1899-12-30, the fraction is the time) as canonical text.
+    static func fromExcelSerial(_ serial: Double) -> String {
+        let totalSeconds = Int((serial * 86_400).rounded())
+        let days = totalSeconds / 86_400, seconds = totalSeconds % 86_400
+        // Civil date from days since 1970-01-01 (H. Hinnant's algorithm); 25 569 days separate the epochs.
+        let z = days - 25_569 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return "\(pad(year, 4))-\(pad(month))-\(pad(day)) \(pad(seconds / 3600)):\(pad(seconds % 3600 / 60)):\(pad(seconds % 60))"
     }
 
     /// The canonical form shown as Google Forms (Russian) does: `12.04.2026 19:03:11`.

@@ -9,7 +9,8 @@ extension Anketa {
         static let configuration = CommandConfiguration(
             abstract: "Загрузить ответы из выгрузки (Google Формы, Яндекс Формы, Excel) в базу.",
             discussion: """
-                Кодировка (UTF-8 или Windows-1251) и разделитель (запятая, точка с запятой, табуляция)
+                Принимаются CSV и книги Excel (.xlsx, как выгружают Яндекс Формы; читается первый лист).
+                Кодировка CSV (UTF-8 или Windows-1251) и разделитель (запятая, точка с запятой, табуляция)
                 определяются сами; --encoding и --delimiter задают их явно. Столбцы сопоставляются с
                 вопросами по id или тексту, ответы — с вариантами по тексту, синонимам или коду.
 
@@ -27,7 +28,7 @@ extension Anketa {
         @Argument(help: ArgumentHelp("Определение анкеты (YAML) или id анкеты в базе.", valueName: "анкета"))
         var questionnaire: String
 
-        @Argument(help: ArgumentHelp("Файлы с ответами (CSV).", valueName: "ответы.csv"))
+        @Argument(help: ArgumentHelp("Файлы с ответами (CSV или XLSX).", valueName: "ответы.csv"))
         var files: [String]
 
         @Option(help: ArgumentHelp("Название волны анкетирования, например 2026-весна.", valueName: "волна"))
@@ -113,7 +114,7 @@ struct IngestJob {
         var header: [String] = []
         var rejected = 0, blank = 0, rows = 0
         let sourceName = url.lastPathComponent
-        print("\(file): \(reader.csv.encoding.rawValue), разделитель — \(CSVFormat.name(ofDelimiter: reader.csv.delimiter))")
+        print("\(file): \(reader.source.summary)")
 
         let counts: ImportCounts
         do {
@@ -136,11 +137,9 @@ struct IngestJob {
                     case .rejected(let row):
                         rejected += 1
                         if rejectsWriter == nil {
-                            rejectsWriter = try CSVWriter(url: rejectsURL, encoding: reader.csv.encoding, delimiter: reader.csv.delimiter,
-                                                          bom: reader.csv.encoding == .utf8, crlf: reader.csv.usesCRLF || reader.csv.encoding == .windows1251)
-                            try rejectsWriter?.write(header + [RejectsFile.lineHeader, RejectsFile.reasonHeader])
+                            rejectsWriter = try RejectsFile.writer(for: url, format: reader.source.rejectsFormat, header: header)
                         }
-                        try rejectsWriter?.write(row.fields + [String(row.line), row.reasons.joined(separator: "; ")])
+                        if let rejectsWriter { try RejectsFile.append(row, to: rejectsWriter) }
                         Console.endProgress()
                         Console.error("\(file):\(row.line): строка отклонена: \(row.reasons.joined(separator: "; "))")
                     case .blank:
