@@ -19,7 +19,8 @@ struct AnalysisPlan {
     }
 }
 
-struct QuestionPlan {
+/// A class, not a struct: the tallying loop reads plans millions of times and must not copy them.
+final class QuestionPlan {
     let question: Question
     let scale: Scale?
     let optionIndex: [String: Int]
@@ -48,7 +49,12 @@ struct QuestionPlan {
     }
 }
 
-struct IndicatorPlan {
+final class IndicatorPlan {
     let indicator: Indicator
     let items: [(question: QuestionPlan, weight: Double)]
+
+    init(indicator: Indicator, items: [(question: QuestionPlan, weight: Double)]) {
+        self.indicator = indicator
+        self.items = items
+    }
 }

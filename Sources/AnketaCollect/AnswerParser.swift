@@ -13,25 +13,28 @@ public struct AnswerParser: Sendable {
     }
 
     public let questionnaire: Questionnaire
+    /// Each scale's texts, normalised once rather than for every cell.
+    private let matchers: [String: ScaleMatcher]
 
     public init(questionnaire: Questionnaire) {
         self.questionnaire = questionnaire
+        matchers = questionnaire.scales.mapValues(ScaleMatcher.init)
     }
 
     public func parse(_ cell: String, for question: Question) throws(Problem) -> Answer? {
-        let value = AnswerParser.unprotect(cell.trimmingCharacters(in: .whitespacesAndNewlines))
+        let value = AnswerParser.unprotect(cell.trimmed)
         if value.isEmpty { return nil }
         switch question.kind {
         case .single:
-            guard let scale = questionnaire.scale(of: question) else { return nil }
-            switch scale.match(value) {
+            guard let scale = questionnaire.scale(of: question), let matcher = question.scale.flatMap({ matchers[$0] }) else { return nil }
+            switch matcher.match(value) {
             case .option(let option)?: return .option(option.code)
             case .noAnswer?: return .noAnswer
             case nil: throw Problem(question: question.id, message: "ответ «\(value)» не совпадает ни с одним вариантом (\(AnswerParser.optionList(scale)))")
             }
         case .multiple:
-            guard let scale = questionnaire.scale(of: question) else { return nil }
-            return try splitChoices(value, scale: scale, question: question)
+            guard let scale = questionnaire.scale(of: question), let matcher = question.scale.flatMap({ matchers[$0] }) else { return nil }
+            return try splitChoices(value, scale: scale, matcher: matcher, question: question)
         case .number:
             let normalized = value.replacingOccurrences(of: ",", with: ".").filter { !$0.isWhitespace }
             guard let number = Double(normalized), number.isFinite else {
@@ -47,8 +50,8 @@ public struct AnswerParser: Sendable {
 
     /// Splits a checkbox cell by matching known options, longest first, so that an option whose
     /// text contains a comma is not torn apart.
-    func splitChoices(_ value: String, scale: Scale, question: Question) throws(Problem) -> Answer {
-        let candidates = scale.matchableTexts
+    func splitChoices(_ value: String, scale: Scale, matcher: ScaleMatcher, question: Question) throws(Problem) -> Answer {
+        let candidates = matcher.candidates
         var rest = Substring(TextKey(value).value)
         var codes: Set<String> = []
         var sawNoAnswer = false
@@ -69,7 +72,7 @@ public struct AnswerParser: Sendable {
             if !matched {
                 // A code typed by hand ("1, 3") is accepted too.
                 let token = rest.prefix(while: { $0 != "," && $0 != ";" })
-                if case .option(let option)? = scale.match(String(token)) {
+                if case .option(let option)? = matcher.match(String(token)) {
                     codes.insert(option.code)
                     rest = rest.dropFirst(token.count).drop(while: { $0 == "," || $0 == ";" || $0 == " " })
                     continue

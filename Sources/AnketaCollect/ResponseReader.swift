@@ -58,7 +58,7 @@ public final class ResponseReader {
                 try onHeader(map)
                 return
             }
-            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            if record.fields.allSatisfy(\.isBlank) {
                 try body(.blank(line: record.line))
                 return
             }
@@ -74,7 +74,7 @@ public final class ResponseReader {
                 let cell = record.fields[index]
                 switch role {
                 case .timestamp:
-                    if !cell.trimmingCharacters(in: .whitespaces).isEmpty {
+                    if !cell.isBlank {
                         guard let time = Timestamp.canonical(cell) else {
                             reasons.append("столбец «\(map.headers[index])»: не удалось прочитать дату «\(cell)»")
                             continue
@@ -116,7 +116,7 @@ struct Fingerprint: Hashable, CustomStringConvertible {
         var b: UInt64 = 0x6c62_272e_07bb_0142
         let prime: UInt64 = 0x0000_0100_0000_01b3
         for field in fields {
-            for byte in field.trimmingCharacters(in: .whitespaces).utf8 {
+            for byte in field.trimmed.utf8 {
                 a = (a ^ UInt64(byte)) &* prime
                 b = (b ^ UInt64(byte ^ 0x5c)) &* prime
             }

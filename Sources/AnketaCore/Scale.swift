@@ -74,18 +74,10 @@ public struct Scale: Sendable, Equatable {
     }
 
     /// Matches typed text to an option by label, alias or code, ignoring case, spacing, «ё»/«е» and
-    /// trailing punctuation. Returns `nil` when nothing matches.
+    /// trailing punctuation. Returns `nil` when nothing matches. (For many cells, build a
+    /// ``ScaleMatcher`` once instead.)
     public func match(_ text: String) -> Match? {
-        let key = TextKey(text)
-        if key.isEmpty { return nil }
-        for option in options where TextKey(option.label) == key || option.aliases.contains(where: { TextKey($0) == key }) {
-            return .option(option)
-        }
-        if noAnswer.contains(where: { TextKey($0) == key }) { return .noAnswer }
-        for option in options where TextKey(option.code) == key {
-            return .option(option)
-        }
-        return nil
+        ScaleMatcher(self).match(text)
     }
 
     /// Every text that selects an option or "no answer", longest first (for splitting checkbox cells).

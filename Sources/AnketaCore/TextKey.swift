@@ -15,7 +15,7 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
         scalars.reserveCapacity(text.unicodeScalars.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{00A0}" {
+            if scalar.isSpaceLike {
                 pendingSpace = !scalars.isEmpty
                 continue
             }
@@ -24,7 +24,13 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
             case "ё", "Ё": scalars.append("е")
             case "«", "»", "“", "”", "„", "\"": continue
             default:
-                for lower in scalar.properties.lowercaseMapping.unicodeScalars { scalars.append(lower) }
+                switch scalar.value {
+                // Fast paths for ASCII and Cyrillic capitals; everything else through Unicode's tables.
+                case 0x41...0x5A, 0x410...0x42F: scalars.append(Unicode.Scalar(scalar.value + 0x20) ?? scalar)
+                case 0x00...0x7F, 0x430...0x44F: scalars.append(scalar)
+                default:
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { scalars.append(lower) }
+                }
             }
         }
         var result = String(String.UnicodeScalarView(scalars))
