@@ -42,8 +42,8 @@ extension Anketa {
         @Option(name: .customLong("compare-file"), help: ArgumentHelp("Файл с ответами прошлой волны для сравнения.", valueName: "файл.csv"))
         var compareFile: String?
 
-        @Option(help: ArgumentHelp("Группировка для разбивки и карты дефицитов (id из groupings анкеты).", valueName: "группировка"))
-        var by: String?
+        @Option(help: ArgumentHelp("Группировка для разбивки (id из groupings анкеты; можно несколько раз). Первая даёт столбцы карты дефицитов. По умолчанию — все группировки анкеты.", valueName: "группировка"))
+        var by: [String] = []
 
         @Option(help: ArgumentHelp("Другая аудитория для сопоставления: <анкета>:<волна> из базы (можно несколько раз).", valueName: "анкета:волна"))
         var also: [String] = []
@@ -70,11 +70,11 @@ extension Anketa {
             try reportingErrors {
                 let store: AnketaStore? = files.isEmpty || !also.isEmpty ? try AnketaStore(path: storeOptions.db) : nil
                 let (definition, _) = try loadQuestionnaire(questionnaire, store: store)
-                if let by, !definition.groupings.contains(where: { $0.id == by }) {
+                for grouping in by where !definition.groupings.contains(where: { $0.id == grouping }) {
                     let known = definition.groupings.map(\.id).joined(separator: ", ")
-                    throw ValidationError("в анкете «\(definition.id)» нет группировки «\(by)»" + (known.isEmpty ? "" : "; есть: \(known)"))
+                    throw ValidationError("в анкете «\(definition.id)» нет группировки «\(grouping)»" + (known.isEmpty ? "" : "; есть: \(known)"))
                 }
-                let options = AnalysisOptions(minGroupSize: minGroup)
+                let options = AnalysisOptions(minGroupSize: minGroup, groupings: by.isEmpty ? nil : by)
                 let current: AnalysisResult
                 var previous: AnalysisResult?
                 let waveName: String
@@ -101,7 +101,7 @@ extension Anketa {
                     others.append(try analyze(other, wave: store.wave(for: other, named: parts[1], unit: unit, create: false), store: store, options: options))
                 }
                 let input = ReportInput(questionnaire: definition, result: current, previous: previous, otherAudiences: others,
-                                        organization: unit, population: population, mapGrouping: by, date: Self.today())
+                                        organization: unit, population: population, mapGrouping: by.first, date: Self.today())
                 let folder = URL(fileURLWithPath: output ?? "Results/\(definition.id)-\(Self.safe(waveName))")
                 let written = try ReportWriter(input).write(to: folder)
                 print("Справка «\(definition.title)», волна «\(current.wave)»: \(RussianPlural.respondent(current.respondents)).")

@@ -37,6 +37,9 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
         let count = error.diagnostics.filter { $0.severity == .error }.count
         Console.error("\(RussianPlural.problem(count)) — исправьте и запустите снова.")
         throw ExitCode.failure
+    } catch let error as ValidationError {
+        Console.error("ошибка: \(error.message)")
+        throw ExitCode.failure
     } catch let error as any CustomStringConvertible & Error {
         Console.error(error.description)
         throw ExitCode.failure

@@ -253,4 +253,37 @@ struct CLITests {
         #expect(result.stderr.hasPrefix("ошибка: в базе нет волны «нет-волны» анкеты «mini»"), "\(result)")
         #expect(!result.stderr.contains("Fatal error"))
     }
+
+    @Test("report writes every format from the store, and from a file without a store")
+    func report() throws {
+        let workspace = try Workspace()
+        try workspace.ingest(["google-forms.csv", "by-hand.csv"], wave: "w")
+        let fromStore = try workspace.run(["report", "mini", "--wave", "w", "--min-group", "2", "-o", "out"])
+        #expect(fromStore.status == 0, "\(fromStore)")
+        for name in ["spravka.html", "spravka.docx", "spravka.md", "figures.json", "indicators.csv", "questions.csv"] {
+            #expect(workspace.exists("out/\(name)"), "\(name) missing")
+        }
+        #expect(String(decoding: try workspace.bytes("out/spravka.html"), as: UTF8.self).contains("Аналитическая справка"))
+        let fromFile = try workspace.run(["report", "mini.yaml", "google-forms.csv", "--min-group", "2", "-o", "file-out"], useDB: false)
+        #expect(fromFile.status == 0, "\(fromFile)")
+        #expect(workspace.exists("file-out/figures.json"))
+    }
+
+    @Test("report --by with a grouping the questionnaire lacks names the ones it has")
+    func reportUnknownGrouping() throws {
+        let workspace = try Workspace()
+        try workspace.ingest(["by-hand.csv"], wave: "w")
+        let result = try workspace.run(["report", "mini", "--wave", "w", "--by", "nosuch"])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.hasPrefix("ошибка: в анкете «mini» нет группировки «nosuch»"), "\(result)")
+    }
+
+    @Test("A Yandex Forms workbook (.xlsx) ingests like a CSV")
+    func xlsx() throws {
+        let workspace = try Workspace()
+        let result = try workspace.ingest(["yandex-shared-strings.xlsx"], wave: "y")
+        #expect(result.stdout.contains("Excel (XLSX), лист «Ответы формы»"), "\(result)")
+        #expect(result.stdout.contains("сохранено 2\u{00A0}анкеты"), "\(result)")
+        #expect(result.stderr.contains("столбец 1 «ID» не совпал ни с одним вопросом"), "\(result)")
+    }
 }
