@@ -15,19 +15,20 @@ extension Anketa {
                   anketa report parents-satisfaction --wave 2026-весна --compare 2025-весна
                 С разбивкой по группе и сопоставлением с другими участниками:
                   anketa report objective-assessment-teachers --wave 2026 --by experience \\
-                      --also objective-assessment-parents:2026 --also objective-assessment-students:2026
+                      --also objective-assessment-parents:2026 \\
+                      --also objective-assessment-students:2026
                 Прямо из файлов, без базы (прошлая волна — --compare-file):
-                  anketa report Questionnaires/parents-satisfaction.yaml ответы-2026.csv --compare-file ответы-2025.csv
+                  anketa report Questionnaires/parents-satisfaction.yaml ответы-2026.csv \\
+                      --compare-file ответы-2025.csv
 
-                Результат — папка Results/<анкета>-<волна>/: spravka.html, spravka.docx, spravka.md,
-                figures.json и CSV-таблицы. Группы меньше --min-group человек (по умолчанию 5) скрываются.
+                Результат — папка Results/<анкета>-<волна>/: spravka.html, spravka.docx, spravka.md, figures.json и CSV-таблицы. Группы меньше --min-group человек (по умолчанию 5) скрываются.
                 """
         )
 
         @Argument(help: ArgumentHelp("id анкеты в базе или её YAML.", valueName: "анкета"))
         var questionnaire: String
 
-        @Argument(help: ArgumentHelp("Файлы с ответами (CSV): справка без базы.", valueName: "ответы.csv"))
+        @Argument(help: ArgumentHelp("Файлы с ответами (CSV или XLSX): справка без базы.", valueName: "ответы.csv"))
         var files: [String] = []
 
         @Option(help: ArgumentHelp("Волна (из базы; для файлов — её название в справке).", valueName: "волна"))
