@@ -12,20 +12,7 @@ extension CertificateComposer {
         var blocks: [Block] = [.heading("Результаты по группам респондентов", level: 1)]
         for breakdown in useful {
             blocks.append(.heading(breakdown.title, level: 2))
-            let header = [breakdown.title, "Респондентов"] + result.indicators.map(\.title)
-            let rows = breakdown.groups.map { group -> [Cell] in
-                if group.suppressed {
-                    // «скрыто», not «менее N»: the complementary group has N or more respondents.
-                    return [Cell(group.key), Cell("скрыто", tone: .muted)]
-                        + result.indicators.map { _ in Cell("скрыто", tone: .muted) }
-                }
-                return [Cell(group.key), Cell(group.respondents.map(String.init) ?? "—")] + result.indicators.map { indicator in
-                    let cell = group.indicators.first { $0.id == indicator.id }
-                    return Cell(RussianWording.figure(cell?.figure, method: indicator.method),
-                                tone: tone(level: cell?.level, deficit: cell?.deficit ?? false, levels: levels(of: indicator.id)))
-                }
-            }
-            blocks.append(.table(Table(header: header, rows: rows, numericColumns: Set(1..<header.count))))
+            blocks.append(.table(breakdownTable(breakdown)))
             if breakdown.groups.contains(where: \.suppressed) {
                 blocks.append(.note([.text("Группы меньше \(result.minGroupSize) человек скрыты; если скрыта одна группа, скрывается и ещё одна, наименьшая, чтобы её нельзя было восстановить по итогу.")]))
             }
@@ -33,6 +20,31 @@ extension CertificateComposer {
             blocks += questionTestTable(breakdown)
         }
         return blocks
+    }
+
+    /// Groups × indicators. With few groups (levels, experience) indicators are the rows, so their
+    /// long titles read in full; with many (classes) the groups are.
+    func breakdownTable(_ breakdown: Breakdown) -> Table {
+        func cell(_ group: GroupFigures, _ indicator: IndicatorSummary) -> Cell {
+            // «скрыто», not «менее N»: the complementary group has N or more respondents.
+            if group.suppressed { return Cell("скрыто", tone: .muted) }
+            let figures = group.indicators.first { $0.id == indicator.id }
+            return Cell(RussianWording.figure(figures?.figure, method: indicator.method),
+                        tone: tone(level: figures?.level, deficit: figures?.deficit ?? false, levels: levels(of: indicator.id)))
+        }
+        func size(_ group: GroupFigures) -> Cell {
+            group.suppressed ? Cell("скрыто", tone: .muted) : Cell(group.respondents.map(String.init) ?? "—")
+        }
+        if breakdown.groups.count <= 6 {
+            let header = ["Показатель"] + breakdown.groups.map(\.key)
+            let rows = [[Cell("Респондентов", bold: true)] + breakdown.groups.map(size)]
+                + result.indicators.map { indicator in [Cell(indicator.title)] + breakdown.groups.map { cell($0, indicator) } }
+            return Table(header: header, rows: rows, columnWidths: [4] + breakdown.groups.map { _ in 1.3 },
+                         numericColumns: Set(1..<header.count))
+        }
+        let header = [breakdown.title, "Респондентов"] + result.indicators.map(\.title)
+        let rows = breakdown.groups.map { group in [Cell(group.key), size(group)] + result.indicators.map { cell(group, $0) } }
+        return Table(header: header, rows: rows, numericColumns: Set(1..<header.count))
     }
 
     func testSentences(_ breakdown: Breakdown) -> [Block] {

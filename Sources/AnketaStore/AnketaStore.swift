@@ -10,6 +10,9 @@ import GRDB
 /// ```
 public final class AnketaStore: Sendable {
     let writer: any DatabaseWriter
+    /// Parsed definitions by id and version: a stored version never changes (``register(_:source:)``
+    /// refuses a different definition under the same version), so parsing it once is enough.
+    private let definitions = DefinitionCache()
 
     /// Opens (creating if needed) the database file and brings its schema up to date.
     public init(path: String) throws {
@@ -66,8 +69,11 @@ public final class AnketaStore: Sendable {
             }
         }
         guard let record else { throw StoreError.unknownQuestionnaire(id) }
+        if let cached = definitions[record.id, record.version] { return cached }
         do {
-            return try DefinitionLoader().load(yaml: record.definition, file: "\(id) (из базы)")
+            let questionnaire = try DefinitionLoader().load(yaml: record.definition, file: "\(id) (из базы)")
+            definitions[record.id, record.version] = questionnaire
+            return questionnaire
         } catch {
             throw StoreError.storedDefinitionInvalid(id, "\(error)")
         }
@@ -131,5 +137,17 @@ public final class AnketaStore: Sendable {
         } catch let error as DatabaseError {
             throw StoreError.database(error.message ?? error.description)
         }
+    }
+}
+
+/// A lock-protected dictionary of parsed definitions. `@unchecked Sendable` because every access
+/// goes through the lock.
+final class DefinitionCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String: Questionnaire] = [:]
+
+    subscript(id: String, version: Int) -> Questionnaire? {
+        get { lock.withLock { storage["\(id)#\(version)"] } }
+        set { lock.withLock { storage["\(id)#\(version)"] = newValue } }
     }
 }

@@ -55,9 +55,10 @@ struct ReportOutputTests {
             }
         }
         #expect(tables > 0)
-        // The breakdown by club shows the hostile key as one escaped cell.
-        let breakdown = try #require(ReportFixture.markdownTable(md, header: ["Кружок", "Респондентов", "Доля", "Индекс"]))
-        #expect(breakdown.map { $0[0] } == ["\\*\\*bold\\*\\* \\| pipe", "=HYPERLINK(\"http://x\")"])
+        // The breakdown by club (two groups, so groups are the columns) shows each hostile key as one escaped header cell.
+        let breakdown = try #require(ReportFixture.markdownTable(md, header: ["Показатель", "\\*\\*bold\\*\\* \\| pipe", "=HYPERLINK(\"http://x\")"]))
+        #expect(breakdown.map { $0[0] } == ["**Респондентов**", "Доля", "Индекс"])
+        #expect(breakdown.allSatisfy { $0.count == 3 })
     }
 
     @Test("Hostile answers are escaped inside the DOCX's word/document.xml")
@@ -230,12 +231,14 @@ struct ReportOutputTests {
         let breakdown = try #require(result.breakdowns.first { $0.grouping == "club" })
         #expect(breakdown.groups.filter(\.suppressed).map(\.key).sorted() == ["Театр", "Хор"])
         let outputs = try ReportFixture.write(try ReportFixture.input(result, clubGrouping: true, mapGrouping: "club"))
-        let table = try #require(ReportFixture.markdownTable(outputs.markdown, header: ["Кружок", "Респондентов", "Доля", "Индекс"]))
-        #expect(table.map { $0[0] } == ["Робототехника", "Театр", "Хор", "Шахматы"])
-        for row in table where row[0] == "Театр" || row[0] == "Хор" {
-            #expect(row.dropFirst().allSatisfy { $0 == "скрыто" }, "\(row)")
+        // Four groups: the groups are the columns, indicators the rows.
+        let table = try #require(ReportFixture.markdownTable(outputs.markdown, header: ["Показатель", "Робототехника", "Театр", "Хор", "Шахматы"]))
+        #expect(table.map { $0[0] } == ["**Респондентов**", "Доля", "Индекс"], "\(table)")
+        for row in table {
+            #expect(row[2] == "скрыто" && row[3] == "скрыто", "\(row)")
         }
-        #expect(table.first { $0[0] == "Шахматы" }?[1] == "6")
+        #expect(table.first?[4] == "6")
+        #expect(table.first?[1] == "8")
         for text in [outputs.html, outputs.markdown, try outputs.documentXML()] {
             #expect(!text.contains("менее 5"))
         }
