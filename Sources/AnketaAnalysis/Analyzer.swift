@@ -223,7 +223,7 @@ public struct Analyzer {
         let grouping = groupings[index]
         let sheets = groups[index]
         let hidden = Analyzer.suppressed(sizes: sheets.mapValues(\.respondents), minimum: options.minGroupSize)
-        let keys = sheets.keys.sorted(by: Analyzer.groupOrder)
+        let keys = orderedKeys(Array(sheets.keys), grouping: grouping)
         var groupFigures: [GroupFigures] = []
         for key in keys {
             guard let sheet = sheets[key] else { continue }
@@ -287,6 +287,22 @@ public struct Analyzer {
         let adjusted = Holm.adjust(tests.map(\.p))
         for index in tests.indices { tests[index].pHolm = adjusted[index] }
         return tests
+    }
+
+    /// Groups of a choice question in the scale's order («до 3 лет», «3–10 лет», …); others naturally.
+    func orderedKeys(_ keys: [String], grouping: Grouping) -> [String] {
+        guard grouping.derive == nil, let question = questionnaire.question(grouping.question), question.kind == .single,
+              let labels = questionnaire.scale(of: question)?.options.map(\.label) else {
+            return keys.sorted(by: Analyzer.groupOrder)
+        }
+        return keys.sorted { a, b in
+            switch (labels.firstIndex(of: a), labels.firstIndex(of: b)) {
+            case let (i?, j?): return i < j
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return Analyzer.groupOrder(a, b)
+            }
+        }
     }
 
     /// Natural order for group keys: classes by number then letter, levels НОО < ООО < СОО, «не указано» last.

@@ -130,7 +130,10 @@ struct AnalyzerTests {
         for code in Array(repeating: "a", count: 7) + Array(repeating: "b", count: 6) + ["c", "c"] {
             analyzer.add(Response(answers: ["exp": .option(code)]))
         }
-        let options = try #require(analyzer.finish().questions.first).options
+        let result = analyzer.finish()
+        // Groups of a choice question keep the scale's order, not the alphabet's.
+        #expect(result.breakdowns.first?.groups.map(\.key) == ["до 3 лет", "3–10 лет", "более 10 лет"])
+        let options = try #require(result.questions.first).options
         // «c» (2) is under 5; «b» (6), the next smallest, goes with it so that 15 − 7 reveals nothing.
         #expect(options.map(\.suppressed) == [false, true, true])
         #expect(options.map(\.count) == [7, 0, 0])
