@@ -50,7 +50,7 @@ public struct Analyzer {
     }
 
     /// The group a response belongs to under a grouping.
-    static func groupKey(_ answer: Answer?, grouping: Grouping, questionnaire: Questionnaire) -> String {
+    public static func groupKey(_ answer: Answer?, grouping: Grouping, questionnaire: Questionnaire) -> String {
         let raw: String?
         switch answer {
         case .option(let code)?:

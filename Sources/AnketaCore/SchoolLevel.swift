@@ -8,8 +8,10 @@ public enum SchoolLevel: String, Sendable, CaseIterable, Codable {
     case secondary = "СОО"
 
     /// The class number at the start of a class name such as «5А», «10 Б», «7» or «11-а класс».
+    /// The text must start with the number, or with «класс»/«кл.» and then the number: «alert(1)»
+    /// or «кружок 2» are not classes.
     public static func classNumber(_ className: String) -> Int? {
-        let trimmed = className.drop(while: { !$0.isNumber })
+        let trimmed = numberStart(className)
         let digits = trimmed.prefix(while: { $0.isASCII && $0.isNumber })
         guard let number = Int(digits), (1...11).contains(number) else { return nil }
         return number
@@ -28,7 +30,7 @@ public enum SchoolLevel: String, Sendable, CaseIterable, Codable {
     /// Class names normalised for grouping: «5 а», «5-А», «5 "а"», «5А класс» → «5А»; «7 класс» → «7».
     public static func normalizedClass(_ className: String) -> String? {
         guard let number = classNumber(className) else { return nil }
-        let afterNumber = className.drop(while: { !$0.isNumber }).drop(while: { $0.isNumber })
+        let afterNumber = numberStart(className).drop(while: { $0.isNumber })
         let rest = afterNumber.drop(while: { " -–\"'«»“”".contains($0) })
         guard let letter = rest.first, letter.isLetter, !rest.lowercased().hasPrefix("кл") else {
             return "\(number)"
@@ -37,5 +39,15 @@ public enum SchoolLevel: String, Sendable, CaseIterable, Codable {
         let next = rest.dropFirst().first
         guard !(next?.isLetter ?? false) else { return "\(number)" }
         return "\(number)\(letter.uppercased())"
+    }
+
+    /// The text from where the class number should begin: leading spaces and a leading «класс»/«кл.» skipped.
+    private static func numberStart(_ text: String) -> Substring {
+        var rest = text.drop(while: { $0.isWhitespace })
+        for word in ["класс", "кл"] where rest.lowercased().hasPrefix(word) {
+            rest = rest.dropFirst(word.count).drop(while: { $0.isWhitespace || $0 == "." })
+            break
+        }
+        return rest
     }
 }

@@ -172,11 +172,15 @@ struct AdminController: Sendable {
             let id = run.id ?? 0
             let codes = run.requiresCode ? try app.store.codes(run: id) : []
             var groups: [GroupTable] = []
-            for grouping in questionnaire.groupings.prefix(2) where grouping.derive == nil {
-                let scale = questionnaire.question(grouping.question).flatMap { questionnaire.scale(of: $0) }
-                let rows = try app.store.counts(in: wave, question: grouping.question).map { item in
-                    GroupRow(name: scale?.option(code: item.value)?.label ?? item.value, count: item.count)
+            // Counts per group as the справка will form them (classes normalised, levels derived).
+            for grouping in questionnaire.groupings.prefix(3) {
+                let kind = questionnaire.question(grouping.question)?.kind
+                var totals: [String: Int] = [:]
+                for item in try app.store.counts(in: wave, question: grouping.question) {
+                    let answer: Answer = kind == .single ? .option(item.value) : kind == .number ? .number(Double(item.value) ?? 0) : .text(item.value)
+                    totals[Analyzer.groupKey(answer, grouping: grouping, questionnaire: questionnaire), default: 0] += item.count
                 }
+                let rows = totals.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { GroupRow(name: $0.key, count: $0.value) }
                 if !rows.isEmpty { groups.append(GroupTable(groupTitle: grouping.title, rows: rows)) }
             }
             let state = run.state(at: AnketaStore.localNow())

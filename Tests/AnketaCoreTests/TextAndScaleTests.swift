@@ -150,13 +150,13 @@ struct ScaleTests {
 struct SchoolLevelTests {
     @Test("Level of a class", arguments: [
         ("5А", SchoolLevel.basic), ("10 б", .secondary), ("3", .primary), ("1", .primary), ("4В", .primary),
-        ("9", .basic), ("11-а класс", .secondary), ("7 класс", .basic), ("класс 6", .basic),
+        ("9", .basic), ("11-а класс", .secondary), ("7 класс", .basic), ("класс 6", .basic), ("кл. 7Б", .basic), (" 2 А", .primary),
     ] as [(String, SchoolLevel)])
     func level(_ className: String, _ level: SchoolLevel) {
         #expect(SchoolLevel(className: className) == level)
     }
 
-    @Test("Not a class", arguments: ["кл", "", "12", "0", "нет", "учитель"])
+    @Test("Not a class", arguments: ["кл", "", "12", "0", "нет", "учитель", "alert(1)", "кружок 2", "<script>alert(1)</script>"])
     func notAClass(_ text: String) {
         #expect(SchoolLevel(className: text) == nil)
         #expect(SchoolLevel.normalizedClass(text) == nil)
