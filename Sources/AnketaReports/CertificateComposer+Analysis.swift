@@ -199,13 +199,23 @@ extension CertificateComposer {
         }
         let deficits = result.indicators.filter(\.deficit)
         if deficits.isEmpty {
-            items.append([.text("Дефицитов по показателям не выявлено.")])
+            items.append([.text("В целом по всем респондентам дефицитов по показателям не выявлено.")])
         } else {
             items.append([.text("Дефициты: " + deficits.map { "«\($0.title)» (\(RussianWording.figure($0.figure, method: $0.method)))" }.joined(separator: ", ") + ".")])
+        }
+        // Deficits that show only in some groups (the columns of the deficit map).
+        let groupDeficits = input.deficitMap.deficits.filter { $0.column != "Все" && !deficits.map(\.id).contains($0.indicator) }
+        if !groupDeficits.isEmpty, let breakdown = input.mapBreakdown {
+            let parts = groupDeficits.prefix(6).map { entry in
+                "«\(entry.title)» — \(entry.column) (\(RussianWording.figure(entry.figure, method: method(of: entry.indicator))))"
+            }
+            items.append([.text("В отдельных группах (\(breakdown.title.lowercased())) дефициты: " + parts.joined(separator: "; ") + ".")])
         }
         if let dynamics = input.dynamics {
             let up = dynamics.indicators.filter { $0.direction == .up }
             if !up.isEmpty { items.append([.text("По сравнению с волной «\(dynamics.previousWave)» положительная динамика: " + up.map { "«\($0.title)»" }.joined(separator: ", ") + ".")]) }
+            let down = dynamics.indicators.filter { $0.direction == .down }
+            if !down.isEmpty { items.append([.text("По сравнению с волной «\(dynamics.previousWave)» значимое снижение: " + down.map { "«\($0.title)»" }.joined(separator: ", ") + ".")]) }
         }
         blocks.append(.list(items, ordered: false))
         let entries = input.deficitMap.deficits
