@@ -21,7 +21,7 @@ extension Anketa {
                 """
         )
 
-        @Option(help: ArgumentHelp("Адрес, на котором слушать.", valueName: "адрес"))
+        @Option(help: ArgumentHelp("Адрес, на котором слушать (0.0.0.0 — принимать подключения из сети школы).", valueName: "адрес"))
         var host: String = "127.0.0.1"
 
         @Option(help: ArgumentHelp("Порт.", valueName: "порт"))
