@@ -35,45 +35,12 @@ if [ -z "${ANKETA_BIN:-}" ]; then
     ANKETA_BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/anketa"
 fi
 
-WORK=$(mktemp -d /tmp/anketa-load.XXXXXX)
-DB="$WORK/anketa.sqlite"
-SERVER_PID=""
-cleanup() {
-    if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-PASSWORD="load-test-password"
-echo "$PASSWORD" | "$ANKETA_BIN" admin create --login load --db "$DB" >/dev/null
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-BASE="http://127.0.0.1:$PORT"
-# Request logging goes to a file: on a terminal it would cost more than the requests.
-ANKETA_RATE_LIMIT=100000000 "$ANKETA_BIN" serve --host 127.0.0.1 --port "$PORT" --db "$DB" \
-    --questionnaires "$ROOT/Questionnaires" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 100); do
-    curl -fs -o /dev/null "$BASE/login" && break
-    sleep 0.2
-done
-
-# An open run, created through the console.
-JAR="$WORK/cookies.txt"
-csrf_of() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -n 1; }
-CSRF=$(curl -fs -c "$JAR" -b "$JAR" "$BASE/login" | csrf_of)
-curl -fs -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "csrf=$CSRF" --data-urlencode "login=load" \
-    --data-urlencode "password=$PASSWORD" "$BASE/login"
-ADMIN_CSRF=$(curl -fs -b "$JAR" "$BASE/admin/runs/new" | csrf_of)
+# shellcheck source=../scripts/lib/test-server.sh
+source "$ROOT/scripts/lib/test-server.sh"
+# Every request comes from one address and one form token: the submission limits are lifted.
+test_server_start "$ANKETA_BIN" "$ROOT" ANKETA_RATE_LIMIT=100000000
 WAVE="нагрузка"
-RUN_URL=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$JAR" --data-urlencode "csrf=$ADMIN_CSRF" \
-    --data-urlencode "questionnaire=$QUESTIONNAIRE" --data-urlencode "wave=$WAVE" \
-    --data-urlencode "opens=$(date -d '-1 hour' +%Y-%m-%dT%H:%M)" --data-urlencode "closes=$(date -d '+1 day' +%Y-%m-%dT%H:%M)" \
-    "$BASE/admin/runs")
-SURVEY_PATH=$(curl -fs -b "$JAR" "$RUN_URL" | grep -o '/s/[0-9a-f]\{24\}' | head -n 1)
-[ -n "$SURVEY_PATH" ] || { log "no run"; exit 1; }
+test_server_create_run "$QUESTIONNAIRE" "$WAVE"
 
 # A respondent's token and a valid form body: the first option of every question, text in text fields.
 FORM_JAR="$WORK/respondent.txt"

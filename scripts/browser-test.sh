@@ -45,51 +45,11 @@ fi
 [ -x "$ANKETA_BIN" ] || { log "no anketa binary at $ANKETA_BIN"; exit 1; }
 
 # --- Server -----------------------------------------------------------------------------------
-WORK=$(mktemp -d /tmp/anketa-browser.XXXXXX)
-DB="$WORK/anketa.sqlite"
-SERVER_PID=""
-cleanup() {
-    if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-PASSWORD="browser-test-password"
-echo "$PASSWORD" | "$ANKETA_BIN" admin create --login t --db "$DB" >&2
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-BASE="http://127.0.0.1:$PORT"
-"$ANKETA_BIN" serve --host 127.0.0.1 --port "$PORT" --db "$DB" --questionnaires "$ROOT/Questionnaires" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 100); do
-    curl -fs -o /dev/null "$BASE/login" && break
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; log "server died"; exit 1; }
-    sleep 0.2
-done
-curl -fs -o /dev/null "$BASE/login" || { cat "$WORK/server.log" >&2; log "server did not start"; exit 1; }
-log "server on $BASE (pid $SERVER_PID)"
-
-# --- A run, through the console (curl with a cookie jar) -----------------------------------------
-JAR="$WORK/cookies.txt"
-csrf_of() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -n 1; }
-CSRF=$(curl -fs -c "$JAR" -b "$JAR" "$BASE/login" | csrf_of)
-[ -n "$CSRF" ] || { log "no csrf on /login"; exit 1; }
-status=$(curl -s -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JAR" --data-urlencode "csrf=$CSRF" \
-    --data-urlencode "login=t" --data-urlencode "password=$PASSWORD" "$BASE/login")
-[ "$status" = 303 ] || { log "sign-in: HTTP $status"; exit 1; }
-ADMIN_CSRF=$(curl -fs -b "$JAR" "$BASE/admin/runs/new" | csrf_of)
+# shellcheck source=lib/test-server.sh
+source "$ROOT/scripts/lib/test-server.sh"
+test_server_start "$ANKETA_BIN" "$ROOT"
 WAVE="браузер-$(date +%Y%m%d%H%M%S)"
-OPENS=$(date -d '-1 hour' +%Y-%m-%dT%H:%M)
-CLOSES=$(date -d '+1 day' +%Y-%m-%dT%H:%M)
-RUN_URL=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$JAR" --data-urlencode "csrf=$ADMIN_CSRF" \
-    --data-urlencode "questionnaire=$QUESTIONNAIRE" --data-urlencode "wave=$WAVE" --data-urlencode "unit=Школа № 1" \
-    --data-urlencode "opens=$OPENS" --data-urlencode "closes=$CLOSES" "$BASE/admin/runs")
-[ -n "$RUN_URL" ] || { log "run not created"; exit 1; }
-SURVEY_PATH=$(curl -fs -b "$JAR" "$RUN_URL" | grep -o '/s/[0-9a-f]\{24\}' | head -n 1)
-[ -n "$SURVEY_PATH" ] || { log "no survey link on $RUN_URL"; exit 1; }
-log "run $RUN_URL, form $BASE$SURVEY_PATH"
+test_server_create_run "$QUESTIONNAIRE" "$WAVE"
 
 # --- The browser --------------------------------------------------------------------------------
 mkdir -p "$OUT"
