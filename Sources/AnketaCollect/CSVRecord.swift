@@ -20,11 +20,6 @@ public struct CSVFormat: Sendable, Equatable {
         self.delimiter = delimiter
     }
 
-    /// Google Forms / Yandex Forms: UTF-8, comma.
-    public static let utf8Comma = CSVFormat(encoding: .utf8, delimiter: UInt8(ascii: ","))
-    /// Russian Excel: Windows-1251, semicolon.
-    public static let excelRussian = CSVFormat(encoding: .windows1251, delimiter: UInt8(ascii: ";"))
-
     /// The delimiter as text, for messages.
     public static func name(ofDelimiter delimiter: UInt8) -> String {
         switch delimiter {

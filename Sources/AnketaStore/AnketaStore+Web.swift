@@ -182,9 +182,4 @@ extension AnketaStore {
             }
         }
     }
-
-    /// All waves a questionnaire id has.
-    public func wave(id: Int64) throws -> Wave? {
-        try wrap { try writer.read { db in try Wave.fetchOne(db, key: id) } }
-    }
 }
