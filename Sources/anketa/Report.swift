@@ -108,7 +108,15 @@ extension Anketa {
                 print("Справка «\(definition.title)», волна «\(current.wave)»: \(RussianPlural.respondent(current.respondents)).")
                 for indicator in current.indicators {
                     let mark = indicator.deficit ? "  ← дефицит" : ""
-                    print("  \(indicator.title): \(indicator.figure.map { indicator.method == .positiveShare ? RussianNumber.percent($0) : RussianNumber.fixed($0, digits: indicator.method == .meanScore ? 2 : 1) } ?? "—") (\(indicator.level ?? "—"))\(mark)")
+                    let figure = indicator.figure.map { value -> String in
+                        switch indicator.method {
+                        case .positiveShare: RussianNumber.percent(value)
+                        case .meanIndex: RussianNumber.fixed(value) + " из 100"
+                        case .meanScore: RussianNumber.fixed(value, digits: 2)
+                        case .sum: RussianNumber.fixed(value) + " — средняя сумма баллов"
+                        }
+                    } ?? "—"
+                    print("  \(indicator.title): \(figure) (\(indicator.level ?? "—"))\(mark)")
                 }
                 print("Записано в \(folder.relativePath)/: " + written.map(\.lastPathComponent).joined(separator: ", "))
             }
