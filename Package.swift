@@ -44,13 +44,18 @@ let package = Package(
         .target(name: "AnketaAnalysis",
                 dependencies: ["AnketaCore", "AnketaStats"],
                 swiftSettings: swiftSettings),
+        // Findings: what a methodist would write from the figures (deficits, declines, differences,
+        // recurring open answers), ranked, and the management decisions drafted from them.
+        .target(name: "AnketaFindings",
+                dependencies: ["AnketaCore", "AnketaAnalysis", "AnketaStats"],
+                swiftSettings: swiftSettings),
         // Documents: a format-neutral document and its HTML, DOCX and Markdown renderers.
         .target(name: "AnketaDocument",
                 dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 swiftSettings: swiftSettings),
         // Reports: the справка composed from figures, plus JSON and CSV figures.
         .target(name: "AnketaReports",
-                dependencies: ["AnketaCore", "AnketaCollect", "AnketaAnalysis", "AnketaDocument"],
+                dependencies: ["AnketaCore", "AnketaCollect", "AnketaAnalysis", "AnketaFindings", "AnketaDocument"],
                 swiftSettings: swiftSettings),
         // QR codes for the printable survey poster (no dependencies).
         .target(name: "QRCode", swiftSettings: swiftSettings),
@@ -83,6 +88,8 @@ let package = Package(
         .target(name: "AnketaTestSupport", dependencies: ["AnketaCore", "AnketaAnalysis"], path: "Tests/AnketaTestSupport",
                 swiftSettings: swiftSettings),
         .testTarget(name: "AnketaAnalysisTests", dependencies: ["AnketaAnalysis", "AnketaCore", "AnketaTestSupport"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "AnketaFindingsTests", dependencies: ["AnketaFindings", "AnketaAnalysis", "AnketaCore", "AnketaTestSupport"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "AnketaDocumentTests", dependencies: ["AnketaDocument"], swiftSettings: swiftSettings),
         .testTarget(name: "AnketaReportsTests", dependencies: ["AnketaReports", "AnketaAnalysis", "AnketaCore", "AnketaDocument", "AnketaTestSupport"],

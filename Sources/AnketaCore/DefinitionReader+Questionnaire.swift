@@ -127,7 +127,8 @@ extension DefinitionReader {
     private mutating func readQuestions(_ map: [String: Node], _ root: Node, scales: [String: Scale], sections: [Section]) -> [Question] {
         var questions: [Question] = []
         var headers: [TextKey: String] = [:]
-        let allowed: Set<String> = ["id", "section", "text", "grid", "type", "scale", "required", "reverse", "min", "max", "aliases"]
+        let allowed: Set<String> = ["id", "section", "text", "grid", "type", "scale", "required", "reverse", "min", "max", "aliases",
+                                     "recommendation", "responsible", "deadline", "document", "keywords"]
         for (index, node) in sequence(map, "questions", "", parent: root, required: true).enumerated() {
             let path = "questions[\(index)]"
             guard let body = mapping(node, path, allowed: allowed) else { continue }
@@ -182,7 +183,8 @@ extension DefinitionReader {
             let question = Question(id: id, section: section, text: text,
                                     grid: string(body, "grid", qpath, parent: node, required: false),
                                     kind: kind, scale: scale, required: bool(body, "required", qpath),
-                                    reverse: reverse, min: minimum, max: maximum, aliases: strings(body, "aliases", qpath))
+                                    reverse: reverse, min: minimum, max: maximum, aliases: strings(body, "aliases", qpath),
+                                    guidance: guidance(body, qpath, parent: node), keywords: strings(body, "keywords", qpath))
             for header in [question.header] + question.aliases {
                 let key = TextKey(header, stripNumbering: true)
                 if let other = headers[key] {
@@ -233,7 +235,8 @@ extension DefinitionReader {
     private mutating func readIndicators(_ map: [String: Node], questions: [Question], scales: [String: Scale]) -> [Indicator] {
         guard let node = map["indicators"] else { return [] }
         var indicators: [Indicator] = []
-        let allowed: Set<String> = ["id", "title", "method", "questions", "levels", "recommendation", "audience_key"]
+        let allowed: Set<String> = ["id", "title", "method", "questions", "levels", "recommendation", "audience_key",
+                                     "responsible", "deadline", "document", "keywords"]
         for (index, item) in sequence(map, "indicators", "", parent: node, required: false).enumerated() {
             let path0 = "indicators[\(index)]"
             guard let body = mapping(item, path0, allowed: allowed), let id = string(body, "id", path0, parent: item) else { continue }
@@ -283,10 +286,18 @@ extension DefinitionReader {
             }
             indicators.append(Indicator(id: id, title: string(body, "title", path, parent: item) ?? id, method: method, items: items,
                                         levels: levels,
-                                        recommendation: string(body, "recommendation", path, parent: item, required: false),
-                                        audienceKey: string(body, "audience_key", path, parent: item, required: false)))
+                                        audienceKey: string(body, "audience_key", path, parent: item, required: false),
+                                        guidance: guidance(body, path, parent: item), keywords: strings(body, "keywords", path)))
         }
         return indicators
+    }
+
+    /// `recommendation`, `responsible`, `deadline`, `document` of an indicator or a question.
+    mutating func guidance(_ body: [String: Node], _ path: String, parent: Node) -> Guidance {
+        Guidance(recommendation: string(body, "recommendation", path, parent: parent, required: false),
+                 responsible: string(body, "responsible", path, parent: parent, required: false),
+                 deadline: string(body, "deadline", path, parent: parent, required: false),
+                 document: string(body, "document", path, parent: parent, required: false))
     }
 
     mutating func readLevels(_ body: [String: Node], _ path: String, parent: Node) -> [Level] {

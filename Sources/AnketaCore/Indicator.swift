@@ -27,18 +27,29 @@ public struct Indicator: Sendable, Equatable {
     public var items: [Item]
     /// Ordered from the highest level down.
     public var levels: [Level]
-    public var recommendation: String?
+    /// What to do when the indicator is a deficit or declines.
+    public var guidance: Guidance
     public var audienceKey: String?
+    /// Word stems that tie open answers to this indicator («вежлив», «груб»), besides its questions' words.
+    public var keywords: [String]
+
+    /// The recommendation text of ``guidance``.
+    public var recommendation: String? {
+        get { guidance.recommendation }
+        set { guidance.recommendation = newValue }
+    }
 
     public init(id: String, title: String, method: Method, items: [Item], levels: [Level],
-                recommendation: String? = nil, audienceKey: String? = nil) {
+                recommendation: String? = nil, audienceKey: String? = nil, guidance: Guidance? = nil, keywords: [String] = []) {
         self.id = id
         self.title = title
         self.method = method
         self.items = items
         self.levels = levels
-        self.recommendation = recommendation
+        self.guidance = guidance ?? Guidance(recommendation: recommendation)
+        if guidance != nil, let recommendation { self.guidance.recommendation = recommendation }
         self.audienceKey = audienceKey
+        self.keywords = keywords
     }
 
     /// The level a figure falls into: the first whose threshold it reaches.

@@ -27,10 +27,16 @@ public struct Question: Sendable, Equatable {
     public var max: Double?
     /// Extra column headers accepted on import.
     public var aliases: [String]
+    /// What to do when this question's figure falls below its indicator's deficit threshold.
+    public var guidance: Guidance
+    /// Word stems that tie open answers to this question, besides the words of its text.
+    public var keywords: [String]
 
     public init(id: String, section: String, text: String, grid: String? = nil, kind: Kind, scale: String? = nil,
                 required: Bool? = nil, reverse: Bool = false, min: Double? = nil, max: Double? = nil,
-                aliases: [String] = []) {
+                aliases: [String] = [], guidance: Guidance = Guidance(), keywords: [String] = []) {
+        self.guidance = guidance
+        self.keywords = keywords
         self.id = id
         self.section = section
         self.text = text

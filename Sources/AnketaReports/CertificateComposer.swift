@@ -1,41 +1,60 @@
 import AnketaAnalysis
 import AnketaCore
 import AnketaDocument
+import AnketaFindings
 
-/// Composes the аналитическая справка as a format-neutral ``Document``.
+/// Composes the аналитическая справка as a format-neutral ``Document``, in the conventions of a
+/// Russian school document.
 ///
-/// Conclusions are written from the figures; every number is rounded and uses a decimal comma here,
-/// never in the JSON or CSV figures.
+/// The body says each thing once, in plain words: основание, цель, сроки, участники and охват, a
+/// short методика; the indicators' chart and the карта дефицитов; dynamics in words; выводы from
+/// the findings engine; рекомендации; the management decisions table; what became of last year's
+/// decisions; the signature block. Intervals, indices, tests, effect sizes and α go to the
+/// appendix. Numbers are rounded with a decimal comma here, never in the JSON or CSV figures.
 public struct CertificateComposer: Sendable {
     public let input: ReportInput
+    /// Findings of this справка, the most serious first.
+    public let findings: [Finding]
+    /// The management decisions (edited or drafted).
+    public let decisions: DecisionList
 
     public init(_ input: ReportInput) {
         self.input = input
+        findings = input.findings
+        decisions = input.decisionList(findings: findings)
     }
 
     var result: AnalysisResult { input.result }
     var questionnaire: Questionnaire { input.questionnaire }
+    var publishable: Bool { result.respondents >= result.minGroupSize && !result.suppressed }
 
     public func compose() -> Document {
         var blocks: [Block] = []
         blocks += introduction()
         blocks += method()
         blocks += indicatorResults()
-        blocks += questionResults()
-        blocks += breakdowns()
-        blocks += deficitMapSection()
         blocks += dynamicsSection()
         blocks += triangulationSection()
         blocks += difficultiesSection()
         blocks += conclusions()
-        blocks += openAnswers()
-        var subtitle = ["по итогам анкетирования \(questionnaire.audience.genitivePlural)", "«\(questionnaire.title)»"]
-        if let organization = input.organization, !organization.isEmpty { subtitle.append(organization) }
-        subtitle.append("Волна: \(result.wave). Дата составления: \(input.date)")
+        blocks += recommendations()
+        blocks += decisionsSection()
+        blocks += reviewSection()
+        blocks += signature()
+        blocks += appendix()
+        var subtitle: [String] = []
+        if let name = input.organizationName { subtitle.append(name) }
+        subtitle.append("по итогам анкетирования \(audienceGenitive) «\(questionnaire.title)»")
+        if let year = input.year { subtitle.append(year.title) }
+        subtitle.append([input.profile?.place, input.date].compactMap { $0 }.joined(separator: ", "))
         return Document(title: "Аналитическая справка", subtitle: subtitle, blocks: blocks)
     }
 
-    // MARK: - Tones
+    var audienceGenitive: String {
+        questionnaire.audience == .parents ? "родителей (законных представителей)" : questionnaire.audience.genitivePlural
+    }
+
+    // MARK: - Tones and levels
 
     func tone(level: String?, deficit: Bool, levels: [Level]) -> Tone? {
         guard let level else { return nil }
@@ -54,57 +73,47 @@ public struct CertificateComposer: Sendable {
     // MARK: - Introduction and method
 
     func introduction() -> [Block] {
-        var blocks: [Block] = [.heading("Общие сведения", level: 1)]
-        blocks.append(.paragraph([.strong("Цель: "), .text("получить объективные данные по теме «\(questionnaire.title)» в рамках внутренней системы оценки качества образования (ВСОКО), выявить дефициты и определить управленческие решения.")]))
+        var blocks: [Block] = []
+        if let basis = input.profile?.basis(for: questionnaire.id) {
+            blocks.append(.paragraph([.strong("Основание: "), .text(Self.sentence(basis))]))
+        }
+        let purpose = input.profile?.surveys[questionnaire.id]?.purpose
+            ?? "получить объективные данные по теме «\(questionnaire.title)» в рамках внутренней системы оценки качества образования (ВСОКО), выявить дефициты и определить управленческие решения."
+        blocks.append(.paragraph([.strong("Цель: "), .text(Self.sentence(Self.lowercasedFirst(purpose)))]))
         if let period = result.period {
             let from = Self.date(period[0]), to = Self.date(period[1])
-            blocks.append(.paragraph([.strong("Сроки проведения: "), .text(from == to ? from : "с \(from) по \(to).")]))
+            blocks.append(.paragraph([.strong("Сроки проведения: "), .text(from == to ? "\(from)." : "с \(from) по \(to).")]))
         }
-        var participants = "В анкетировании приняли участие \(RussianWording.participants(result.respondents, questionnaire.audience))"
-        if let population = input.population, population > 0 {
-            participants += " из \(RussianNumber.fixed(Double(population), digits: 0)), охват — \(RussianNumber.percent(Double(result.respondents) / Double(population) * 100))"
+        var participants = RussianWording.participants(result.respondents, questionnaire.audience)
+        if let contingent = input.contingent, contingent > 0 {
+            participants += " из \(RussianNumber.fixed(Double(contingent), digits: 0)); охват — \(RussianNumber.percent(Double(result.respondents) / Double(contingent) * 100))"
         }
         blocks.append(.paragraph([.strong("Участники: "), .text(participants + ".")]))
-        if result.respondents < result.minGroupSize {
+        if !publishable {
             blocks.append(.note([.text("Ответов меньше \(result.minGroupSize): чтобы сохранить анонимность, результаты не приводятся.")]))
         }
         return blocks
     }
 
     func method() -> [Block] {
-        var blocks: [Block] = [.heading("Методика", level: 1)]
-        blocks.append(.text("Использована анкета «\(questionnaire.title)» (версия \(questionnaire.version)): \(RussianPlural.question(questionnaire.questions.count)) в \(RussianPlural.section(questionnaire.sections.count)). Ответы «затрудняюсь ответить» и пропуски учитываются отдельно и не входят в расчёт долей и средних."))
-        for scale in questionnaire.scales.values.sorted(by: { $0.name < $1.name }) where scale.isScored {
-            let usedBySingle = questionnaire.questions.contains { $0.scale == scale.name && $0.kind == .single }
-            guard usedBySingle else { continue }
-            let options = scale.options.map { option in
-                "«\(option.label)» — \(RussianNumber.plain(option.score ?? 0))\(scale.isPositive(option) ? " (положительный)" : "")"
-            }
-            blocks.append(.paragraph([.text("Шкала ответов: " + options.joined(separator: "; ") + ".")]))
-        }
-        // One paragraph per method (and set of levels), naming the indicators it applies to.
-        var groups: [(method: Indicator.Method, levels: [Level], indicators: [Indicator])] = []
+        var text = "анкета «\(questionnaire.title)»: \(RussianPlural.question(questionnaire.questions.count)) в \(RussianPlural.section(questionnaire.sections.count))."
+        var groups: [(method: Indicator.Method, levels: [Level], count: Int)] = []
         for indicator in questionnaire.indicators {
             if let index = groups.firstIndex(where: { $0.method == indicator.method && $0.levels == indicator.levels }) {
-                groups[index].indicators.append(indicator)
+                groups[index].count += 1
             } else {
-                groups.append((indicator.method, indicator.levels, [indicator]))
+                groups.append((indicator.method, indicator.levels, 1))
             }
         }
-        var items: [[Inline]] = []
         for group in groups {
-            let names = group.indicators.map { "«\($0.title)» (\(RussianPlural.question($0.items.count)))" }.joined(separator: ", ")
-            let levels = RussianWording.levelRanges(group.levels, method: group.method)
-            items.append([.strong(group.indicators.count == 1 ? "Показатель " : "Показатели "), .text(names),
-                          .text(": \(RussianWording.methodDescription(group.method)). Уровни: \(levels.joined(separator: "; ")).")])
+            let what = questionnaire.indicators.count == group.count ? "Показатели рассчитаны как" : "\(RussianPlural.indicatorCount(group.count)) рассчитаны как"
+            text += " \(what) \(RussianWording.methodShort(group.method)); уровни: \(RussianWording.levelRanges(group.levels, method: group.method).joined(separator: "; "))."
         }
-        if !items.isEmpty {
-            blocks.append(.text("Показатели и способ их расчёта:"))
-            blocks.append(.list(items, ordered: false))
-        }
-        blocks.append(.note([.text("Для доли положительных ответов по вопросу приводится 95-процентный доверительный интервал Уилсона. Согласованность вопросов показателя оценена коэффициентом α Кронбаха (по респондентам, ответившим на все вопросы показателя; значения от 0,7 считаются приемлемыми). Группы меньше \(result.minGroupSize) человек не показываются, чтобы сохранить анонимность ответов.")]))
-        return blocks
+        text += " Ответы «затрудняюсь ответить» и пропуски в расчёт не входят; группы меньше \(RussianPlural.personGenitive(result.minGroupSize)) не показываются, чтобы сохранить анонимность. Статистические характеристики — в приложении."
+        return [.paragraph([.strong("Методика: "), .text(text)])]
     }
+
+    // MARK: - Helpers
 
     static func date(_ canonical: String) -> String {
         let day = canonical.split(separator: " ").first.map(String.init) ?? canonical
@@ -112,8 +121,26 @@ public struct CertificateComposer: Sendable {
         guard parts.count == 3 else { return day }
         return "\(parts[2]).\(parts[1]).\(parts[0])"
     }
+
+    /// Ends a sentence with a full stop unless it has one.
+    static func sentence(_ text: String) -> String {
+        guard let last = text.last else { return text }
+        return ".!?…".contains(last) ? text : text + "."
+    }
+
+    /// After a colon a sentence goes on in lower case («Цель: получить …»), unless it starts with an abbreviation.
+    static func lowercasedFirst(_ text: String) -> String {
+        guard let first = text.first, first.isUppercase else { return text }
+        let second = text.dropFirst().first
+        if let second, second.isUppercase { return text }
+        return first.lowercased() + text.dropFirst()
+    }
 }
 
 extension RussianPlural {
     static let section = RussianPlural("разделе", "разделах", "разделах")
+    /// «2 показателя рассчитаны как…».
+    static let indicatorCount = RussianPlural("показатель", "показателя", "показателей")
+    /// Genitive after «меньше»: «меньше 5 человек», «меньше 2 человек».
+    static let personGenitive = RussianPlural("человека", "человек", "человек")
 }

@@ -1,5 +1,6 @@
 import AnketaAnalysis
 import AnketaCore
+import AnketaFindings
 
 /// Everything one справка is made from.
 public struct ReportInput: Sendable {
@@ -17,10 +18,19 @@ public struct ReportInput: Sendable {
     public var mapGrouping: String?
     /// Date of the справка, `dd.MM.yyyy`.
     public var date: String
+    /// The organisation profile: names, signatory, основание, contingent, typesetting.
+    public var profile: OrganizationProfile?
+    /// Management decisions as edited by the deputy director; `nil` drafts them from the findings.
+    public var decisions: DecisionList?
+    /// Last period's decisions, to report what became of them.
+    public var previousDecisions: DecisionList?
+    /// The school year in the heading, when it should not be derived from the answers' dates.
+    public var academicYear: AcademicYear?
 
     public init(questionnaire: Questionnaire, result: AnalysisResult, previous: AnalysisResult? = nil,
                 otherAudiences: [AnalysisResult] = [], organization: String? = nil, population: Int? = nil,
-                mapGrouping: String? = nil, date: String) {
+                mapGrouping: String? = nil, date: String, profile: OrganizationProfile? = nil,
+                decisions: DecisionList? = nil, previousDecisions: DecisionList? = nil, academicYear: AcademicYear? = nil) {
         self.questionnaire = questionnaire
         self.result = result
         self.previous = previous
@@ -29,6 +39,53 @@ public struct ReportInput: Sendable {
         self.population = population
         self.mapGrouping = mapGrouping
         self.date = date
+        self.profile = profile
+        self.decisions = decisions
+        self.previousDecisions = previousDecisions
+        self.academicYear = academicYear
+    }
+
+    /// The school year of the survey: given, else from the first answer's date, else from the date of the справка.
+    public var year: AcademicYear? {
+        if let academicYear { return academicYear }
+        if let first = result.period?.first, let year = AcademicYear(containing: first) { return year }
+        let parts = date.split(separator: ".")
+        return parts.count == 3 ? AcademicYear(containing: "\(parts[2])-\(parts[1])-\(parts[0])") : nil
+    }
+
+    /// Whether the survey ran in the spring half of the school year (January–August).
+    var spring: Bool {
+        guard let first = result.period?.first, first.count >= 7, let month = Int(first.dropFirst(5).prefix(2)) else { return true }
+        return month < 9
+    }
+
+    /// How many could answer: `--population`, else the profile's contingent.
+    public var contingent: Int? {
+        population ?? profile?.contingent(for: questionnaire.id, audience: questionnaire.audience)
+    }
+
+    /// The organisation's name for the heading: the profile's full name, else `--unit`.
+    var organizationName: String? {
+        if let name = profile?.fullName, !name.isEmpty { return name }
+        if let organization, !organization.isEmpty { return organization }
+        return nil
+    }
+
+    /// Every finding, the most serious first.
+    public var findings: [Finding] {
+        FindingsEngine(questionnaire: questionnaire, result: result, previous: previous).findings
+    }
+
+    /// The decisions of this справка: as edited, else drafted from `findings`.
+    public func decisionList(findings: [Finding]) -> DecisionList {
+        if let decisions { return decisions }
+        return DecisionDrafter(questionnaire: questionnaire, profile: profile, year: year, spring: spring)
+            .draft(findings, period: year?.label ?? result.wave)
+    }
+
+    /// A period's label for tables: the school year of its answers, else the wave's name.
+    static func label(of result: AnalysisResult) -> String {
+        result.period?.first.flatMap(AcademicYear.init(containing:))?.label ?? result.wave
     }
 
     var dynamics: Dynamics? { previous.map { Dynamics(previous: $0, current: result) } }

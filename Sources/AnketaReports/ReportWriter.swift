@@ -22,7 +22,8 @@ public struct ReportWriter: Sendable {
         } catch {
             throw CollectError.cannotWrite(folder.relativePath)
         }
-        let document = CertificateComposer(input).compose()
+        let composer = CertificateComposer(input)
+        let document = composer.compose()
         var written: [URL] = []
         func save(_ name: String, _ data: Data) throws {
             let url = folder.appendingPathComponent(name)
@@ -39,10 +40,30 @@ public struct ReportWriter: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try save("figures.json", try encoder.encode(ReportFigures(input)))
+        try save("findings.json", try encoder.encode(FindingsFigures(findings: composer.findings, decisions: composer.decisions)))
+        // The decisions draft is written once: after that it is the deputy director's file, edited
+        // by hand and read back by `anketa report` (see `docs/decisions-format.md`).
+        let decisionsURL = folder.appendingPathComponent(Self.decisionsFile)
+        if !FileManager.default.fileExists(atPath: decisionsURL.path) {
+            try save(Self.decisionsFile, Data(composer.decisions.yaml(header: Self.decisionsHeader).utf8))
+        } else {
+            written.append(decisionsURL)
+        }
         written += try FigureTables(input).write(to: folder)
         removeStale(in: folder, keeping: Set(written.map(\.lastPathComponent)))
         return written
     }
+
+    /// The decisions file in a report folder.
+    public static let decisionsFile = "decisions.yaml"
+
+    static let decisionsHeader = [
+        "Управленческие решения по итогам анкетирования — черновик, составленный по выводам справки.",
+        "Отредактируйте строки (мероприятие, срок, ответственный, итоговый документ), удалите лишние",
+        "или добавьте свои и сформируйте справку снова той же командой: anketa report возьмёт решения",
+        "из этого файла. Чтобы составить черновик заново, удалите файл.",
+        "target — показатель или вопрос, по которому через год справка покажет результат (--previous-decisions).",
+    ]
 
     /// Removes figure tables an earlier run wrote that this one did not (e.g. `dynamics.csv` after a
     /// run without `--compare`), so the folder never mixes two reports. Other files are left alone.

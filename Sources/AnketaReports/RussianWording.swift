@@ -78,3 +78,15 @@ enum RussianWording {
         }
     }
 }
+
+extension RussianWording {
+    /// The method in a few words, for the body's методика.
+    static func methodShort(_ method: Indicator.Method) -> String {
+        switch method {
+        case .positiveShare: "доля положительных ответов по вопросам показателя"
+        case .meanIndex: "индекс от 0 до 100 (средний балл, переведённый в долю от максимума шкалы)"
+        case .meanScore: "средний балл ответов"
+        case .sum: "сумма баллов респондента (показатель — средняя сумма; уровень определяется для каждого респондента)"
+        }
+    }
+}

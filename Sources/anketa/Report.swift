@@ -21,7 +21,10 @@ extension Anketa {
                   anketa report Questionnaires/parents-satisfaction.yaml ответы-2026.csv \\
                       --compare-file ответы-2025.csv
 
-                Результат — папка Results/<анкета>-<волна>/: spravka.html, spravka.docx, spravka.md, figures.json и CSV-таблицы. Группы меньше --min-group человек (по умолчанию 5) скрываются.
+                С профилем школы (название, подпись, основание, контингент для охвата):
+                  anketa report parents-satisfaction --wave 2026-весна --org Samples/organization.yaml
+
+                Результат — папка Results/<анкета>-<волна>/: spravka.html, spravka.docx, spravka.md, figures.json, findings.json, CSV-таблицы и decisions.yaml — черновик управленческих решений. Отредактируйте decisions.yaml и повторите команду: справка возьмёт решения из него. Через год передайте его как --previous-decisions, и справка покажет, как изменились показатели, на которые были направлены решения. Группы меньше --min-group человек (по умолчанию 5) скрываются.
                 """
         )
 
@@ -52,6 +55,18 @@ extension Anketa {
         @Option(help: ArgumentHelp("Сколько человек могли ответить (для охвата).", valueName: "число"))
         var population: Int?
 
+        @Option(help: ArgumentHelp("Профиль организации (YAML): название, подпись, основание, контингент, шрифт.", valueName: "профиль.yaml"))
+        var org: String?
+
+        @Option(help: ArgumentHelp("Управленческие решения (YAML), отредактированные вручную. По умолчанию — decisions.yaml в папке справки, если он есть.", valueName: "решения.yaml"))
+        var decisions: String?
+
+        @Option(name: .customLong("previous-decisions"), help: ArgumentHelp("Решения прошлого периода (YAML): справка покажет, что стало с показателями, на которые они были направлены.", valueName: "решения.yaml"))
+        var previousDecisions: String?
+
+        @Option(help: ArgumentHelp("Учебный год в заголовке, например 2025/2026 (по умолчанию — по датам ответов).", valueName: "год"))
+        var year: String?
+
         @Option(name: .customLong("min-group"), help: ArgumentHelp("Наименьший размер группы, которую можно показать.", valueName: "число"))
         var minGroup: Int = 5
 
@@ -64,6 +79,7 @@ extension Anketa {
             if minGroup < 1 { throw ValidationError("--min-group должен быть не меньше 1") }
             if files.isEmpty, wave == nil { throw ValidationError("укажите --wave (волну из базы) или файлы с ответами") }
             if !files.isEmpty, compare != nil { throw ValidationError("для справки из файлов прошлая волна задаётся файлом: --compare-file") }
+            if let year, Self.academicYear(year) == nil { throw ValidationError("--year ожидает учебный год вида 2025/2026") }
             for item in also where !item.contains(":") { throw ValidationError("--also ожидает <анкета>:<волна>, например objective-assessment-parents:2026") }
         }
 
@@ -88,10 +104,9 @@ extension Anketa {
                     }
                 } else {
                     waveName = wave ?? URL(fileURLWithPath: files[0]).deletingPathExtension().lastPathComponent
-                    current = try analyzeFiles(files, definition: definition, wave: waveName, options: options)
+                    current = try analyzeFiles(files, definition: definition, wave: wave, options: options)
                     if let compareFile {
-                        previous = try analyzeFiles([compareFile], definition: definition,
-                                                    wave: URL(fileURLWithPath: compareFile).deletingPathExtension().lastPathComponent, options: options)
+                        previous = try analyzeFiles([compareFile], definition: definition, wave: nil, options: options)
                     }
                 }
                 var others: [AnalysisResult] = []
@@ -101,9 +116,23 @@ extension Anketa {
                     let other = try store.questionnaire(id: parts[0])
                     others.append(try analyze(other, wave: store.wave(for: other, named: parts[1], unit: unit, create: false), store: store, options: options))
                 }
-                let input = ReportInput(questionnaire: definition, result: current, previous: previous, otherAudiences: others,
-                                        organization: unit, population: population, mapGrouping: by.first, date: Self.today())
                 let folder = URL(fileURLWithPath: output ?? "Results/\(definition.id)-\(Self.safe(waveName))")
+                let profile = try org.map { try OrganizationLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) }
+                var edited: DecisionList?
+                if let decisions {
+                    edited = try DecisionLoader().load(contentsOf: URL(fileURLWithPath: decisions), displayPath: decisions)
+                } else {
+                    let draft = folder.appendingPathComponent(ReportWriter.decisionsFile)
+                    if FileManager.default.fileExists(atPath: draft.path) {
+                        edited = try DecisionLoader().load(contentsOf: draft, displayPath: draft.relativePath)
+                        Console.error("Управленческие решения взяты из \(draft.relativePath); чтобы составить их заново по выводам, удалите этот файл.")
+                    }
+                }
+                let previousList = try previousDecisions.map { try DecisionLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) }
+                let input = ReportInput(questionnaire: definition, result: current, previous: previous, otherAudiences: others,
+                                        organization: unit, population: population, mapGrouping: by.first, date: Self.today(),
+                                        profile: profile, decisions: edited, previousDecisions: previousList,
+                                        academicYear: year.flatMap(Self.academicYear))
                 let written = try ReportWriter(input).write(to: folder)
                 print("Справка «\(definition.title)», волна «\(current.wave)»: \(RussianPlural.respondent(current.respondents)).")
                 for indicator in current.indicators {
@@ -129,8 +158,10 @@ extension Anketa {
         }
 
         /// Reads files straight into the analysis; rejected rows are reported and left out.
-        func analyzeFiles(_ paths: [String], definition: Questionnaire, wave: String, options: AnalysisOptions) throws -> AnalysisResult {
-            var analyzer = Analyzer(questionnaire: definition, wave: unit.map { "\(wave), \($0)" } ?? wave, options: options)
+        /// Without `--wave`, the period is named after the answers' dates (the school year), never after a file name.
+        func analyzeFiles(_ paths: [String], definition: Questionnaire, wave: String?, options: AnalysisOptions) throws -> AnalysisResult {
+            let label = wave ?? "анкетирование"
+            var analyzer = Analyzer(questionnaire: definition, wave: unit.map { "\(label), \($0)" } ?? label, options: options)
             for path in paths {
                 let reader = try ResponseReader(url: URL(fileURLWithPath: path), questionnaire: definition, displayPath: path)
                 var rejected = 0
@@ -147,7 +178,19 @@ extension Anketa {
                     Console.error("\(path): предупреждение: не учтено \(RussianPlural.row(rejected)); загрузите файл через anketa ingest, чтобы получить файл отклонённых строк")
                 }
             }
-            return analyzer.finish()
+            var result = analyzer.finish()
+            if wave == nil, let year = result.period?.first.flatMap(AcademicYear.init(containing:)) {
+                result.wave = unit.map { "\(year.title), \($0)" } ?? year.title
+            }
+            return result
+        }
+
+        /// «2025/2026» or «2025/26» → the school year starting in 2025.
+        static func academicYear(_ text: String) -> AcademicYear? {
+            let parts = text.split(separator: "/")
+            guard parts.count == 2, let start = Int(parts[0]), start > 1900, let end = Int(parts[1]),
+                  end == start + 1 || end == (start + 1) % 100 else { return nil }
+            return AcademicYear(startYear: start)
         }
 
         static func today() -> String {

@@ -1,0 +1,127 @@
+import AnketaCore
+
+/// Drafts the management decisions table from findings: one row per problem that calls for action,
+/// with the definition's recommendation, responsible role, deadline and document where it gives
+/// them, and sensible defaults where it does not.
+///
+/// Findings that share one recommendation (a group's deficit and the difference between groups of
+/// the same indicator) become one row; a question below the threshold inside an indicator that is
+/// itself a deficit joins the indicator's row unless the definition gives the question its own
+/// recommendation.
+public struct DecisionDrafter: Sendable {
+    public let questionnaire: Questionnaire
+    public let profile: OrganizationProfile?
+    /// The survey's school year and whether it ran in the spring (January–August), for deadlines.
+    public let year: AcademicYear?
+    public let spring: Bool
+    /// At most this many rows; the rest are named in the last row's problem.
+    public var maximumRows = 12
+
+    public init(questionnaire: Questionnaire, profile: OrganizationProfile?, year: AcademicYear?, spring: Bool) {
+        self.questionnaire = questionnaire
+        self.profile = profile
+        self.year = year
+        self.spring = spring
+    }
+
+    public func draft(_ findings: [Finding], period: String?) -> DecisionList {
+        var rows: [(key: String, problems: [String], decision: DecisionList.Decision)] = []
+        let deficitIndicators = Set(findings.filter { $0.kind == .indicatorDeficit }.compactMap(\.indicator))
+        var joined: [String: [String]] = [:]
+        for finding in findings where finding.callsForAction {
+            if finding.kind == .itemDeficit, finding.guidance.recommendation == nil, let indicator = finding.indicator,
+               deficitIndicators.contains(indicator) {
+                joined[indicator, default: []].append("«\(finding.subject)» — \(FindingWording.figure(finding.figure, method: finding.method))")
+                continue
+            }
+            let action = recommendation(for: finding)
+            let problem = FindingWording.problem(finding)
+            let key = action
+            if let at = rows.firstIndex(where: { $0.key == key }) {
+                rows[at].problems.append(problem)
+                continue
+            }
+            let responsible = finding.guidance.responsible ?? defaultResponsible
+            let decision = DecisionList.Decision(
+                problem: problem, action: action, deadline: finding.guidance.deadline ?? defaultDeadline,
+                responsible: responsible, person: profile?.person(holding: responsible),
+                document: finding.guidance.document ?? defaultDocument,
+                target: target(of: finding), finding: finding.id)
+            rows.append((key, [problem], decision))
+        }
+        var decisions = rows.map { row -> DecisionList.Decision in
+            var decision = row.decision
+            decision.problem = row.problems.joined(separator: ". ")
+            if let indicator = decision.target?.indicator, let items = joined[indicator], decision.finding?.hasPrefix("indicator-deficit") == true {
+                decision.problem += ". Ниже порога вопросы: " + items.joined(separator: "; ")
+            }
+            return decision
+        }
+        if decisions.count > maximumRows {
+            let rest = decisions[maximumRows...].map(\.problem)
+            decisions = Array(decisions.prefix(maximumRows))
+            decisions[maximumRows - 1].problem += ". Также: " + rest.joined(separator: ". ")
+        }
+        return DecisionList(questionnaire: questionnaire.id, period: period, decisions: decisions)
+    }
+
+    func target(of finding: Finding) -> DecisionList.Target? {
+        if let question = finding.question { return DecisionList.Target(question: question) }
+        if let indicator = finding.indicator { return DecisionList.Target(indicator: indicator) }
+        return nil
+    }
+
+    /// The definition's recommendation, else a generic text built from the finding.
+    public func recommendation(for finding: Finding) -> String {
+        if let text = finding.guidance.recommendation { return text }
+        let discuss = discussion
+        switch finding.kind {
+        case .indicatorDeficit:
+            return "Выяснить причины низкого значения показателя «\(finding.subject)» (\(discuss)), определить конкретные меры с ответственными и сроками и включить их в план работы школы."
+        case .itemDeficit:
+            return "Выяснить причины низкой оценки по вопросу «\(finding.subject)» (\(discuss)) и включить меры по её устранению в план работы школы."
+        case .groupDeficit:
+            return "Провести адресную работу с группой «\(finding.group ?? "")»: выяснить причины низкого значения показателя «\(finding.subject)» (беседы, фокус-группа) и включить меры в план работы с этой группой."
+        case .decline:
+            return "Выяснить причины снижения показателя «\(finding.subject)» по сравнению с прошлым годом (\(discuss)) и принять меры; проверить результат при следующем анкетировании."
+        case .itemDecline:
+            return "Выяснить причины снижения оценки по вопросу «\(finding.subject)» (\(discuss)) и принять меры."
+        case .groupDifference:
+            let low = finding.groups.first?.group ?? ""
+            return "Обратить внимание на группу «\(low)» с наименьшим значением показателя «\(finding.subject)»: выяснить причины и организовать адресную поддержку\(questionnaire.audience == .teachers ? " (наставничество, методическое сопровождение)" : "")."
+        case .openAnswers:
+            return "Рассмотреть повторяющиеся предложения респондентов и сообщить о принятых решениях (сайт школы, собрания)."
+        case .rise:
+            return ""
+        }
+    }
+
+    var discussion: String {
+        switch questionnaire.audience {
+        case .parents: "обсуждение с родительским комитетом, беседы с родителями"
+        case .students: "обсуждение с советом обучающихся и классными руководителями"
+        case .teachers: "обсуждение на заседаниях ШМО и методического совета"
+        case .administration: "обсуждение на совещании при директоре"
+        }
+    }
+
+    var defaultResponsible: String {
+        switch questionnaire.audience {
+        case .parents, .students: "заместитель директора по ВР"
+        case .teachers: "заместитель директора по УВР"
+        case .administration: "директор"
+        }
+    }
+
+    var defaultDocument: String {
+        switch questionnaire.audience {
+        case .teachers: "протокол методического совета, план методической работы"
+        default: "план мероприятий, утверждённый приказом директора"
+        }
+    }
+
+    var defaultDeadline: String {
+        guard let year else { return "в течение месяца после рассмотрения справки" }
+        return spring ? "до 1 октября \(year.startYear + 1) г." : "до конца \(year.genitive)"
+    }
+}

@@ -1,0 +1,120 @@
+import AnketaCore
+
+/// Findings in plain Russian, as the справка and the decisions table write them.
+public enum FindingWording {
+    /// A figure as read in text: «82,4 %», «67,9 из 100», «0,63», «21,4».
+    public static func figure(_ value: Double?, method: Indicator.Method) -> String {
+        guard let value else { return "—" }
+        switch method {
+        case .positiveShare: return RussianNumber.percent(value)
+        case .meanIndex: return RussianNumber.fixed(value, digits: 1) + "\u{00A0}из\u{00A0}100"
+        case .meanScore: return RussianNumber.fixed(value, digits: 2)
+        case .sum: return RussianNumber.fixed(value, digits: 1)
+        }
+    }
+
+    /// «при пороге 60 %»; empty without a threshold.
+    static func threshold(_ finding: Finding) -> String {
+        finding.threshold.map { " при пороге \(thresholdFigure($0, method: finding.method))" } ?? ""
+    }
+
+    /// A threshold as written in a definition: «60 %», «50 из 100», «0,4».
+    static func thresholdFigure(_ value: Double, method: Indicator.Method) -> String {
+        switch method {
+        case .positiveShare: RussianNumber.plain(value, maxDigits: 1) + "\u{00A0}%"
+        case .meanIndex: RussianNumber.plain(value, maxDigits: 1) + "\u{00A0}из\u{00A0}100"
+        case .meanScore, .sum: RussianNumber.plain(value)
+        }
+    }
+
+    /// The problem in a few words, for the decisions table.
+    public static func problem(_ finding: Finding) -> String {
+        let value = figure(finding.figure, method: finding.method)
+        let before = figure(finding.previous, method: finding.method)
+        let limit = finding.threshold.map { " (порог — \(thresholdFigure($0, method: finding.method)))" } ?? ""
+        var text: String
+        switch finding.kind {
+        case .indicatorDeficit: text = "Дефицит: «\(finding.subject)» — \(value)\(limit)"
+        case .itemDeficit:
+            text = "Низкая оценка: «\(finding.subject)» — \(value)\(finding.method == .positiveShare ? " положительных ответов" : "")\(limit)"
+        case .groupDeficit: text = "Дефицит в группе «\(finding.group ?? "")»: «\(finding.subject)» — \(value)\(limit)"
+        case .decline: text = "Снижение: «\(finding.subject)» — \(before) → \(value)"
+        case .itemDecline: text = "Снижение оценки: «\(finding.subject)» — \(before) → \(value)"
+        case .rise: text = "Рост: «\(finding.subject)» — \(before) → \(value)"
+        case .groupDifference:
+            text = "Различия по группам (\(finding.grouping?.lowercased() ?? "группы")): «\(finding.subject)»"
+            if let low = finding.groups.first, let high = finding.groups.last {
+                text += " — от \(figure(low.figure, method: finding.method)) («\(low.group)») до \(figure(high.figure, method: finding.method)) («\(high.group)»)"
+            }
+        case .openAnswers:
+            text = "Повторяющиеся предложения: " + finding.openAnswers.map { "«\(trimmedQuote($0.text))» (\($0.count))" }.joined(separator: ", ")
+        }
+        if finding.kind != .openAnswers, let answer = finding.openAnswers.first {
+            text += "; в открытых ответах: «\(trimmedQuote(answer.text))» (\(RussianPlural.answer(answer.count)))"
+        }
+        return text
+    }
+
+    /// The finding in one sentence, without a final full stop.
+    public static func sentence(_ finding: Finding) -> String {
+        let value = figure(finding.figure, method: finding.method)
+        let before = figure(finding.previous, method: finding.method)
+        switch finding.kind {
+        case .indicatorDeficit:
+            return "показатель «\(finding.subject)» на уровне дефицита: \(value)\(threshold(finding))"
+        case .itemDeficit:
+            let what = finding.method == .positiveShare ? " положительных ответов" : ""
+            var text = "вопрос «\(finding.subject)» ниже порога дефицита: \(value)\(what)\(threshold(finding))"
+            if let title = finding.parentTitle, let parent = finding.parentFigure {
+                text += " (показатель «\(title)» в целом — \(figure(parent, method: finding.method))"
+                    + (finding.parentLevel.map { ", уровень «\($0)»" } ?? "") + ")"
+            }
+            return text
+        case .groupDeficit:
+            let where_ = finding.grouping.map { " (\($0.lowercased()))" } ?? ""
+            return "показатель «\(finding.subject)» в группе «\(finding.group ?? "")»\(where_) на уровне дефицита: \(value)\(threshold(finding))"
+        case .decline:
+            return "показатель «\(finding.subject)» значимо снизился: \(before) → \(value)"
+        case .rise:
+            return "показатель «\(finding.subject)» значимо вырос: \(before) → \(value)"
+        case .itemDecline:
+            return "доля положительных ответов на вопрос «\(finding.subject)» значимо снизилась: \(before) → \(value)"
+        case .groupDifference:
+            let low = finding.groups.first, high = finding.groups.last
+            let range = zip2(low, high).map { low, high in
+                ": от \(figure(low.figure, method: finding.method)) («\(low.group)») до \(figure(high.figure, method: finding.method)) («\(high.group)»)"
+            } ?? ""
+            let by = finding.grouping.map { " по группам (\($0.lowercased()))" } ?? " по группам"
+            return "показатель «\(finding.subject)» значимо различается\(by)\(range)"
+        case .openAnswers:
+            let parts = finding.openAnswers.map { "«\(trimmedQuote($0.text))» (\(RussianPlural.answer($0.count)))" }
+            return "в ответах на вопрос «\(finding.subject)» повторяются предложения: " + parts.joined(separator: "; ")
+        }
+    }
+
+    /// The open answers beside a finding: «в открытых ответах: «Вежливее разговаривать…» (15 ответов)».
+    public static func answers(_ finding: Finding) -> String? {
+        guard finding.kind != .openAnswers, !finding.openAnswers.isEmpty else { return nil }
+        let parts = finding.openAnswers.map { "«\(trimmedQuote($0.text))» (\(RussianPlural.answer($0.count)))" }
+        return "в открытых ответах: " + parts.joined(separator: "; ")
+    }
+
+    /// An answer as a quotation: without its final full stop, at most 160 characters.
+    static func trimmedQuote(_ text: String) -> String {
+        var text = text
+        while let last = text.last, last == "." || last == " " { text.removeLast() }
+        if text.count > 160 { text = String(text.prefix(157)) + "…" }
+        return text
+    }
+
+    /// The same sentence starting with a capital letter.
+    public static func capitalized(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+}
+
+func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}

@@ -1,0 +1,127 @@
+import AnketaAnalysis
+import AnketaCore
+import AnketaDocument
+import AnketaFindings
+
+extension CertificateComposer {
+    // MARK: - Conclusions
+
+    /// Выводы: the overall figure, what is high, then every finding, the most serious first.
+    func conclusions() -> [Block] {
+        guard publishable, !result.indicators.isEmpty else { return [] }
+        var items: [[Inline]] = []
+        if let overall = result.overall, let figure = overall.figure {
+            let method = overall.indicators.first.map { self.method(of: $0) } ?? .positiveShare
+            items.append([.text("\(overall.title) — \(RussianWording.figure(figure, method: method))" + (overall.level.map { ", уровень «\($0)»." } ?? "."))])
+        }
+        let top = result.indicators.filter { !$0.deficit && $0.level != nil && $0.level == levels(of: $0.id).first?.name }
+        if !top.isEmpty {
+            items.append([.text("На высоком уровне: " + top.map { "«\($0.title)» (\(RussianWording.figure($0.figure, method: $0.method)))" }.joined(separator: ", ") + ".")])
+        }
+        let problems = findings.filter(\.callsForAction)
+        for finding in problems {
+            var inlines: [Inline] = [.text(FindingWording.capitalized(FindingWording.sentence(finding)))]
+            if let answers = FindingWording.answers(finding) { inlines.append(.emphasis("; " + answers)) }
+            inlines.append(.text("."))
+            items.append(inlines)
+        }
+        for finding in findings where finding.kind == .rise {
+            items.append([.text(FindingWording.capitalized(FindingWording.sentence(finding)) + ".")])
+        }
+        if problems.isEmpty {
+            items.append([.text("Дефицитов не выявлено: ни один показатель, вопрос или группа респондентов не ниже порога дефицита, значимых снижений нет.")])
+        }
+        return [.heading("Выводы", level: 1), .list(items, ordered: false)]
+    }
+
+    // MARK: - Recommendations
+
+    /// Рекомендации: what to do with the справка as a whole; the concrete measures are the rows of
+    /// the decisions table that follows, so they are not repeated here.
+    func recommendations() -> [Block] {
+        guard publishable, !result.indicators.isEmpty else { return [] }
+        var items: [String] = []
+        let reviewBody = input.profile?.review(for: questionnaire.id) ?? OrganizationProfile.defaultReview
+        if !decisions.decisions.isEmpty {
+            items.append("Рассмотреть справку \(reviewBody) и утвердить управленческие решения (таблица ниже), назначив ответственных и сроки.")
+        }
+        let strong = result.indicators.filter { !$0.deficit && $0.level != nil && $0.level == levels(of: $0.id).first?.name }
+        if !strong.isEmpty {
+            items.append("Сохранить и распространить практики, обеспечившие высокий уровень показателей " + strong.map { "«\($0.title)»" }.joined(separator: ", ") + ".")
+        }
+        switch questionnaire.audience {
+        case .parents: items.append("Ознакомить родителей (законных представителей) с итогами анкетирования и принятыми решениями на родительских собраниях и на официальном сайте школы.")
+        case .students: items.append("Обсудить итоги анкетирования с обучающимися на классных часах и с советом обучающихся.")
+        case .teachers: items.append("Обсудить итоги анкетирования на заседаниях школьных методических объединений; учесть выявленные дефициты при составлении индивидуальных образовательных маршрутов педагогов.")
+        case .administration: break
+        }
+        let next = input.year.map { "в \(AcademicYear(startYear: $0.startYear + 1).label) учебном году" } ?? "в следующем учебном году"
+        items.append("Повторить анкетирование \(next) по той же анкете, чтобы оценить результативность принятых мер.")
+        return [.heading("Рекомендации", level: 1), .list(items.map { [.text($0)] }, ordered: true)]
+    }
+
+    // MARK: - Management decisions
+
+    func decisionsSection() -> [Block] {
+        guard publishable, !decisions.decisions.isEmpty else { return [] }
+        let rows = decisions.decisions.enumerated().map { index, decision -> [Cell] in
+            let responsible = decision.person.map { "\(RussianWording.capitalized(decision.responsible)) \($0)" } ?? RussianWording.capitalized(decision.responsible)
+            return [Cell(String(index + 1)), Cell(decision.problem), Cell(decision.action), Cell(decision.deadline), Cell(responsible),
+                    Cell(RussianWording.capitalized(decision.document))]
+        }
+        return [.heading("Управленческие решения", level: 1),
+                .table(Table(header: ["№", "Проблема", "Мероприятие", "Срок", "Ответственный", "Итоговый документ"], rows: rows,
+                             columnWidths: [0.5, 3.2, 4.2, 1.5, 1.8, 1.8], numericColumns: [0]))]
+    }
+
+    /// What became of last period's decisions: the targeted figure then and now.
+    func reviewSection() -> [Block] {
+        guard publishable, let previousDecisions = input.previousDecisions, !previousDecisions.decisions.isEmpty else { return [] }
+        let review = DecisionReview(decisions: previousDecisions, questionnaire: questionnaire, result: result, previous: input.previous)
+        let rows = review.rows.enumerated().map { index, row -> [Cell] in
+            let figures: String
+            if let before = row.previous, let now = row.current {
+                figures = "\(RussianWording.figure(before, method: row.method)) → \(RussianWording.figure(now, method: row.method))"
+            } else {
+                figures = row.current.map { RussianWording.figure($0, method: row.method) } ?? "—"
+            }
+            let (verdict, tone): (String, Tone?) = switch row.direction {
+            case .up: ("значимое улучшение", .good)
+            case .down: ("значимое ухудшение", .poor)
+            case .none: ("без значимых изменений", nil)
+            case .unknown: ("нет данных для сравнения", .muted)
+            }
+            return [Cell(String(index + 1)), Cell(row.decision.action), Cell(row.decision.deadline),
+                    Cell(row.target.map { "«\($0)»" } ?? "—"), Cell(figures), Cell(verdict, tone: tone)]
+        }
+        let period = previousDecisions.period.map { " (\($0))" } ?? ""
+        return [.heading("Выполнение управленческих решений прошлого периода", level: 1),
+                .text("Для каждого решения прошлого периода\(period) — как изменился показатель, на который оно было направлено:"),
+                .table(Table(header: ["№", "Мероприятие", "Срок", "Показатель", "Было → стало", "Результат"], rows: rows,
+                             columnWidths: [0.5, 4.4, 1.5, 2.6, 1.8, 1.8], numericColumns: [0]))]
+    }
+
+    // MARK: - Signature
+
+    func signature() -> [Block] {
+        let signatory = input.profile?.signatory(for: questionnaire.id)
+        let position = signatory.map { RussianWording.lowercasedPosition($0.position) } ?? "заместитель директора по УВР"
+        let name = signatory?.name ?? "И. О. Фамилия"
+        let review = input.profile?.review(for: questionnaire.id) ?? OrganizationProfile.defaultReview
+        return [.paragraph([.text("Справку подготовил(а): \(position) ______________ / \(name)")]),
+                .paragraph([.text("Дата: \(input.date)")]),
+                .paragraph([.text("Рассмотрено \(review), протокол № ____ от «___» ______________ 20___ г.")])]
+    }
+}
+
+extension RussianWording {
+    static func capitalized(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
+    /// A position inside a sentence: «Заместитель директора по УВР» → «заместитель директора по УВР».
+    static func lowercasedPosition(_ text: String) -> String {
+        CertificateComposer.lowercasedFirst(text)
+    }
+}
