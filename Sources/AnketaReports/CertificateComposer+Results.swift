@@ -53,8 +53,14 @@ extension CertificateComposer {
             overall = [[Cell(summary.title, bold: true), Cell("\(RussianWording.figure(figure, method: method))\n\(summary.level ?? "")", tone: tone, bold: true)]
                 + Array(repeating: Cell(""), count: max(0, map.columns.count - 1))]
         }
+        var sizes: [[Cell]] = []
+        if map.columns.count > 1, map.columns.first == "Все", let breakdown = input.mapBreakdown {
+            sizes = [[Cell("Чел.", bold: true), Cell(String(result.respondents))] + breakdown.groups.map { group in
+                group.suppressed ? Cell("скрыто", tone: .muted) : Cell(group.respondents.map(String.init) ?? "—")
+            }]
+        }
         let header = [map.rowTitle] + map.columns.map { $0 == "Все" ? "Все респонденты" : $0 }
-        return Table(caption: caption, header: header, rows: rows + overall,
+        return Table(caption: caption, header: header, rows: sizes + rows + overall,
                      columnWidths: [4] + map.columns.map { _ in 1.4 }, numericColumns: Set(1...max(1, map.columns.count)))
     }
 

@@ -56,9 +56,9 @@ struct ReportOutputTests {
         }
         #expect(tables > 0)
         // The breakdown by club (two groups, so groups are the columns) shows each hostile key as one escaped header cell.
-        let breakdown = try #require(ReportFixture.markdownTable(md, header: ["Показатель", "\\*\\*bold\\*\\* \\| pipe", "=HYPERLINK(\"http://x\")"]))
-        #expect(breakdown.map { $0[0] } == ["**Респондентов**", "Доля", "Индекс"])
-        #expect(breakdown.allSatisfy { $0.count == 3 })
+        let breakdown = try #require(ReportFixture.markdownTable(md, header: ["Показатель", "Все респонденты", "\\*\\*bold\\*\\* \\| pipe", "=HYPERLINK(\"http://x\")"]))
+        #expect(breakdown.map { $0[0] } == ["**Чел.**", "Доля", "Индекс"])
+        #expect(breakdown.allSatisfy { $0.count == 4 })
     }
 
     @Test("Hostile answers are escaped inside the DOCX's word/document.xml")
@@ -205,8 +205,8 @@ struct ReportOutputTests {
         }
 
         // HTML, Markdown, DOCX: «скрыто» in the hidden columns, the rounded figures nowhere.
-        let mapTable = try #require(ReportFixture.markdownTable(outputs.markdown, header: ["Показатель", "Все", "НОО", "ООО", "СОО"]))
-        #expect(mapTable.count == 2)
+        let mapTable = try #require(ReportFixture.markdownTable(outputs.markdown, header: ["Показатель", "Все респонденты", "НОО", "ООО", "СОО"]))
+        #expect(mapTable.count == 3)
         for row in mapTable {
             #expect(row[2] == "скрыто" && row[4] == "скрыто")
             #expect(row[3] != "скрыто" && row[3] != "—")
@@ -232,13 +232,15 @@ struct ReportOutputTests {
         #expect(breakdown.groups.filter(\.suppressed).map(\.key).sorted() == ["Театр", "Хор"])
         let outputs = try ReportFixture.write(try ReportFixture.input(result, clubGrouping: true, mapGrouping: "club"))
         // Four groups: the groups are the columns, indicators the rows.
-        let table = try #require(ReportFixture.markdownTable(outputs.markdown, header: ["Показатель", "Робототехника", "Театр", "Хор", "Шахматы"]))
-        #expect(table.map { $0[0] } == ["**Респондентов**", "Доля", "Индекс"], "\(table)")
+        // The map's grouping: the карта дефицитов carries the groups' sizes and figures.
+        let table = try #require(ReportFixture.markdownTable(outputs.markdown, header: ["Показатель", "Все респонденты", "Робототехника", "Театр", "Хор", "Шахматы"]))
+        #expect(table.map { $0[0] } == ["**Чел.**", "Доля", "Индекс"], "\(table)")
         for row in table {
-            #expect(row[2] == "скрыто" && row[3] == "скрыто", "\(row)")
+            #expect(row[3] == "скрыто" && row[4] == "скрыто", "\(row)")
         }
-        #expect(table.first?[4] == "6")
-        #expect(table.first?[1] == "8")
+        #expect(table.first?[5] == "6")
+        #expect(table.first?[2] == "8")
+        #expect(table.first?[1] == "22")
         for text in [outputs.html, outputs.markdown, try outputs.documentXML()] {
             #expect(!text.contains("менее 5"))
         }
@@ -261,9 +263,9 @@ struct ReportOutputTests {
         let result = try ReportFixture.analyze(rows)
         let previous = try ReportFixture.analyze(ReportFixture.waveB, wave: "2025-весна")
         let outputs = try ReportFixture.write(try ReportFixture.input(result, previous: previous))
-        let phrase = "приняли участие \(count)\u{00A0}\(form)"
+        let phrase = "\(count)\u{00A0}\(form)"
         for text in [outputs.html, outputs.markdown, try outputs.documentXML()] {
-            #expect(text.contains(phrase))
+            #expect(text.contains(">" + phrase) || text.contains(" " + phrase))
             Self.checkPlurals(text)
         }
     }
@@ -291,6 +293,7 @@ struct ReportOutputTests {
     static let expectedFiles: Set<String> = [
         "spravka.html", "spravka.docx", "spravka.md", "figures.json", "indicators.csv", "questions.csv", "options.csv",
         "breakdown-level.csv", "tests-level.csv", "question-tests-level.csv", "deficit-map.csv", "dynamics.csv",
+        "findings.json", "decisions.yaml",
     ]
 
     static func contents(of folder: URL) throws -> Set<String> {
