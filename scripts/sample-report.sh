@@ -17,7 +17,11 @@ for year in 2025 2026; do
     "$ANKETA" ingest Questionnaires/teachers-brs-readiness.yaml "Samples/teachers-brs-readiness-$year.csv" --wave "$year" --db "$DB"
 done
 "$ANKETA" list --db "$DB"
-"$ANKETA" report parents-satisfaction --wave 2026-весна --compare 2025-весна --by level --db "$DB"
-"$ANKETA" report teachers-brs-readiness --wave 2026 --compare 2025 --by experience --db "$DB"
+# The school's profile gives the heading, основание, охват, signatory and responsible people;
+# last year's decisions are reported on in the parents' справка.
+"$ANKETA" report parents-satisfaction --wave 2026-весна --compare 2025-весна --by level --db "$DB" \
+    --org Samples/organization.yaml --previous-decisions Samples/parents-satisfaction-2025.decisions.yaml
+"$ANKETA" report teachers-brs-readiness --wave 2026 --compare 2025 --by experience --db "$DB" --org Samples/organization.yaml
 echo
 echo "Готово: откройте Results/parents-satisfaction-2026-весна/spravka.html и Results/teachers-brs-readiness-2026/spravka.docx"
+echo "Черновики управленческих решений — decisions.yaml в тех же папках: отредактируйте и запустите скрипт снова."

@@ -31,7 +31,7 @@ public struct DecisionDrafter: Sendable {
         for finding in findings where finding.callsForAction {
             if finding.kind == .itemDeficit, finding.guidance.recommendation == nil, let indicator = finding.indicator,
                deficitIndicators.contains(indicator) {
-                joined[indicator, default: []].append("«\(finding.subject)» — \(FindingWording.figure(finding.figure, method: finding.method))")
+                joined[indicator, default: []].append(finding.subject)
                 continue
             }
             let action = recommendation(for: finding)
@@ -53,7 +53,7 @@ public struct DecisionDrafter: Sendable {
             var decision = row.decision
             decision.problem = row.problems.joined(separator: ". ")
             if let indicator = decision.target?.indicator, let items = joined[indicator], decision.finding?.hasPrefix("indicator-deficit") == true {
-                decision.problem += ". Ниже порога вопросы: " + items.joined(separator: "; ")
+                decision.problem += "; ниже порога — \(RussianPlural.question(items.count)) (см. выводы)"
             }
             return decision
         }
@@ -77,18 +77,18 @@ public struct DecisionDrafter: Sendable {
         let discuss = discussion
         switch finding.kind {
         case .indicatorDeficit:
-            return "Выяснить причины низкого значения показателя «\(finding.subject)» (\(discuss)), определить конкретные меры с ответственными и сроками и включить их в план работы школы."
+            return "Выяснить причины низкого значения показателя «\(FindingWording.quote(finding.subject))» (\(discuss)), определить конкретные меры с ответственными и сроками и включить их в план работы школы."
         case .itemDeficit:
-            return "Выяснить причины низкой оценки по вопросу «\(finding.subject)» (\(discuss)) и включить меры по её устранению в план работы школы."
+            return "Выяснить причины низкой оценки по вопросу «\(FindingWording.quote(finding.subject))» (\(discuss)) и включить меры по её устранению в план работы школы."
         case .groupDeficit:
-            return "Провести адресную работу с группой «\(finding.group ?? "")»: выяснить причины низкого значения показателя «\(finding.subject)» (беседы, фокус-группа) и включить меры в план работы с этой группой."
+            return "Провести адресную работу с группой «\(finding.group ?? "")»: выяснить причины низкого значения показателя «\(FindingWording.quote(finding.subject))» (беседы, фокус-группа) и включить меры в план работы с этой группой."
         case .decline:
-            return "Выяснить причины снижения показателя «\(finding.subject)» по сравнению с прошлым годом (\(discuss)) и принять меры; проверить результат при следующем анкетировании."
+            return "Выяснить причины снижения показателя «\(FindingWording.quote(finding.subject))» по сравнению с прошлым годом (\(discuss)) и принять меры; проверить результат при следующем анкетировании."
         case .itemDecline:
-            return "Выяснить причины снижения оценки по вопросу «\(finding.subject)» (\(discuss)) и принять меры."
+            return "Выяснить причины снижения оценки по вопросу «\(FindingWording.quote(finding.subject))» (\(discuss)) и принять меры."
         case .groupDifference:
             let low = finding.groups.first?.group ?? ""
-            return "Обратить внимание на группу «\(low)» с наименьшим значением показателя «\(finding.subject)»: выяснить причины и организовать адресную поддержку\(questionnaire.audience == .teachers ? " (наставничество, методическое сопровождение)" : "")."
+            return "Обратить внимание на группу «\(low)» с наименьшим значением показателя «\(FindingWording.quote(finding.subject))»: выяснить причины и организовать адресную поддержку\(questionnaire.audience == .teachers ? " (наставничество, методическое сопровождение)" : "")."
         case .openAnswers:
             return "Рассмотреть повторяющиеся предложения респондентов и сообщить о принятых решениях (сайт школы, собрания)."
         case .rise:

@@ -19,7 +19,7 @@ public enum FindingWording {
     }
 
     /// A threshold as written in a definition: «60 %», «50 из 100», «0,4».
-    static func thresholdFigure(_ value: Double, method: Indicator.Method) -> String {
+    public static func thresholdFigure(_ value: Double, method: Indicator.Method) -> String {
         switch method {
         case .positiveShare: RussianNumber.plain(value, maxDigits: 1) + "\u{00A0}%"
         case .meanIndex: RussianNumber.plain(value, maxDigits: 1) + "\u{00A0}из\u{00A0}100"
@@ -34,15 +34,15 @@ public enum FindingWording {
         let limit = finding.threshold.map { " (порог — \(thresholdFigure($0, method: finding.method)))" } ?? ""
         var text: String
         switch finding.kind {
-        case .indicatorDeficit: text = "Дефицит: «\(finding.subject)» — \(value)\(limit)"
+        case .indicatorDeficit: text = "Дефицит: «\(trimmedQuote(finding.subject))» — \(value)\(limit)"
         case .itemDeficit:
-            text = "Низкая оценка: «\(finding.subject)» — \(value)\(finding.method == .positiveShare ? " положительных ответов" : "")\(limit)"
-        case .groupDeficit: text = "Дефицит в группе «\(finding.group ?? "")»: «\(finding.subject)» — \(value)\(limit)"
-        case .decline: text = "Снижение: «\(finding.subject)» — \(before) → \(value)"
-        case .itemDecline: text = "Снижение оценки: «\(finding.subject)» — \(before) → \(value)"
-        case .rise: text = "Рост: «\(finding.subject)» — \(before) → \(value)"
+            text = "Низкая оценка: «\(trimmedQuote(finding.subject))» — \(value)\(finding.method == .positiveShare ? " положительных ответов" : "")\(limit)"
+        case .groupDeficit: text = "Дефицит в группе «\(finding.group ?? "")»: «\(trimmedQuote(finding.subject))» — \(value)\(limit)"
+        case .decline: text = "Снижение: «\(trimmedQuote(finding.subject))» — \(before) → \(value)"
+        case .itemDecline: text = "Снижение оценки: «\(trimmedQuote(finding.subject))» — \(before) → \(value)"
+        case .rise: text = "Рост: «\(trimmedQuote(finding.subject))» — \(before) → \(value)"
         case .groupDifference:
-            text = "Различия по группам (\(finding.grouping?.lowercased() ?? "группы")): «\(finding.subject)»"
+            text = "Различия по группам (\(finding.grouping?.lowercased() ?? "группы")): «\(trimmedQuote(finding.subject))»"
             if let low = finding.groups.first, let high = finding.groups.last {
                 text += " — от \(figure(low.figure, method: finding.method)) («\(low.group)») до \(figure(high.figure, method: finding.method)) («\(high.group)»)"
             }
@@ -61,10 +61,10 @@ public enum FindingWording {
         let before = figure(finding.previous, method: finding.method)
         switch finding.kind {
         case .indicatorDeficit:
-            return "показатель «\(finding.subject)» на уровне дефицита: \(value)\(threshold(finding))"
+            return "показатель «\(trimmedQuote(finding.subject))» на уровне дефицита: \(value)\(threshold(finding))"
         case .itemDeficit:
             let what = finding.method == .positiveShare ? " положительных ответов" : ""
-            var text = "вопрос «\(finding.subject)» ниже порога дефицита: \(value)\(what)\(threshold(finding))"
+            var text = "вопрос «\(trimmedQuote(finding.subject))» ниже порога дефицита: \(value)\(what)\(threshold(finding))"
             if let title = finding.parentTitle, let parent = finding.parentFigure {
                 text += " (показатель «\(title)» в целом — \(figure(parent, method: finding.method))"
                     + (finding.parentLevel.map { ", уровень «\($0)»" } ?? "") + ")"
@@ -72,23 +72,23 @@ public enum FindingWording {
             return text
         case .groupDeficit:
             let where_ = finding.grouping.map { " (\($0.lowercased()))" } ?? ""
-            return "показатель «\(finding.subject)» в группе «\(finding.group ?? "")»\(where_) на уровне дефицита: \(value)\(threshold(finding))"
+            return "показатель «\(trimmedQuote(finding.subject))» в группе «\(finding.group ?? "")»\(where_) на уровне дефицита: \(value)\(threshold(finding))"
         case .decline:
-            return "показатель «\(finding.subject)» значимо снизился: \(before) → \(value)"
+            return "показатель «\(trimmedQuote(finding.subject))» значимо снизился: \(before) → \(value)"
         case .rise:
-            return "показатель «\(finding.subject)» значимо вырос: \(before) → \(value)"
+            return "показатель «\(trimmedQuote(finding.subject))» значимо вырос: \(before) → \(value)"
         case .itemDecline:
-            return "доля положительных ответов на вопрос «\(finding.subject)» значимо снизилась: \(before) → \(value)"
+            return "доля положительных ответов на вопрос «\(trimmedQuote(finding.subject))» значимо снизилась: \(before) → \(value)"
         case .groupDifference:
             let low = finding.groups.first, high = finding.groups.last
             let range = zip2(low, high).map { low, high in
                 ": от \(figure(low.figure, method: finding.method)) («\(low.group)») до \(figure(high.figure, method: finding.method)) («\(high.group)»)"
             } ?? ""
             let by = finding.grouping.map { " по группам (\($0.lowercased()))" } ?? " по группам"
-            return "показатель «\(finding.subject)» значимо различается\(by)\(range)"
+            return "показатель «\(trimmedQuote(finding.subject))» значимо различается\(by)\(range)"
         case .openAnswers:
             let parts = finding.openAnswers.map { "«\(trimmedQuote($0.text))» (\(RussianPlural.answer($0.count)))" }
-            return "в ответах на вопрос «\(finding.subject)» повторяются предложения: " + parts.joined(separator: "; ")
+            return "в ответах на вопрос «\(trimmedQuote(finding.subject))» повторяются предложения: " + parts.joined(separator: "; ")
         }
     }
 
@@ -100,6 +100,9 @@ public enum FindingWording {
     }
 
     /// An answer as a quotation: without its final full stop, at most 160 characters.
+    /// An open answer as a quotation (without its final full stop, at most 160 characters).
+    public static func quote(_ text: String) -> String { trimmedQuote(text) }
+
     static func trimmedQuote(_ text: String) -> String {
         var text = text
         while let last = text.last, last == "." || last == " " { text.removeLast() }

@@ -19,7 +19,14 @@ extension CertificateComposer {
             items.append([.text("На высоком уровне: " + top.map { "«\($0.title)» (\(RussianWording.figure($0.figure, method: $0.method)))" }.joined(separator: ", ") + ".")])
         }
         let problems = findings.filter(\.callsForAction)
+        var itemsDone: Set<String> = []
         for finding in problems {
+            // Questions below the threshold: one item per indicator, listing them.
+            if finding.kind == .itemDeficit, let indicator = finding.indicator {
+                guard itemsDone.insert(indicator).inserted else { continue }
+                items.append(itemDeficitSentence(problems.filter { $0.kind == .itemDeficit && $0.indicator == indicator }))
+                continue
+            }
             var inlines: [Inline] = [.text(FindingWording.capitalized(FindingWording.sentence(finding)))]
             if let answers = FindingWording.answers(finding) { inlines.append(.emphasis("; " + answers)) }
             inlines.append(.text("."))
@@ -32,6 +39,29 @@ extension CertificateComposer {
             items.append([.text("Дефицитов не выявлено: ни один показатель, вопрос или группа респондентов не ниже порога дефицита, значимых снижений нет.")])
         }
         return [.heading("Выводы", level: 1), .list(items, ordered: false)]
+    }
+
+    /// «Ниже порога дефицита (60 %) вопросы показателя «…» (в целом 67,9 %, уровень «средний»):
+    /// «…» — 47,9 %; «…» — 58,3 %.»
+    func itemDeficitSentence(_ group: [Finding]) -> [Inline] {
+        guard let first = group.first else { return [] }
+        let threshold = first.threshold.map { " (\(RussianWording.threshold($0, method: first.method)))" } ?? ""
+        var text = "Ниже порога дефицита\(threshold) "
+        text += group.count == 1 ? "вопрос" : "вопросы"
+        if let title = first.parentTitle {
+            text += " показателя «\(title)»"
+            if let figure = first.parentFigure {
+                text += " (в целом — \(FindingWording.figure(figure, method: first.method))" + (first.parentLevel.map { ", уровень «\($0)»" } ?? "") + ")"
+            }
+        }
+        text += ": " + group.map { "«\(FindingWording.quote($0.subject))» — \(FindingWording.figure($0.figure, method: $0.method))" }.joined(separator: "; ")
+        var inlines: [Inline] = [.text(text)]
+        let answers = group.flatMap(\.openAnswers).sorted { $0.count > $1.count }.prefix(3)
+        if !answers.isEmpty {
+            inlines.append(.emphasis("; в открытых ответах: " + answers.map { "«\(FindingWording.quote($0.text))» (\(RussianPlural.answer($0.count)))" }.joined(separator: "; ")))
+        }
+        inlines.append(.text("."))
+        return inlines
     }
 
     // MARK: - Recommendations

@@ -1,4 +1,5 @@
 import AnketaCore
+import AnketaFindings
 
 /// Russian words that depend on the audience and on numbers.
 enum RussianWording {
@@ -80,6 +81,11 @@ enum RussianWording {
 }
 
 extension RussianWording {
+    /// A threshold as written in a definition: «60 %», «50 из 100».
+    static func threshold(_ value: Double, method: Indicator.Method) -> String {
+        FindingWording.thresholdFigure(value, method: method)
+    }
+
     /// The method in a few words, for the body's методика.
     static func methodShort(_ method: Indicator.Method) -> String {
         switch method {
