@@ -190,6 +190,8 @@ struct AdminController: Sendable {
                 "isOpen": state != .closed, "link": "\(app.baseURL(request))/s/\(run.slug)",
                 "requiresCode": run.requiresCode, "codesTotal": codes.count, "codesFree": codes.filter { !$0.used }.count,
                 "responses": try app.store.responseCount(in: wave), "groups": groups,
+                "groupings": questionnaire.groupings.map { ["groupingID": $0.id, "groupingTitle": $0.title] },
+                "hasGroupings": !questionnaire.groupings.isEmpty,
             ]
             return app.page("run", view, title: questionnaire.title, admin: session, refresh: 30)
         }
@@ -261,20 +263,35 @@ struct AdminController: Sendable {
         }
     }
 
-    private func reportInput(_ context: AppRequestContext) throws -> (ReportInput, Wave) {
+    /// The same справка as `anketa report`: dynamics against the previous run of the same
+    /// questionnaire and unit, охват and framing from the organisation profile (`serve --org`), and
+    /// the grouping chosen on the run's page (`?by=`).
+    private func reportInput(_ request: Request, _ context: AppRequestContext) throws -> (ReportInput, Wave) {
         let (_, wave, questionnaire) = try run(context)
-        var analyzer = Analyzer(questionnaire: questionnaire, wave: wave.displayName, options: AnalysisOptions(minGroupSize: app.configuration.minGroupSize))
-        try app.store.forEachResponse(in: wave) { analyzer.add($0.response) }
+        let by = request.uri.queryParameters.get("by").flatMap { id in questionnaire.groupings.first { $0.id == id }?.id }
+        let options = AnalysisOptions(minGroupSize: app.configuration.minGroupSize, groupings: by.map { [$0] })
+        func analyze(_ wave: Wave) throws -> AnalysisResult {
+            var analyzer = Analyzer(questionnaire: questionnaire, wave: wave.displayName, options: options)
+            try app.store.forEachResponse(in: wave) { analyzer.add($0.response) }
+            return analyzer.finish()
+        }
+        // The latest earlier wave of the same questionnaire and unit that has answers.
+        let earlier = try app.store.waves().filter {
+            $0.wave.questionnaireID == wave.questionnaireID && $0.wave.unit == wave.unit && ($0.wave.id ?? 0) < (wave.id ?? 0) && $0.responses > 0
+        }.max { ($0.wave.id ?? 0) < ($1.wave.id ?? 0) }
+        let previous = try earlier.map { try analyze($0.wave) }
         let formatter = DateFormatter()
         formatter.dateFormat = "dd.MM.yyyy"
-        return (ReportInput(questionnaire: questionnaire, result: analyzer.finish(), organization: wave.unit.isEmpty ? nil : wave.unit,
-                            date: formatter.string(from: Date())), wave)
+        let input = ReportInput(questionnaire: questionnaire, result: try analyze(wave), previous: previous,
+                                organization: wave.unit.isEmpty ? nil : wave.unit, mapGrouping: by,
+                                date: formatter.string(from: Date()), profile: app.configuration.organization)
+        return (input, wave)
     }
 
     @Sendable func reportHTML(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await guarded {
             _ = try session(request)
-            let (input, _) = try reportInput(context)
+            let (input, _) = try reportInput(request, context)
             return Reply.html(HTMLRenderer().render(CertificateComposer(input).compose()))
         }
     }
@@ -282,7 +299,7 @@ struct AdminController: Sendable {
     @Sendable func reportDOCX(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await guarded {
             _ = try session(request)
-            let (input, wave) = try reportInput(context)
+            let (input, wave) = try reportInput(request, context)
             let data = try DOCXRenderer().render(CertificateComposer(input).compose())
             return Reply.file([UInt8](data), contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                               filename: "справка-\(input.questionnaire.id)-\(wave.name).docx")

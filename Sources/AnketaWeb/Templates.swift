@@ -137,9 +137,16 @@ enum Templates {
         <h2>Скачать</h2>
         <div class="actions">
           <a class="button secondary" href="/admin/runs/{{id}}/responses.csv">Ответы (CSV)</a>
-          <a class="button secondary" href="/admin/runs/{{id}}/report.html">Справка (HTML)</a>
-          <a class="button secondary" href="/admin/runs/{{id}}/report.docx">Справка (DOCX)</a>
         </div>
+        <form method="get" action="/admin/runs/{{id}}/report.html" class="card">
+          {{#hasGroupings}}<div class="field"><label for="by">Разбивка по группам в справке</label>
+          <select id="by" name="by"><option value="">все группировки анкеты</option>{{#groupings}}<option value="{{groupingID}}">{{groupingTitle}}</option>{{/groupings}}</select></div>{{/hasGroupings}}
+          <p class="muted">Справка сравнивается с прошлым запуском этой анкеты для той же школы, если он был.</p>
+          <div class="actions">
+            <button type="submit" class="secondary">Справка (HTML)</button>
+            <button type="submit" class="secondary" formaction="/admin/runs/{{id}}/report.docx">Справка (DOCX)</button>
+          </div>
+        </form>
         {{#requiresCode}}
         <h2>Коды доступа</h2>
         <form method="post" action="/admin/runs/{{id}}/codes" class="card">

@@ -1,3 +1,4 @@
+import AnketaCore
 import Foundation
 
 /// How `anketa serve` runs.
@@ -19,10 +20,13 @@ public struct WebConfiguration: Sendable {
     public var minGroupSize: Int
     /// The address people use to reach the server, for links and QR codes (e.g. https://anketa.school.ru).
     public var publicURL: String?
+    /// The organisation profile the console's справки are framed with (`serve --org`).
+    public var organization: OrganizationProfile?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, questionnairesFolder: URL = URL(fileURLWithPath: "Questionnaires"),
                 secureCookies: Bool = false, submissionsPerMinute: Int = 120, submissionsPerVisitor: Int = 3, trustProxy: Bool = false,
-                minGroupSize: Int = 5, publicURL: String? = nil) {
+                minGroupSize: Int = 5, publicURL: String? = nil, organization: OrganizationProfile? = nil) {
+        self.organization = organization
         self.host = host
         self.port = port
         self.questionnairesFolder = questionnairesFolder

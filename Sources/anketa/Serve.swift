@@ -42,6 +42,9 @@ extension Anketa {
         @Option(name: .customLong("min-group"), help: ArgumentHelp("Наименьший размер группы в справке.", valueName: "число"))
         var minGroup: Int = 5
 
+        @Option(help: ArgumentHelp("Профиль организации (YAML) для справок из консоли: название, подпись, основание, контингент.", valueName: "профиль.yaml"))
+        var org: String?
+
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
@@ -50,6 +53,7 @@ extension Anketa {
 
         func run() async throws {
             let store = try reportingErrors { try AnketaStore(path: storeOptions.db) }
+            let profile = try reportingErrors { try org.map { try OrganizationLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) } }
             if try store.adminCount() == 0 {
                 let password = Tokens.password()
                 try store.setAdmin(login: "admin", passwordHash: Bcrypt.hash(password, cost: 12))
@@ -62,7 +66,7 @@ extension Anketa {
             }
             var configuration = WebConfiguration(host: host, port: port, questionnairesFolder: URL(fileURLWithPath: questionnaires),
                                                  secureCookies: secureCookies, trustProxy: trustProxy, minGroupSize: minGroup,
-                                                 publicURL: publicURL)
+                                                 publicURL: publicURL, organization: profile)
             // Load tests from one address and one form token raise both limits through the environment.
             if let limit = ProcessInfo.processInfo.environment["ANKETA_RATE_LIMIT"].flatMap({ Int($0) }), limit > 0 {
                 configuration.submissionsPerMinute = limit

@@ -103,7 +103,7 @@ struct Fixture: Sendable {
 
     /// `databasePath` nil: an in-memory store.
     init(submissionsPerMinute: Int = 1000, submissionsPerVisitor: Int = 1000, secureCookies: Bool = false,
-         trustProxy: Bool = false, databasePath: String? = nil) throws {
+         trustProxy: Bool = false, databasePath: String? = nil, organization: OrganizationProfile? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("anketa-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try webtestYAML.write(to: folder.appendingPathComponent("webtest.yaml"), atomically: true, encoding: .utf8)
@@ -111,7 +111,7 @@ struct Fixture: Sendable {
         try store.setAdmin(login: adminLogin, passwordHash: Bcrypt.hash(adminPassword, cost: 4))
         configuration = WebConfiguration(questionnairesFolder: folder, secureCookies: secureCookies,
                                          submissionsPerMinute: submissionsPerMinute, submissionsPerVisitor: submissionsPerVisitor,
-                                         trustProxy: trustProxy, publicURL: "https://anketa.test")
+                                         trustProxy: trustProxy, publicURL: "https://anketa.test", organization: organization)
     }
 
     func application() throws -> some ApplicationProtocol {
