@@ -16,6 +16,9 @@ public struct DecisionDrafter: Sendable {
     public let spring: Bool
     /// At most this many rows; the rest are named in the last row's problem.
     public var maximumRows = 12
+    /// The date of the last answer (`yyyy-MM-dd…`): a deadline such as «до 1 октября» gets the year
+    /// of the first 1 October after it.
+    public var surveyEnd: String?
 
     public init(questionnaire: Questionnaire, profile: OrganizationProfile?, year: AcademicYear?, spring: Bool) {
         self.questionnaire = questionnaire
@@ -43,7 +46,7 @@ public struct DecisionDrafter: Sendable {
             }
             let responsible = finding.guidance.responsible ?? defaultResponsible
             let decision = DecisionList.Decision(
-                problem: problem, action: action, deadline: finding.guidance.deadline ?? defaultDeadline,
+                problem: problem, action: action, deadline: finding.guidance.deadline.map(dated) ?? defaultDeadline,
                 responsible: responsible, person: profile?.person(holding: responsible),
                 document: finding.guidance.document ?? defaultDocument,
                 target: target(of: finding), finding: finding.id)
@@ -118,6 +121,20 @@ public struct DecisionDrafter: Sendable {
         case .teachers: "протокол методического совета, план методической работы"
         default: "план мероприятий, утверждённый приказом директора"
         }
+    }
+
+    static let months = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]
+
+    /// «до 1 октября» → «до 1 октября 2026 г.»: the first such date after the survey. Other
+    /// deadlines («в течение I четверти», «до 1 октября 2027 г.») are kept as written.
+    public func dated(_ deadline: String) -> String {
+        let words = deadline.split(separator: " ").map(String.init)
+        guard words.count == 3, words[0] == "до", let day = Int(words[1]), (1...31).contains(day),
+              let month = Self.months.firstIndex(of: words[2]).map({ $0 + 1 }),
+              let end = surveyEnd, end.count >= 10,
+              let year = Int(end.prefix(4)), let endMonth = Int(end.dropFirst(5).prefix(2)), let endDay = Int(end.dropFirst(8).prefix(2)) else { return deadline }
+        let after = (month, day) > (endMonth, endDay)
+        return "\(deadline) \(after ? year : year + 1) г."
     }
 
     var defaultDeadline: String {

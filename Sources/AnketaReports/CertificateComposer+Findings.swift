@@ -95,7 +95,7 @@ extension CertificateComposer {
     func decisionsSection() -> [Block] {
         guard publishable, !decisions.decisions.isEmpty else { return [] }
         let rows = decisions.decisions.enumerated().map { index, decision -> [Cell] in
-            let responsible = decision.person.map { "\(RussianWording.capitalized(decision.responsible)) \($0)" } ?? RussianWording.capitalized(decision.responsible)
+            let responsible = decision.person.map { "\(RussianWording.capitalized(decision.responsible))\n\($0)" } ?? RussianWording.capitalized(decision.responsible)
             return [Cell(String(index + 1)), Cell(decision.problem), Cell(decision.action), Cell(decision.deadline), Cell(responsible),
                     Cell(RussianWording.capitalized(decision.document))]
         }

@@ -79,8 +79,9 @@ public struct ReportInput: Sendable {
     /// The decisions of this справка: as edited, else drafted from `findings`.
     public func decisionList(findings: [Finding]) -> DecisionList {
         if let decisions { return decisions }
-        return DecisionDrafter(questionnaire: questionnaire, profile: profile, year: year, spring: spring)
-            .draft(findings, period: year?.label ?? result.wave)
+        var drafter = DecisionDrafter(questionnaire: questionnaire, profile: profile, year: year, spring: spring)
+        drafter.surveyEnd = result.period?.last
+        return drafter.draft(findings, period: year?.label ?? result.wave)
     }
 
     /// A period's label for tables: the school year of its answers, else the wave's name.

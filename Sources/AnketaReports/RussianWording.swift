@@ -66,14 +66,14 @@ enum RussianWording {
     /// Levels as ranges: «высокий — 80 % и выше», «средний — от 60 % до 80 %», «низкий — ниже 60 % (дефицит)».
     static func levelRanges(_ levels: [Level], method: Indicator.Method) -> [String] {
         levels.enumerated().map { index, level in
-            let from = figure(level.from, method: method)
+            let from = threshold(level.from, method: method)
             let text: String
             if index == 0 {
                 text = "\(from) и выше"
             } else if index == levels.count - 1 {
-                text = "ниже \(figure(levels[index - 1].from, method: method))"
+                text = "ниже \(threshold(levels[index - 1].from, method: method))"
             } else {
-                text = "от \(from) до \(figure(levels[index - 1].from, method: method))"
+                text = "от \(from) до \(threshold(levels[index - 1].from, method: method))"
             }
             return "\(level.name) — \(text)\(level.deficit ? " (дефицит)" : "")"
         }

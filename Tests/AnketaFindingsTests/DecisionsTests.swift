@@ -67,6 +67,16 @@ struct DecisionsTests {
         #expect(row.problem == "Низкая оценка: «Первый» — 47,9\u{00A0}% положительных ответов (порог — 60\u{00A0}%)")
     }
 
+    @Test("A deadline without a year gets the year of the first such date after the survey", arguments: [
+        ("до 1 октября", "2026-04-19 10:00:00", "до 1 октября 2026 г."), ("до 1 марта", "2026-04-19", "до 1 марта 2027 г."),
+        ("в течение I четверти", "2026-04-19", "в течение I четверти"), ("до 1 октября 2027 г.", "2026-04-19", "до 1 октября 2027 г."),
+    ])
+    func datedDeadline(deadline: String, end: String, expected: String) throws {
+        var drafter = DecisionDrafter(questionnaire: try MiniSurvey.questionnaire(), profile: nil, year: nil, spring: true)
+        drafter.surveyEnd = end
+        #expect(drafter.dated(deadline) == expected)
+    }
+
     @Test("Without guidance the drafter writes a generic measure with defaults; rises get no row; one recommendation, one row")
     func generic() throws {
         let questionnaire = try MiniSurvey.questionnaire()
