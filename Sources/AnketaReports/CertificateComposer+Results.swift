@@ -69,7 +69,9 @@ extension CertificateComposer {
     /// The comparison with the previous period: in words, and one compact table.
     func dynamicsSection() -> [Block] {
         guard publishable, let dynamics = input.dynamics, let previous = input.previous else { return [] }
-        let before = ReportInput.label(of: previous), now = ReportInput.label(of: result)
+        var before = ReportInput.label(of: previous), now = ReportInput.label(of: result)
+        // Two surveys in one school year are told apart by their waves' names.
+        if before == now { (before, now) = (previous.wave, result.wave) }
         var blocks: [Block] = [.heading("Сравнение с прошлым периодом", level: 1)]
         let tested = dynamics.indicators.filter { $0.p != nil }
         guard !tested.isEmpty else {
