@@ -7,27 +7,14 @@ public struct DecisionLoader: Sendable {
 
     public func load(contentsOf url: URL, displayPath: String? = nil) throws -> DecisionList {
         let path = displayPath ?? url.relativePath
-        guard let data = try? Data(contentsOf: url) else {
-            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: path), "не удалось прочитать файл управленческих решений",
-                                               hint: "проверьте путь; черновик решений anketa report пишет в папку справки (decisions.yaml)")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: path), "файл не в кодировке UTF-8", hint: "сохраните файл в UTF-8")])
-        }
-        return try load(yaml: text, file: path)
+        return try load(yaml: DefinitionReader.text(of: url, path: path, what: "файл управленческих решений",
+                                                    hint: "проверьте путь; черновик решений anketa report пишет в папку справки (decisions.yaml)"),
+                        file: path)
     }
 
     public func load(yaml: String, file: String) throws -> DecisionList {
         var reader = DefinitionReader(file: file)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw DiagnosticsError([reader.yamlDiagnostic(error)])
-        } catch {
-            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: file), "не удалось разобрать YAML: \(error)")])
-        }
-        guard let root else { return DecisionList(decisions: []) }
+        guard let root = try reader.compose(yaml) else { return DecisionList(decisions: []) }
         let list = reader.decisionList(root)
         guard !reader.diagnostics.contains(where: { $0.severity == .error }), let list else { throw DiagnosticsError(reader.diagnostics) }
         return list

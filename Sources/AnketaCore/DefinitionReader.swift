@@ -41,6 +41,30 @@ struct DefinitionReader {
         }
     }
 
+    // MARK: - Files
+
+    /// A user's YAML file as UTF-8 text; a missing or unreadable file is a diagnostic naming it.
+    static func text(of url: URL, path: String, what: String, hint: String) throws -> String {
+        guard let data = try? Data(contentsOf: url) else {
+            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: path), "не удалось прочитать \(what)", hint: hint)])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: path), "файл не в кодировке UTF-8", hint: "сохраните файл в UTF-8")])
+        }
+        return text
+    }
+
+    /// The YAML tree of `yaml`; a syntax error is thrown as a diagnostic with its position.
+    func compose(_ yaml: String) throws -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw DiagnosticsError([yamlDiagnostic(error)])
+        } catch {
+            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: file), "не удалось разобрать YAML: \(error)")])
+        }
+    }
+
     // MARK: - Typed access
 
     /// A mapping's entries by key, reporting unknown keys.

@@ -11,33 +11,18 @@ public struct OrganizationLoader: Sendable {
 
     public func load(contentsOf url: URL, displayPath: String? = nil) throws -> OrganizationProfile {
         let path = displayPath ?? url.relativePath
-        guard let data = try? Data(contentsOf: url) else {
-            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: path), "не удалось прочитать файл профиля организации",
-                                               hint: "проверьте путь и права доступа")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: path), "файл не в кодировке UTF-8", hint: "сохраните профиль в UTF-8")])
-        }
-        return try load(yaml: text, file: path)
+        return try load(yaml: DefinitionReader.text(of: url, path: path, what: "файл профиля организации", hint: "проверьте путь и права доступа"),
+                        file: path)
     }
 
     public func load(yaml: String, file: String) throws -> OrganizationProfile {
         var reader = DefinitionReader(file: file)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw DiagnosticsError([reader.yamlDiagnostic(error)])
-        } catch {
-            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: file), "не удалось разобрать YAML: \(error)")])
-        }
-        guard let root else {
+        guard let root = try reader.compose(yaml) else {
             throw DiagnosticsError([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "файл пуст",
                                                hint: "начните с ключа organization: {full_name: …}")])
         }
         let profile = reader.organization(root)
-        let errors = reader.diagnostics.filter { $0.severity == .error }
-        guard errors.isEmpty, let profile else { throw DiagnosticsError(reader.diagnostics) }
+        guard !reader.diagnostics.contains(where: { $0.severity == .error }), let profile else { throw DiagnosticsError(reader.diagnostics) }
         return profile
     }
 }

@@ -32,6 +32,14 @@ struct FindingsEngineTests {
         return (questionnaire, result)
     }
 
+    /// The first indicator (share, threshold 60) at «низкий», a deficit.
+    static func makeDeficit(_ result: inout AnalysisResult, figure: Double) {
+        result.indicators[0].figure = figure
+        result.indicators[0].level = "низкий"
+        result.indicators[0].deficit = true
+        result.indicators[0].threshold = 60
+    }
+
     static func moments(n: Int, mean: Double, sd: Double) -> ScoreMoments {
         var moments = try! JSONDecoder().decode(ScoreMoments.self, from: Data(#"{"n": 0}"#.utf8))
         moments.n = n
@@ -55,9 +63,7 @@ struct FindingsEngineTests {
     @Test("An indicator at a deficit level is a finding with its figure and threshold")
     func indicatorDeficit() throws {
         var (questionnaire, result) = try Self.calm()
-        result.indicators[0].figure = 52
-        result.indicators[0].level = "низкий"
-        result.indicators[0].deficit = true
+        Self.makeDeficit(&result, figure: 52)
         questionnaire.indicators[0].guidance = Guidance(recommendation: "Сделать то-то", responsible: "директор")
         let findings = FindingsEngine(questionnaire: questionnaire, result: result).findings
         let finding = try #require(findings.first)
@@ -154,10 +160,7 @@ struct FindingsEngineTests {
         for i in 24..<28 { comments[i] = "Всё хорошо" }
         let rows = Array((MiniSurvey.waveA + MiniSurvey.waveA + MiniSurvey.waveA).prefix(28))
         var result = try MiniSurvey.analyze(rows, comments: comments)
-        result.indicators[0].figure = 50
-        result.indicators[0].level = "низкий"
-        result.indicators[0].deficit = true
-        result.indicators[0].threshold = 60
+        Self.makeDeficit(&result, figure: 50)
         let findings = FindingsEngine(questionnaire: questionnaire, result: result).findings
         let deficit = try #require(findings.first { $0.kind == .indicatorDeficit })
         #expect(deficit.openAnswers.map(\.count) == [15])
@@ -170,9 +173,7 @@ struct FindingsEngineTests {
     @Test("Findings are ranked: deficits of indicators, declines, questions, groups; within a kind the larger gap first")
     func ranking() throws {
         var (questionnaire, result) = try Self.calm()
-        result.indicators[0].figure = 55
-        result.indicators[0].level = "низкий"
-        result.indicators[0].deficit = true
+        Self.makeDeficit(&result, figure: 55)
         for (id, value) in [("q1", 30.0), ("q2", 55.0)] {
             let at = try #require(result.questions.firstIndex { $0.id == id })
             result.questions[at].positivePercent = value
