@@ -17,20 +17,86 @@
 /// differently for reversed bar charts); `DOCXBuilder` writes a legend paragraph under it.
 struct DOCXChartWriter {
     let chart: Chart
+    /// The document's font, used for all chart text.
+    var fontName = "Times New Roman"
+    /// The drawing's width in points (the text width of the page, less a little).
+    var widthPoints = 460.0
 
     private let catAxisId = 50010
     private let valAxisId = 50020
 
-    /// Height of the drawing on the page, in EMU.
-    var heightEMU: Int {
-        let n = Double(max(chart.categories.count, 1))
-        let cm: Double
+    /// Category labels in points; data labels are a point smaller.
+    static let labelSize = 10.0
+    static let dataLabelSize = 9.0
+    private static let lineHeight = 12.0
+
+    /// The labels as every format writes them (wrapped lines or a numbered key).
+    var labels: ChartLabels { ChartLabels(chart: chart) }
+
+    // MARK: Geometry (points)
+
+    /// Width of the label column left of the bars: the widest label line, at most the
+    /// `ChartLabels.columnEms` limit.
+    private var labelColumn: Double {
+        let widest = labels.lines.flatMap { $0 }.map { TextMeasure.width($0, size: Self.labelSize) }.max() ?? 0
+        return min(widest * 1.05, ChartLabels.columnEms * Self.labelSize) + 8
+    }
+
+    /// Room right of the plot for the data labels of the longest bar.
+    private var rightReserve: Double {
         switch chart.kind {
-        case .bars: cm = n * 0.75 + 1.4
-        case .groupedBars: cm = n * (Double(max(chart.series.count, 1)) * 0.45 + 0.45) + 1.4
-        case .divergingStacked: cm = n * 0.85 + 1.0
+        case .divergingStacked: return 6
+        case .bars, .groupedBars:
+            let widest = chart.categories.indices.map { TextMeasure.width(dataLabelText(category: $0), size: Self.dataLabelSize) }.max() ?? 0
+            return widest + 10
         }
-        return Int(min(max(cm, 4), 22) * 360_000)
+    }
+
+    /// Height of one category's band.
+    private var band: Double {
+        let text = Double(labels.maxLineCount) * Self.lineHeight + 8
+        switch chart.kind {
+        case .bars: return max(20, text)
+        case .groupedBars: return max(Double(max(chart.series.count, 1)) * 11 + 8, text)
+        case .divergingStacked: return max(22, text)
+        }
+    }
+
+    private var topPad: Double { 6 }
+    private var bottomPad: Double {
+        if case .divergingStacked = chart.kind { return 8 }
+        return 24
+    }
+
+    var heightPoints: Double {
+        topPad + Double(max(chart.categories.count, 1)) * band + bottomPad
+    }
+
+    /// Height of the drawing on the page, in EMU.
+    var heightEMU: Int { Int(heightPoints * 12700) }
+
+    /// Width of the drawing on the page, in EMU.
+    var widthEMU: Int { Int(widthPoints * 12700) }
+
+    /// The plot area's inner rectangle as fractions of the chart, so the label column and the
+    /// room for data labels are exactly what the labels need.
+    private var plotLayout: String {
+        let x = (labelColumn + 4) / widthPoints
+        let w = max(0.2, 1 - x - rightReserve / widthPoints)
+        let h = Double(max(chart.categories.count, 1)) * band / heightPoints
+        let y = topPad / heightPoints
+        func r(_ v: Double) -> String { String(format: "%.4f", v) }
+        return "<c:layout><c:manualLayout><c:layoutTarget val=\"inner\"/><c:xMode val=\"edge\"/><c:yMode val=\"edge\"/>"
+            + "<c:x val=\"\(r(x))\"/><c:y val=\"\(r(y))\"/><c:w val=\"\(r(w))\"/><c:h val=\"\(r(h))\"/></c:manualLayout></c:layout>"
+    }
+
+    /// The text of a `.bars`/`.groupedBars` data label: value, unit and annotation.
+    func dataLabelText(category c: Int) -> String {
+        let values = chart.series.indices.map { chart.value(series: $0, category: c) }
+        let widest = values.map { DocumentNumberFormat.value($0, unit: chart.unit, fractionDigits: digits) }
+            .max { $0.count < $1.count } ?? ""
+        if case .bars = chart.kind, let note = chart.annotation(c) { return widest + " — " + note }
+        return widest
     }
 
     private var digits: Int { DocumentNumberFormat.fractionDigits(for: chart.allValues) }
@@ -41,7 +107,7 @@ struct DOCXChartWriter {
             + "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
             + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
         s += "<c:date1904 val=\"0\"/><c:lang val=\"ru-RU\"/><c:roundedCorners val=\"0\"/>"
-        s += "<c:chart><c:autoTitleDeleted val=\"1\"/><c:plotArea><c:layout/>"
+        s += "<c:chart><c:autoTitleDeleted val=\"1\"/><c:plotArea>" + plotLayout
         switch chart.kind {
         case .bars: s += barChart(grouped: false)
         case .groupedBars: s += barChart(grouped: true)
@@ -51,7 +117,7 @@ struct DOCXChartWriter {
         s += "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>"
         s += "<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart>"
         s += "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
-        s += textProperties(size: 1000)
+        s += textProperties(size: Self.labelSize)
         return s + "</c:chartSpace>"
     }
 
@@ -71,8 +137,16 @@ struct DOCXChartWriter {
                         + fill(String(tone.chartColor.dropFirst())) + "</c:dPt>"
                 }
             }
+            var perPoint: [Int: String] = [:]
+            if !grouped {
+                for c in chart.categories.indices {
+                    if let note = chart.annotation(c) {
+                        perPoint[c] = numberFormat(digits: digits, withUnit: true, suffix: " — " + note)
+                    }
+                }
+            }
             let labels = dataLabels(format: numberFormat(digits: digits, withUnit: true), position: "outEnd",
-                                    textColor: "000000", deleted: [])
+                                    textColor: "000000", deleted: [], formats: perPoint)
             s += ser(index: order, name: series.name, color: color, points: points, labels: labels,
                      values: chart.categories.indices.map { chart.value(series: si, category: $0) })
         }
@@ -115,6 +189,9 @@ struct DOCXChartWriter {
         return s
     }
 
+    /// The category labels as lines (or key numbers).
+    private var categoryLines: [[String]] { labels.lines }
+
     private func ser(index: Int, name: String, color: String?, points: String, labels: String, values: [Double?]) -> String {
         let column = columnLetter(index + 1)
         let n = chart.categories.count
@@ -128,8 +205,8 @@ struct DOCXChartWriter {
         }
         s += "<c:invertIfNegative val=\"0\"/>" + points + labels
         s += "<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$\(n + 1)</c:f><c:strCache><c:ptCount val=\"\(n)\"/>"
-        for (i, category) in chart.categories.enumerated() {
-            s += "<c:pt idx=\"\(i)\"><c:v>\(XML.escape(DocumentText.singleLine(category)))</c:v></c:pt>"
+        for (i, lines) in categoryLines.enumerated() {
+            s += "<c:pt idx=\"\(i)\"><c:v>\(XML.escape(lines.joined(separator: "\n")))</c:v></c:pt>"
         }
         s += "</c:strCache></c:strRef></c:cat>"
         s += "<c:val><c:numRef><c:f>Sheet1!$\(column)$2:$\(column)$\(n + 1)</c:f><c:numCache>"
@@ -142,14 +219,26 @@ struct DOCXChartWriter {
         return s
     }
 
-    private func dataLabels(format: String, position: String, textColor: String, deleted: [Int]) -> String {
+    /// Data labels of a series: `deleted` points have none; `formats` gives single points
+    /// their own number format (a value followed by its annotation).
+    private func dataLabels(format: String, position: String, textColor: String, deleted: [Int],
+                            formats: [Int: String] = [:]) -> String {
+        let flags = "<c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/>"
+            + "<c:showSerName val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/>"
+        let text = textProperties(size: Self.dataLabelSize, color: textColor)
+        let noBox = "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
         var s = "<c:dLbls>"
-        for idx in deleted { s += "<c:dLbl><c:idx val=\"\(idx)\"/><c:delete val=\"1\"/></c:dLbl>" }
+        for idx in Set(deleted).union(formats.keys).sorted() {
+            if deleted.contains(idx) {
+                s += "<c:dLbl><c:idx val=\"\(idx)\"/><c:delete val=\"1\"/></c:dLbl>"
+            } else if let own = formats[idx] {
+                s += "<c:dLbl><c:idx val=\"\(idx)\"/><c:numFmt formatCode=\"\(XML.escape(own))\" sourceLinked=\"0\"/>"
+                    + noBox + text + "<c:dLblPos val=\"\(position)\"/>" + flags + "</c:dLbl>"
+            }
+        }
         s += "<c:numFmt formatCode=\"\(XML.escape(format))\" sourceLinked=\"0\"/>"
-        s += "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
-        s += textProperties(size: 900, color: textColor)
-        s += "<c:dLblPos val=\"\(position)\"/><c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/>"
-            + "<c:showSerName val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>"
+        s += noBox + text
+        s += "<c:dLblPos val=\"\(position)\"/>" + flags + "</c:dLbls>"
         return s
     }
 
@@ -160,9 +249,12 @@ struct DOCXChartWriter {
         var s = "<c:catAx><c:axId val=\"\(catAxisId)\"/><c:scaling><c:orientation val=\"maxMin\"/></c:scaling>"
             + "<c:delete val=\"0\"/><c:axPos val=\"l\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/>"
             + "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"low\"/>"
-            + line + textProperties(size: 1000)
+            // rot="0": LibreOffice lets upright labels overlap rather than skip every other one;
+            // the band height leaves room for every label's lines, so none overlaps in practice.
+            + line + textProperties(size: Self.labelSize, upright: true)
             + "<c:crossAx val=\"\(valAxisId)\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/>"
-            + "<c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>"
+            + "<c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:tickLblSkip val=\"1\"/><c:tickMarkSkip val=\"1\"/>"
+            + "<c:noMultiLvlLbl val=\"0\"/></c:catAx>"
         let grid = "<c:majorGridlines><c:spPr><a:ln w=\"6350\"><a:solidFill><a:srgbClr val=\"BFBFBF\"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>"
         s += "<c:valAx><c:axId val=\"\(valAxisId)\"/>"
         switch chart.kind {
@@ -173,7 +265,7 @@ struct DOCXChartWriter {
                 + "<c:majorGridlines><c:spPr><a:ln w=\"12700\"><a:solidFill><a:srgbClr val=\"404040\"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>"
                 + "<c:numFmt formatCode=\"General\" sourceLinked=\"0\"/>"
                 + "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"none\"/>"
-                + "<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>" + textProperties(size: 900)
+                + "<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>" + textProperties(size: Self.dataLabelSize)
                 + "<c:crossAx val=\"\(catAxisId)\"/><c:crosses val=\"max\"/><c:crossBetween val=\"between\"/>"
                 + "<c:majorUnit val=\"\(number(reach))\"/>"
         case .bars, .groupedBars:
@@ -184,7 +276,7 @@ struct DOCXChartWriter {
                 + "<c:delete val=\"0\"/><c:axPos val=\"b\"/>" + grid
                 + "<c:numFmt formatCode=\"\(XML.escape(numberFormat(digits: tickDigits, withUnit: true)))\" sourceLinked=\"0\"/>"
                 + "<c:majorTickMark val=\"out\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>"
-                + line + textProperties(size: 900)
+                + line + textProperties(size: Self.dataLabelSize)
                 + "<c:crossAx val=\"\(catAxisId)\"/><c:crosses val=\"max\"/><c:crossBetween val=\"between\"/>"
                 + "<c:majorUnit val=\"\(number(step))\"/>"
         }
@@ -195,23 +287,35 @@ struct DOCXChartWriter {
 
     /// Format code for labels, e.g. `0.0" %"` (a non-breaking space before the unit). The
     /// decimal separator follows the reader's locale: a comma in Russian Word and LibreOffice.
-    private func numberFormat(digits: Int, withUnit: Bool) -> String {
+    private func numberFormat(digits: Int, withUnit: Bool, suffix: String = "") -> String {
         // [$-419]: the format's locale is Russian, so LibreOffice shows a decimal comma whatever
         // its UI locale; Word follows the reader's system settings (a comma on Russian Windows).
         var code = "[$-419]" + (digits > 0 ? "0." + String(repeating: "0", count: digits) : "0")
-        let unit = String(chart.unit.trimmingWhitespace().filter { $0 != "\"" && $0 != "\\" })
-        if withUnit && !unit.isEmpty { code += "\"\u{00A0}\(unit)\"" }
+        // One quoted literal for the unit and the suffix (adjacent literals could read as an
+        // escaped quote).
+        let unit = Self.literal(chart.unit).trimmingWhitespace()
+        let literal = (withUnit && !unit.isEmpty ? "\u{00A0}" + unit : "") + Self.literal(suffix)
+        if !literal.isEmpty { code += "\"\(literal)\"" }
         return code
     }
 
-    private func fill(_ hex: String) -> String {
-        "<c:spPr><a:solidFill><a:srgbClr val=\"\(hex)\"/></a:solidFill></c:spPr>"
+    /// Text safe inside a quoted number-format literal (no quotes or backslashes).
+    private static func literal(_ text: String) -> String {
+        String(DocumentText.sanitized(text).map { $0 == "\n" || $0 == "\t" ? " " : $0 }.filter { $0 != "\"" && $0 != "\\" })
     }
 
-    private func textProperties(size: Int, color: String = "000000") -> String {
-        "<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"\(size)\" b=\"0\">"
+    /// A solid fill with a thin dark outline, so light bars stand out on white paper.
+    private func fill(_ hex: String) -> String {
+        "<c:spPr><a:solidFill><a:srgbClr val=\"\(hex)\"/></a:solidFill>"
+            + "<a:ln w=\"3175\"><a:solidFill><a:srgbClr val=\"404040\"/></a:solidFill></a:ln></c:spPr>"
+    }
+
+    private func textProperties(size: Double, color: String = "000000", upright: Bool = false) -> String {
+        let font = XML.escape(fontName)
+        let body = upright ? "<a:bodyPr rot=\"0\" vert=\"horz\"/>" : "<a:bodyPr/>"
+        return "<c:txPr>\(body)<a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"\(Int(size * 100))\" b=\"0\">"
             + "<a:solidFill><a:srgbClr val=\"\(color)\"/></a:solidFill>"
-            + "<a:latin typeface=\"Times New Roman\"/><a:cs typeface=\"Times New Roman\"/></a:defRPr></a:pPr>"
+            + "<a:latin typeface=\"\(font)\"/><a:cs typeface=\"\(font)\"/></a:defRPr></a:pPr>"
             + "<a:endParaRPr lang=\"ru-RU\"/></a:p></c:txPr>"
     }
 
