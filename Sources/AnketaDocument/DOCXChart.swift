@@ -7,11 +7,12 @@
 /// - `.bars`: one clustered series, per-point colours (`c:dPt`) from `tones`.
 /// - `.groupedBars`: one clustered series per series, legend at the bottom.
 /// - `.divergingStacked`: a stacked chart (`overlap 100`) whose first series is an invisible
-///   spacer of `reach − left extent` per category, so every bar's neutral segment (or the
-///   border between negative and positive options) sits on the chart's centre line. The series
-///   keep their natural order, from the most negative to the most positive, with their real
-///   values, so the data labels read correctly; the value axis is unlabelled and its centre
-///   gridline marks zero.
+///   spacer of `left reach − left extent` per category, so every bar's neutral segment (or the
+///   border between negative and positive options) sits on one vertical line. That zero line
+///   is placed where the longest left side ends (not at the centre), so the bars use the
+///   whole width; the category axis crosses there and draws it. The series keep their natural
+///   order, from the most negative to the most positive, with their real values, so the data
+///   labels read correctly; the value axis is unlabelled.
 ///
 /// Legends are not drawn inside the chart (Word and LibreOffice order and filter legend entries
 /// differently for reversed bar charts); `DOCXBuilder` writes a legend paragraph under it.
@@ -78,11 +79,16 @@ struct DOCXChartWriter {
     /// Width of the drawing on the page, in EMU.
     var widthEMU: Int { Int(widthPoints * 12700) }
 
+    /// Width of the plot area (the bars' room), in points.
+    private var plotWidth: Double {
+        max(0.2 * widthPoints, widthPoints - labelColumn - 4 - rightReserve)
+    }
+
     /// The plot area's inner rectangle as fractions of the chart, so the label column and the
     /// room for data labels are exactly what the labels need.
     private var plotLayout: String {
         let x = (labelColumn + 4) / widthPoints
-        let w = max(0.2, 1 - x - rightReserve / widthPoints)
+        let w = plotWidth / widthPoints
         let h = Double(max(chart.categories.count, 1)) * band / heightPoints
         let y = topPad / heightPoints
         func r(_ v: Double) -> String { String(format: "%.4f", v) }
@@ -155,31 +161,38 @@ struct DOCXChartWriter {
         return s
     }
 
-    /// The reach of the longest side of any bar: the half-width of the value axis.
-    private var divergingReach: (max: Double, step: Double) {
-        let reach = chart.categories.indices.map { c -> Double in
-            let e = chart.divergingExtents(category: c)
-            return max(e.left, e.right)
-        }.max() ?? 0
+    /// How far the bars reach left and right of zero: the value axis runs from 0 to
+    /// `left + right` and zero sits at `left`.
+    private var divergingReach: (left: Double, right: Double) {
+        let extents = chart.categories.indices.map { chart.divergingExtents(category: $0) }
+        let left = extents.map(\.left).max() ?? 0
+        let right = extents.map(\.right).max() ?? 0
         // The value axis is unlabelled, so the reach need not be a round number: a little
         // headroom is enough.
-        return (max: reach > 0 ? reach * 1.02 : 1, step: 0)
+        let total = left + right
+        guard total > 0 else { return (0.5, 0.5) }
+        return (left + total * 0.01, right + total * 0.01)
     }
 
     private func divergingChart() -> String {
         guard let split = chart.divergingSplit else { return "" }
-        let reach = divergingReach.max
+        let reach = divergingReach
         var s = "<c:barChart><c:barDir val=\"bar\"/><c:grouping val=\"stacked\"/><c:varyColors val=\"0\"/>"
-        // The spacer: pushes each bar so that zero sits at `reach`.
-        let spacer = chart.categories.indices.map { c -> Double? in reach - chart.divergingExtents(category: c).left }
+        // The spacer: pushes each bar so that zero sits at `reach.left`.
+        let spacer = chart.categories.indices.map { c -> Double? in reach.left - chart.divergingExtents(category: c).left }
         s += ser(index: 0, name: "", color: nil, points: "", labels: "<c:dLbls><c:delete val=\"1\"/></c:dLbls>", values: spacer)
         let order = split.negative + (split.neutral.map { [$0] } ?? []) + split.positive
-        let minLabelled = 2 * reach * 0.03
+        // A segment shows its value only when the label fits inside it.
+        let pointsPerUnit = plotWidth / (reach.left + reach.right)
         for (k, si) in order.enumerated() {
             let series = chart.series[si]
             let color = ColorHex.seriesColor(series.color, index: si)
             let values = chart.categories.indices.map { chart.value(series: si, category: $0) }
-            let hidden = values.enumerated().compactMap { c, v in (v ?? 0) < minLabelled ? c : nil }
+            let hidden = values.enumerated().compactMap { c, v -> Int? in
+                guard let v else { return c }
+                let text = DocumentNumberFormat.decimal(v, fractionDigits: digits)
+                return v * pointsPerUnit < TextMeasure.width(text, size: Self.dataLabelSize) + 3 ? c : nil
+            }
             let labels = dataLabels(format: numberFormat(digits: digits, withUnit: false), position: "ctr",
                                     textColor: ColorHex.prefersDarkText(color) ? "000000" : "FFFFFF", deleted: hidden)
             s += ser(index: k + 1, name: series.name, color: color, points: "", labels: labels, values: values)
@@ -246,28 +259,34 @@ struct DOCXChartWriter {
 
     private func axes() -> String {
         let line = "<c:spPr><a:ln w=\"9525\"><a:solidFill><a:srgbClr val=\"7F7F7F\"/></a:solidFill></a:ln></c:spPr>"
+        var catLine = line
+        var crossing = "<c:crosses val=\"autoZero\"/>"
+        if case .divergingStacked = chart.kind {
+            // The category axis is the zero line of a diverging chart.
+            catLine = "<c:spPr><a:ln w=\"15875\"><a:solidFill><a:srgbClr val=\"262626\"/></a:solidFill></a:ln></c:spPr>"
+            crossing = "<c:crossesAt val=\"\(number(divergingReach.left))\"/>"
+        }
         var s = "<c:catAx><c:axId val=\"\(catAxisId)\"/><c:scaling><c:orientation val=\"maxMin\"/></c:scaling>"
             + "<c:delete val=\"0\"/><c:axPos val=\"l\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/>"
             + "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"low\"/>"
             // rot="0": LibreOffice lets upright labels overlap rather than skip every other one;
             // the band height leaves room for every label's lines, so none overlaps in practice.
-            + line + textProperties(size: Self.labelSize, upright: true)
-            + "<c:crossAx val=\"\(valAxisId)\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/>"
+            + catLine + textProperties(size: Self.labelSize, upright: true)
+            + "<c:crossAx val=\"\(valAxisId)\"/>\(crossing)<c:auto val=\"1\"/>"
             + "<c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:tickLblSkip val=\"1\"/><c:tickMarkSkip val=\"1\"/>"
             + "<c:noMultiLvlLbl val=\"0\"/></c:catAx>"
         let grid = "<c:majorGridlines><c:spPr><a:ln w=\"6350\"><a:solidFill><a:srgbClr val=\"BFBFBF\"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>"
         s += "<c:valAx><c:axId val=\"\(valAxisId)\"/>"
         switch chart.kind {
         case .divergingStacked:
-            let reach = divergingReach.max
-            s += "<c:scaling><c:orientation val=\"minMax\"/><c:max val=\"\(number(2 * reach))\"/><c:min val=\"0\"/></c:scaling>"
+            let reach = divergingReach
+            s += "<c:scaling><c:orientation val=\"minMax\"/><c:max val=\"\(number(reach.left + reach.right))\"/><c:min val=\"0\"/></c:scaling>"
                 + "<c:delete val=\"0\"/><c:axPos val=\"b\"/>"
-                + "<c:majorGridlines><c:spPr><a:ln w=\"12700\"><a:solidFill><a:srgbClr val=\"404040\"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>"
                 + "<c:numFmt formatCode=\"General\" sourceLinked=\"0\"/>"
                 + "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"none\"/>"
                 + "<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>" + textProperties(size: Self.dataLabelSize)
                 + "<c:crossAx val=\"\(catAxisId)\"/><c:crosses val=\"max\"/><c:crossBetween val=\"between\"/>"
-                + "<c:majorUnit val=\"\(number(reach))\"/>"
+                + "<c:majorUnit val=\"\(number(reach.left + reach.right))\"/>"
         case .bars, .groupedBars:
             let dataMax = chart.allValues.compactMap { $0 }.filter(\.isFinite).max() ?? 0
             let (maxV, step) = AxisScale.scale(dataMax: dataMax, explicitMax: chart.maxValue)

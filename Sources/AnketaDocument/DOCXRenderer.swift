@@ -234,19 +234,43 @@ struct DOCXBuilder {
         s += "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
         s += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         // Short tables are kept on one page (keepNext on every row but the last).
-        let keepTogether = table.rows.count <= 18
+        // A short table is kept on one page (keepNext on every row but the last); a long one
+        // only keeps its header with the first two rows, so it never starts with a lone header
+        // and never pushes half a page of white space ahead of it.
+        let keepTogether = table.rows.count <= 18 && estimatedHeight(table, widths: widths) <= 230
         let header = (0..<columns).map { Cell($0 < table.header.count ? table.header[$0] : "", bold: true) }
         s += row(header, widths: widths, numeric: table.numericColumns, isHeader: true, keepNext: true)
         for (i, r) in table.rows.enumerated() {
             let cells = (0..<columns).map { $0 < r.count ? r[$0] : Cell("") }
             let last = i == table.rows.count - 1
             s += row(cells, widths: widths, numeric: table.numericColumns, isHeader: false,
-                     keepNext: (keepTogether && !last) || (last && keepWithNext))
+                     keepNext: ((keepTogether || i == 0) && !last) || (last && keepWithNext))
         }
         s += "</w:tbl>"
         // A small empty paragraph after the table keeps two adjacent tables from merging.
         s += "<w:p><w:pPr><w:pStyle w:val=\"TableSpacer\"/></w:pPr></w:p>"
         return s
+    }
+
+    /// The table's height in points, estimated from how many lines each row's tallest cell
+    /// wraps into at the table font size.
+    func estimatedHeight(_ table: Table, widths: [Int]) -> Double {
+        let lineHeight = style.tableSize * 1.15
+        let padding = Double(2 * DOCXLayout.cellMargin) / 20
+        func lines(_ text: String, column: Int, bold: Bool) -> Int {
+            guard column < widths.count else { return 1 }
+            let ems = max(1, (Double(widths[column]) / 20 - padding) / (style.tableSize * (bold ? 1.08 : 1)))
+            return DocumentText.sanitized(text).split(separator: "\n", omittingEmptySubsequences: false)
+                .reduce(0) { $0 + ChartLabels.wrap(DocumentText.bindingUnits(String($1)), widthEms: ems).count }
+        }
+        var height = 0.0
+        let header = table.header.enumerated().map { lines($1, column: $0, bold: true) }.max() ?? 1
+        height += Double(header) * lineHeight + 3
+        for row in table.rows {
+            let tallest = row.enumerated().map { lines($1.text, column: $0, bold: $1.bold) }.max() ?? 1
+            height += Double(tallest) * lineHeight + 3
+        }
+        return height
     }
 
     /// Column widths in twips from the content (`TableLayout`), summing to the text width.

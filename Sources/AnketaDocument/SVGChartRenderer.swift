@@ -9,9 +9,9 @@ struct SVGChartRenderer {
 
     enum Layout { case wide, narrow }
 
-    private let fontSize = 13.0
-    private let lineHeight = 15.0
-    private let valueFontSize = 12.0
+    private let fontSize = 14.0
+    private let lineHeight = 16.0
+    private let valueFontSize = 13.0
 
     func render() -> String {
         let title = DocumentText.singleLine(chart.title)
@@ -178,7 +178,7 @@ struct SVGChartRenderer {
         for t in ticks {
             let x = xFor(t)
             s += "<line x1=\"\(f(x))\" y1=\"\(f(top))\" x2=\"\(f(x))\" y2=\"\(f(bottom))\" stroke=\"#d0d0d0\" stroke-width=\"0.75\"/>\n"
-            s += "<text x=\"\(f(x))\" y=\"\(f(bottom + 15))\" text-anchor=\"middle\" font-size=\"11.5\" fill=\"#333\">\(HTMLRenderer.escape(label(t)))</text>\n"
+            s += "<text x=\"\(f(x))\" y=\"\(f(bottom + 15))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#333\">\(HTMLRenderer.escape(label(t)))</text>\n"
         }
         return s
     }
@@ -199,18 +199,21 @@ struct SVGChartRenderer {
         let plotH = rowHeights.reduce(0, +)
         let height = top + plotH + 24
         let plotRight = w - 14
-        let center = (left + plotRight) / 2
+        // Zero sits where the longest left side ends, so the bars use the whole width.
         let extents = chart.categories.indices.map { chart.divergingExtents(category: $0) }
-        let reach = extents.map { max($0.left, $0.right) }.max() ?? 0
-        let (maxV, step) = AxisScale.scale(dataMax: reach, explicitMax: nil)
-        let scale = (plotRight - center) / maxV
+        let leftMax = extents.map(\.left).max() ?? 0
+        let rightMax = extents.map(\.right).max() ?? 0
+        let step = AxisScale.niceStep(forRange: max(leftMax + rightMax, 1), targetTicks: layout == .wide ? 6 : 4)
+        let leftAxis = (leftMax / step).rounded(.up) * step
+        let rightAxis = max((rightMax / step).rounded(.up), leftAxis > 0 ? 0 : 1) * step
+        let scale = (plotRight - left) / (leftAxis + rightAxis)
+        let center = left + leftAxis * scale
         let unit = chart.unit
 
         var s = svgOpen(layout, height: height)
         var ticks: [Double] = []
-        var t = -maxV
-        while t <= maxV + 1e-9 { ticks.append(t); t += step }
-        if layout == .narrow { ticks = ticks.filter { abs($0.remainder(dividingBy: 2 * step)) < 1e-9 } }
+        var t = -leftAxis
+        while t <= rightAxis + 1e-9 { ticks.append(t); t += step }
         s += axisGrid(top: top, bottom: top + plotH, ticks: ticks, xFor: { center + $0 * scale },
                       label: { DocumentNumberFormat.value(abs($0), unit: unit, fractionDigits: step == step.rounded() ? 0 : 1) })
         // The zero line goes under the bars: it shows between them, not across their labels.
