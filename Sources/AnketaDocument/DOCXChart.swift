@@ -147,7 +147,9 @@ struct DOCXChartWriter {
             if !grouped {
                 for c in chart.categories.indices {
                     if let note = chart.annotation(c) {
-                        perPoint[c] = numberFormat(digits: digits, withUnit: true, suffix: " — " + note)
+                        // Non-breaking spaces: LibreOffice wraps data labels at spaces.
+                        let suffix = (" — " + note).map { $0 == " " ? "\u{00A0}" : $0 }
+                        perPoint[c] = numberFormat(digits: digits, withUnit: true, suffix: String(suffix))
                     }
                 }
             }
@@ -238,7 +240,7 @@ struct DOCXChartWriter {
                             formats: [Int: String] = [:]) -> String {
         let flags = "<c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/>"
             + "<c:showSerName val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/>"
-        let text = textProperties(size: Self.dataLabelSize, color: textColor)
+        let text = textProperties(size: Self.dataLabelSize, color: textColor, wrap: false)
         let noBox = "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
         var s = "<c:dLbls>"
         for idx in Set(deleted).union(formats.keys).sorted() {
@@ -329,9 +331,9 @@ struct DOCXChartWriter {
             + "<a:ln w=\"3175\"><a:solidFill><a:srgbClr val=\"404040\"/></a:solidFill></a:ln></c:spPr>"
     }
 
-    private func textProperties(size: Double, color: String = "000000", upright: Bool = false) -> String {
+    private func textProperties(size: Double, color: String = "000000", upright: Bool = false, wrap: Bool = true) -> String {
         let font = XML.escape(fontName)
-        let body = upright ? "<a:bodyPr rot=\"0\" vert=\"horz\"/>" : "<a:bodyPr/>"
+        let body = upright ? "<a:bodyPr rot=\"0\" vert=\"horz\"/>" : wrap ? "<a:bodyPr/>" : "<a:bodyPr wrap=\"none\"/>"
         return "<c:txPr>\(body)<a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"\(Int(size * 100))\" b=\"0\">"
             + "<a:solidFill><a:srgbClr val=\"\(color)\"/></a:solidFill>"
             + "<a:latin typeface=\"\(font)\"/><a:cs typeface=\"\(font)\"/></a:defRPr></a:pPr>"

@@ -336,7 +336,7 @@ struct DOCXBuilder {
         if labels.keyed {
             // The numbered key: «1 — full label», kept together and with the chart.
             for (i, text) in labels.texts.enumerated() {
-                let keep = i < labels.texts.count - 1 ? "<w:keepNext/>" : ""
+                let keep = i < labels.texts.count - 1 ? "<w:keepNext/>" : "<w:spacing w:after=\"200\"/>"
                 s += paragraph(style: "ChartKey", extraPPr: keep, runs: textRuns("\(i + 1)\u{00A0}— " + text))
             }
         }

@@ -100,7 +100,7 @@ struct ChartLabelTests {
         let doc = Document(title: "", blocks: [.chart(indicatorChart)])
         let xml = try part("word/charts/chart1.xml", of: doc)
         // Per-point data labels: the value, its unit and the level word.
-        #expect(xml.contains("<c:dLbl><c:idx val=\"3\"/><c:numFmt formatCode=\"[$-419]0.0&quot;\u{00A0}% — низкий&quot;\""))
+        #expect(xml.contains("<c:dLbl><c:idx val=\"3\"/><c:numFmt formatCode=\"[$-419]0.0&quot;\u{00A0}%\u{00A0}—\u{00A0}низкий&quot;\""))
         #expect(xml.components(separatedBy: "<c:dLbl>").count - 1 == 6)
         let html = HTMLRenderer().render(doc)
         #expect(html.contains(">59,3\u{00A0}% — низкий</text>"))
