@@ -186,7 +186,8 @@ public struct HTMLRenderer: Sendable {
         thead { display: table-header-group; }
         thead th { background: #e3e3e3; font-weight: bold; vertical-align: bottom; }
         tr { break-inside: avoid; page-break-inside: avoid; }
-        th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num { white-space: nowrap; }
         td.tone-good { background: \(Tone.good.cellBackground); }
         td.tone-fair { background: \(Tone.fair.cellBackground); }
         td.tone-poor { background: \(Tone.poor.cellBackground); }
@@ -217,6 +218,7 @@ public struct HTMLRenderer: Sendable {
           table { font-size: 15px; }
           figure.chart svg.wide { display: none; }
           figure.chart svg.narrow { display: block; }
+          ol.chart-key { display: none; }
         }
         @media print {
           html { background: none; }
@@ -225,6 +227,7 @@ public struct HTMLRenderer: Sendable {
           .table-wrap { overflow: visible; }
           figure.chart svg.wide { display: block; }
           figure.chart svg.narrow { display: none; }
+          ol.chart-key { display: block; }
         }
 
         """

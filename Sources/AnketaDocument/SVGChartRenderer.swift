@@ -49,7 +49,7 @@ struct SVGChartRenderer {
         switch layout {
         case .wide: return labels.lines
         case .narrow:
-            let ems = (width(.narrow) - 8) / fontSize
+            let ems = (width(.narrow) - 10) / fontSize
             return labels.texts.enumerated().map { i, text in
                 ChartLabels.wrap(labels.keyed ? "\(i + 1). \(text)" : text, widthEms: ems)
             }
@@ -98,9 +98,10 @@ struct SVGChartRenderer {
         let name = HTMLRenderer.escape(DocumentText.singleLine(chart.title))
         let w = width(layout)
         let cls = layout == .wide ? "wide" : "narrow"
-        let hidden = layout == .narrow ? " aria-hidden=\"true\"" : " role=\"img\" aria-label=\"\(name)\""
+        // Only one of the two drawings is displayed; the other (display: none) is hidden from
+        // screen readers too.
         return "<svg class=\"\(cls)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(w)) \(f(height))\" "
-            + "width=\"\(f(w))\" height=\"\(f(height))\"\(hidden)>\n"
+            + "width=\"\(f(w))\" height=\"\(f(height))\" role=\"img\" aria-label=\"\(name)\">\n"
     }
 
     /// The label after a bar: value, unit and, for `.bars`, the annotation.
@@ -190,7 +191,8 @@ struct SVGChartRenderer {
         let lines = self.lines(layout, labels)
         let barH = 22.0
         let w = width(layout)
-        let left = layout == .wide ? plotLeft(labels) : 4
+        // Narrow: room left for half of the first axis label.
+        let left = layout == .wide ? plotLeft(labels) : 20
         let rowHeights = lines.map { l -> Double in
             layout == .wide ? max(barH + 10, Double(l.count) * lineHeight + 10)
                 : Double(l.count) * lineHeight + 4 + barH + 10
@@ -198,7 +200,8 @@ struct SVGChartRenderer {
         let top = 6.0
         let plotH = rowHeights.reduce(0, +)
         let height = top + plotH + 24
-        let plotRight = w - 14
+        // Room right of the plot for half of the last axis label («100 %»).
+        let plotRight = w - 24
         // Zero sits where the longest left side ends, so the bars use the whole width.
         let extents = chart.categories.indices.map { chart.divergingExtents(category: $0) }
         let leftMax = extents.map(\.left).max() ?? 0
@@ -228,7 +231,7 @@ struct SVGChartRenderer {
                 by = y + (rowH - barH) / 2
                 s += sideLabel(lines[c], full: labels.texts[c], plotLeft: left, centerY: y + rowH / 2)
             case .narrow:
-                s += label(lines[c], full: labels.texts[c], x: left, firstBaseline: y + 4 + fontSize * 0.8, anchor: "start")
+                s += label(lines[c], full: labels.texts[c], x: 4, firstBaseline: y + 4 + fontSize * 0.8, anchor: "start")
                 by = y + 4 + Double(lines[c].count) * lineHeight + 4
             }
             let hasData = order.contains { chart.value(series: $0, category: c) != nil }

@@ -156,6 +156,20 @@ struct ColumnWidthTests {
         #expect(xml.contains("+5,9\u{00A0}п.\u{00A0}п."))
     }
 
+    @Test func shortTablesStayTogetherLongOnesKeepOnlyTheirStart() throws {
+        func keeps(_ table: Table) throws -> [Bool] {
+            let xml = try part("word/document.xml", of: Document(title: "", blocks: [.table(table), .paragraph([.text("Дальше.")])]))
+            return xml.components(separatedBy: "<w:tr>").dropFirst().map { $0.contains("<w:keepNext/>") }
+        }
+        let short = Table(header: ["Вариант", "Чел."], rows: (1...4).map { [Cell("Ответ \($0)"), Cell("\($0)")] })
+        #expect(try keeps(short) == [true, true, true, true, false])
+        // Tall rows (a long question each): the header and the first row stay together, the
+        // rest may flow onto the next page.
+        let question = String(repeating: "Насколько вы удовлетворены информацией на стендах в здании школы? ", count: 3)
+        let tall = Table(header: ["Вопрос", "Ответов"], rows: (1...8).map { [Cell(question), Cell("\($0)")] }, columnWidths: [1, 3])
+        #expect(try keeps(tall) == [true, true, false, false, false, false, false, false, false])
+    }
+
     /// Seeded random tables: whenever the longest words fit on the line, every column is at least
     /// as wide as its longest word and the widths fill the line exactly.
     @Test func randomTablesNeverBreakAWordWhenTheyCanFit() {
