@@ -7,30 +7,102 @@
 /// - `.bars`: one clustered series, per-point colours (`c:dPt`) from `tones`.
 /// - `.groupedBars`: one clustered series per series, legend at the bottom.
 /// - `.divergingStacked`: a stacked chart (`overlap 100`) whose first series is an invisible
-///   spacer of `reach − left extent` per category, so every bar's neutral segment (or the
-///   border between negative and positive options) sits on the chart's centre line. The series
-///   keep their natural order, from the most negative to the most positive, with their real
-///   values, so the data labels read correctly; the value axis is unlabelled and its centre
-///   gridline marks zero.
+///   spacer of `left reach − left extent` per category, so every bar's neutral segment (or the
+///   border between negative and positive options) sits on one vertical line. That zero line
+///   is placed where the longest left side ends (not at the centre), so the bars use the
+///   whole width; the category axis crosses there and draws it. The series keep their natural
+///   order, from the most negative to the most positive, with their real values, so the data
+///   labels read correctly; the value axis is unlabelled.
 ///
 /// Legends are not drawn inside the chart (Word and LibreOffice order and filter legend entries
 /// differently for reversed bar charts); `DOCXBuilder` writes a legend paragraph under it.
 struct DOCXChartWriter {
     let chart: Chart
+    /// The document's font, used for all chart text.
+    var fontName = "Times New Roman"
+    /// The drawing's width in points (the text width of the page, less a little).
+    var widthPoints = 460.0
 
     private let catAxisId = 50010
     private let valAxisId = 50020
 
-    /// Height of the drawing on the page, in EMU.
-    var heightEMU: Int {
-        let n = Double(max(chart.categories.count, 1))
-        let cm: Double
+    /// Category labels in points; data labels are a point smaller.
+    static let labelSize = 10.0
+    static let dataLabelSize = 9.0
+    private static let lineHeight = 12.0
+
+    /// The labels as every format writes them (wrapped lines or a numbered key).
+    var labels: ChartLabels { ChartLabels(chart: chart) }
+
+    // MARK: Geometry (points)
+
+    /// Width of the label column left of the bars: the widest label line, at most the
+    /// `ChartLabels.columnEms` limit.
+    private var labelColumn: Double {
+        let widest = labels.lines.flatMap { $0 }.map { TextMeasure.width($0, size: Self.labelSize) }.max() ?? 0
+        return min(widest * 1.05, ChartLabels.columnEms * Self.labelSize) + 8
+    }
+
+    /// Room right of the plot for the data labels of the longest bar.
+    private var rightReserve: Double {
         switch chart.kind {
-        case .bars: cm = n * 0.75 + 1.4
-        case .groupedBars: cm = n * (Double(max(chart.series.count, 1)) * 0.45 + 0.45) + 1.4
-        case .divergingStacked: cm = n * 0.85 + 1.0
+        case .divergingStacked: return 6
+        case .bars, .groupedBars:
+            let widest = chart.categories.indices.map { TextMeasure.width(dataLabelText(category: $0), size: Self.dataLabelSize) }.max() ?? 0
+            return widest + 10
         }
-        return Int(min(max(cm, 4), 22) * 360_000)
+    }
+
+    /// Height of one category's band.
+    private var band: Double {
+        let text = Double(labels.maxLineCount) * Self.lineHeight + 8
+        switch chart.kind {
+        case .bars: return max(20, text)
+        case .groupedBars: return max(Double(max(chart.series.count, 1)) * 11 + 8, text)
+        case .divergingStacked: return max(22, text)
+        }
+    }
+
+    private var topPad: Double { 6 }
+    private var bottomPad: Double {
+        if case .divergingStacked = chart.kind { return 8 }
+        return 24
+    }
+
+    var heightPoints: Double {
+        topPad + Double(max(chart.categories.count, 1)) * band + bottomPad
+    }
+
+    /// Height of the drawing on the page, in EMU.
+    var heightEMU: Int { Int(heightPoints * 12700) }
+
+    /// Width of the drawing on the page, in EMU.
+    var widthEMU: Int { Int(widthPoints * 12700) }
+
+    /// Width of the plot area (the bars' room), in points.
+    private var plotWidth: Double {
+        max(0.2 * widthPoints, widthPoints - labelColumn - 4 - rightReserve)
+    }
+
+    /// The plot area's inner rectangle as fractions of the chart, so the label column and the
+    /// room for data labels are exactly what the labels need.
+    private var plotLayout: String {
+        let x = (labelColumn + 4) / widthPoints
+        let w = plotWidth / widthPoints
+        let h = Double(max(chart.categories.count, 1)) * band / heightPoints
+        let y = topPad / heightPoints
+        func r(_ v: Double) -> String { String(format: "%.4f", v) }
+        return "<c:layout><c:manualLayout><c:layoutTarget val=\"inner\"/><c:xMode val=\"edge\"/><c:yMode val=\"edge\"/>"
+            + "<c:x val=\"\(r(x))\"/><c:y val=\"\(r(y))\"/><c:w val=\"\(r(w))\"/><c:h val=\"\(r(h))\"/></c:manualLayout></c:layout>"
+    }
+
+    /// The text of a `.bars`/`.groupedBars` data label: value, unit and annotation.
+    func dataLabelText(category c: Int) -> String {
+        let values = chart.series.indices.map { chart.value(series: $0, category: c) }
+        let widest = values.map { DocumentNumberFormat.value($0, unit: chart.unit, fractionDigits: digits) }
+            .max { $0.count < $1.count } ?? ""
+        if case .bars = chart.kind, let note = chart.annotation(c) { return widest + " — " + note }
+        return widest
     }
 
     private var digits: Int { DocumentNumberFormat.fractionDigits(for: chart.allValues) }
@@ -41,7 +113,7 @@ struct DOCXChartWriter {
             + "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
             + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
         s += "<c:date1904 val=\"0\"/><c:lang val=\"ru-RU\"/><c:roundedCorners val=\"0\"/>"
-        s += "<c:chart><c:autoTitleDeleted val=\"1\"/><c:plotArea><c:layout/>"
+        s += "<c:chart><c:autoTitleDeleted val=\"1\"/><c:plotArea>" + plotLayout
         switch chart.kind {
         case .bars: s += barChart(grouped: false)
         case .groupedBars: s += barChart(grouped: true)
@@ -51,7 +123,7 @@ struct DOCXChartWriter {
         s += "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>"
         s += "<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart>"
         s += "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
-        s += textProperties(size: 1000)
+        s += textProperties(size: Self.labelSize)
         return s + "</c:chartSpace>"
     }
 
@@ -71,8 +143,18 @@ struct DOCXChartWriter {
                         + fill(String(tone.chartColor.dropFirst())) + "</c:dPt>"
                 }
             }
+            var perPoint: [Int: String] = [:]
+            if !grouped {
+                for c in chart.categories.indices {
+                    if let note = chart.annotation(c) {
+                        // Non-breaking spaces: LibreOffice wraps data labels at spaces.
+                        let suffix = (" — " + note).map { $0 == " " ? "\u{00A0}" : $0 }
+                        perPoint[c] = numberFormat(digits: digits, withUnit: true, suffix: String(suffix))
+                    }
+                }
+            }
             let labels = dataLabels(format: numberFormat(digits: digits, withUnit: true), position: "outEnd",
-                                    textColor: "000000", deleted: [])
+                                    textColor: "000000", deleted: [], formats: perPoint)
             s += ser(index: order, name: series.name, color: color, points: points, labels: labels,
                      values: chart.categories.indices.map { chart.value(series: si, category: $0) })
         }
@@ -81,31 +163,38 @@ struct DOCXChartWriter {
         return s
     }
 
-    /// The reach of the longest side of any bar: the half-width of the value axis.
-    private var divergingReach: (max: Double, step: Double) {
-        let reach = chart.categories.indices.map { c -> Double in
-            let e = chart.divergingExtents(category: c)
-            return max(e.left, e.right)
-        }.max() ?? 0
+    /// How far the bars reach left and right of zero: the value axis runs from 0 to
+    /// `left + right` and zero sits at `left`.
+    private var divergingReach: (left: Double, right: Double) {
+        let extents = chart.categories.indices.map { chart.divergingExtents(category: $0) }
+        let left = extents.map(\.left).max() ?? 0
+        let right = extents.map(\.right).max() ?? 0
         // The value axis is unlabelled, so the reach need not be a round number: a little
         // headroom is enough.
-        return (max: reach > 0 ? reach * 1.02 : 1, step: 0)
+        let total = left + right
+        guard total > 0 else { return (0.5, 0.5) }
+        return (left + total * 0.01, right + total * 0.01)
     }
 
     private func divergingChart() -> String {
         guard let split = chart.divergingSplit else { return "" }
-        let reach = divergingReach.max
+        let reach = divergingReach
         var s = "<c:barChart><c:barDir val=\"bar\"/><c:grouping val=\"stacked\"/><c:varyColors val=\"0\"/>"
-        // The spacer: pushes each bar so that zero sits at `reach`.
-        let spacer = chart.categories.indices.map { c -> Double? in reach - chart.divergingExtents(category: c).left }
+        // The spacer: pushes each bar so that zero sits at `reach.left`.
+        let spacer = chart.categories.indices.map { c -> Double? in reach.left - chart.divergingExtents(category: c).left }
         s += ser(index: 0, name: "", color: nil, points: "", labels: "<c:dLbls><c:delete val=\"1\"/></c:dLbls>", values: spacer)
         let order = split.negative + (split.neutral.map { [$0] } ?? []) + split.positive
-        let minLabelled = 2 * reach * 0.03
+        // A segment shows its value only when the label fits inside it.
+        let pointsPerUnit = plotWidth / (reach.left + reach.right)
         for (k, si) in order.enumerated() {
             let series = chart.series[si]
             let color = ColorHex.seriesColor(series.color, index: si)
             let values = chart.categories.indices.map { chart.value(series: si, category: $0) }
-            let hidden = values.enumerated().compactMap { c, v in (v ?? 0) < minLabelled ? c : nil }
+            let hidden = values.enumerated().compactMap { c, v -> Int? in
+                guard let v else { return c }
+                let text = DocumentNumberFormat.decimal(v, fractionDigits: digits)
+                return v * pointsPerUnit < TextMeasure.width(text, size: Self.dataLabelSize) + 3 ? c : nil
+            }
             let labels = dataLabels(format: numberFormat(digits: digits, withUnit: false), position: "ctr",
                                     textColor: ColorHex.prefersDarkText(color) ? "000000" : "FFFFFF", deleted: hidden)
             s += ser(index: k + 1, name: series.name, color: color, points: "", labels: labels, values: values)
@@ -114,6 +203,9 @@ struct DOCXChartWriter {
         s += "<c:axId val=\"\(catAxisId)\"/><c:axId val=\"\(valAxisId)\"/></c:barChart>"
         return s
     }
+
+    /// The category labels as lines (or key numbers).
+    private var categoryLines: [[String]] { labels.lines }
 
     private func ser(index: Int, name: String, color: String?, points: String, labels: String, values: [Double?]) -> String {
         let column = columnLetter(index + 1)
@@ -128,8 +220,8 @@ struct DOCXChartWriter {
         }
         s += "<c:invertIfNegative val=\"0\"/>" + points + labels
         s += "<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$\(n + 1)</c:f><c:strCache><c:ptCount val=\"\(n)\"/>"
-        for (i, category) in chart.categories.enumerated() {
-            s += "<c:pt idx=\"\(i)\"><c:v>\(XML.escape(DocumentText.singleLine(category)))</c:v></c:pt>"
+        for (i, lines) in categoryLines.enumerated() {
+            s += "<c:pt idx=\"\(i)\"><c:v>\(XML.escape(lines.joined(separator: "\n")))</c:v></c:pt>"
         }
         s += "</c:strCache></c:strRef></c:cat>"
         s += "<c:val><c:numRef><c:f>Sheet1!$\(column)$2:$\(column)$\(n + 1)</c:f><c:numCache>"
@@ -142,14 +234,26 @@ struct DOCXChartWriter {
         return s
     }
 
-    private func dataLabels(format: String, position: String, textColor: String, deleted: [Int]) -> String {
+    /// Data labels of a series: `deleted` points have none; `formats` gives single points
+    /// their own number format (a value followed by its annotation).
+    private func dataLabels(format: String, position: String, textColor: String, deleted: [Int],
+                            formats: [Int: String] = [:]) -> String {
+        let flags = "<c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/>"
+            + "<c:showSerName val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/>"
+        let text = textProperties(size: Self.dataLabelSize, color: textColor, wrap: false)
+        let noBox = "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
         var s = "<c:dLbls>"
-        for idx in deleted { s += "<c:dLbl><c:idx val=\"\(idx)\"/><c:delete val=\"1\"/></c:dLbl>" }
+        for idx in Set(deleted).union(formats.keys).sorted() {
+            if deleted.contains(idx) {
+                s += "<c:dLbl><c:idx val=\"\(idx)\"/><c:delete val=\"1\"/></c:dLbl>"
+            } else if let own = formats[idx] {
+                s += "<c:dLbl><c:idx val=\"\(idx)\"/><c:numFmt formatCode=\"\(XML.escape(own))\" sourceLinked=\"0\"/>"
+                    + noBox + text + "<c:dLblPos val=\"\(position)\"/>" + flags + "</c:dLbl>"
+            }
+        }
         s += "<c:numFmt formatCode=\"\(XML.escape(format))\" sourceLinked=\"0\"/>"
-        s += "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
-        s += textProperties(size: 900, color: textColor)
-        s += "<c:dLblPos val=\"\(position)\"/><c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/>"
-            + "<c:showSerName val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>"
+        s += noBox + text
+        s += "<c:dLblPos val=\"\(position)\"/>" + flags + "</c:dLbls>"
         return s
     }
 
@@ -157,25 +261,34 @@ struct DOCXChartWriter {
 
     private func axes() -> String {
         let line = "<c:spPr><a:ln w=\"9525\"><a:solidFill><a:srgbClr val=\"7F7F7F\"/></a:solidFill></a:ln></c:spPr>"
+        var catLine = line
+        var crossing = "<c:crosses val=\"autoZero\"/>"
+        if case .divergingStacked = chart.kind {
+            // The category axis is the zero line of a diverging chart.
+            catLine = "<c:spPr><a:ln w=\"15875\"><a:solidFill><a:srgbClr val=\"262626\"/></a:solidFill></a:ln></c:spPr>"
+            crossing = "<c:crossesAt val=\"\(number(divergingReach.left))\"/>"
+        }
         var s = "<c:catAx><c:axId val=\"\(catAxisId)\"/><c:scaling><c:orientation val=\"maxMin\"/></c:scaling>"
             + "<c:delete val=\"0\"/><c:axPos val=\"l\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/>"
             + "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"low\"/>"
-            + line + textProperties(size: 1000)
-            + "<c:crossAx val=\"\(valAxisId)\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/>"
-            + "<c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>"
+            // rot="0": LibreOffice lets upright labels overlap rather than skip every other one;
+            // the band height leaves room for every label's lines, so none overlaps in practice.
+            + catLine + textProperties(size: Self.labelSize, upright: true)
+            + "<c:crossAx val=\"\(valAxisId)\"/>\(crossing)<c:auto val=\"1\"/>"
+            + "<c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:tickLblSkip val=\"1\"/><c:tickMarkSkip val=\"1\"/>"
+            + "<c:noMultiLvlLbl val=\"0\"/></c:catAx>"
         let grid = "<c:majorGridlines><c:spPr><a:ln w=\"6350\"><a:solidFill><a:srgbClr val=\"BFBFBF\"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>"
         s += "<c:valAx><c:axId val=\"\(valAxisId)\"/>"
         switch chart.kind {
         case .divergingStacked:
-            let reach = divergingReach.max
-            s += "<c:scaling><c:orientation val=\"minMax\"/><c:max val=\"\(number(2 * reach))\"/><c:min val=\"0\"/></c:scaling>"
+            let reach = divergingReach
+            s += "<c:scaling><c:orientation val=\"minMax\"/><c:max val=\"\(number(reach.left + reach.right))\"/><c:min val=\"0\"/></c:scaling>"
                 + "<c:delete val=\"0\"/><c:axPos val=\"b\"/>"
-                + "<c:majorGridlines><c:spPr><a:ln w=\"12700\"><a:solidFill><a:srgbClr val=\"404040\"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>"
                 + "<c:numFmt formatCode=\"General\" sourceLinked=\"0\"/>"
                 + "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"none\"/>"
-                + "<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>" + textProperties(size: 900)
+                + "<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>" + textProperties(size: Self.dataLabelSize)
                 + "<c:crossAx val=\"\(catAxisId)\"/><c:crosses val=\"max\"/><c:crossBetween val=\"between\"/>"
-                + "<c:majorUnit val=\"\(number(reach))\"/>"
+                + "<c:majorUnit val=\"\(number(reach.left + reach.right))\"/>"
         case .bars, .groupedBars:
             let dataMax = chart.allValues.compactMap { $0 }.filter(\.isFinite).max() ?? 0
             let (maxV, step) = AxisScale.scale(dataMax: dataMax, explicitMax: chart.maxValue)
@@ -184,7 +297,7 @@ struct DOCXChartWriter {
                 + "<c:delete val=\"0\"/><c:axPos val=\"b\"/>" + grid
                 + "<c:numFmt formatCode=\"\(XML.escape(numberFormat(digits: tickDigits, withUnit: true)))\" sourceLinked=\"0\"/>"
                 + "<c:majorTickMark val=\"out\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>"
-                + line + textProperties(size: 900)
+                + line + textProperties(size: Self.dataLabelSize)
                 + "<c:crossAx val=\"\(catAxisId)\"/><c:crosses val=\"max\"/><c:crossBetween val=\"between\"/>"
                 + "<c:majorUnit val=\"\(number(step))\"/>"
         }
@@ -195,23 +308,35 @@ struct DOCXChartWriter {
 
     /// Format code for labels, e.g. `0.0" %"` (a non-breaking space before the unit). The
     /// decimal separator follows the reader's locale: a comma in Russian Word and LibreOffice.
-    private func numberFormat(digits: Int, withUnit: Bool) -> String {
+    private func numberFormat(digits: Int, withUnit: Bool, suffix: String = "") -> String {
         // [$-419]: the format's locale is Russian, so LibreOffice shows a decimal comma whatever
         // its UI locale; Word follows the reader's system settings (a comma on Russian Windows).
         var code = "[$-419]" + (digits > 0 ? "0." + String(repeating: "0", count: digits) : "0")
-        let unit = String(chart.unit.trimmingWhitespace().filter { $0 != "\"" && $0 != "\\" })
-        if withUnit && !unit.isEmpty { code += "\"\u{00A0}\(unit)\"" }
+        // One quoted literal for the unit and the suffix (adjacent literals could read as an
+        // escaped quote).
+        let unit = Self.literal(chart.unit).trimmingWhitespace()
+        let literal = (withUnit && !unit.isEmpty ? "\u{00A0}" + unit : "") + Self.literal(suffix)
+        if !literal.isEmpty { code += "\"\(literal)\"" }
         return code
     }
 
-    private func fill(_ hex: String) -> String {
-        "<c:spPr><a:solidFill><a:srgbClr val=\"\(hex)\"/></a:solidFill></c:spPr>"
+    /// Text safe inside a quoted number-format literal (no quotes or backslashes).
+    private static func literal(_ text: String) -> String {
+        String(DocumentText.sanitized(text).map { $0 == "\n" || $0 == "\t" ? " " : $0 }.filter { $0 != "\"" && $0 != "\\" })
     }
 
-    private func textProperties(size: Int, color: String = "000000") -> String {
-        "<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"\(size)\" b=\"0\">"
+    /// A solid fill with a thin dark outline, so light bars stand out on white paper.
+    private func fill(_ hex: String) -> String {
+        "<c:spPr><a:solidFill><a:srgbClr val=\"\(hex)\"/></a:solidFill>"
+            + "<a:ln w=\"3175\"><a:solidFill><a:srgbClr val=\"404040\"/></a:solidFill></a:ln></c:spPr>"
+    }
+
+    private func textProperties(size: Double, color: String = "000000", upright: Bool = false, wrap: Bool = true) -> String {
+        let font = XML.escape(fontName)
+        let body = upright ? "<a:bodyPr rot=\"0\" vert=\"horz\"/>" : wrap ? "<a:bodyPr/>" : "<a:bodyPr wrap=\"none\"/>"
+        return "<c:txPr>\(body)<a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"\(Int(size * 100))\" b=\"0\">"
             + "<a:solidFill><a:srgbClr val=\"\(color)\"/></a:solidFill>"
-            + "<a:latin typeface=\"Times New Roman\"/><a:cs typeface=\"Times New Roman\"/></a:defRPr></a:pPr>"
+            + "<a:latin typeface=\"\(font)\"/><a:cs typeface=\"\(font)\"/></a:defRPr></a:pPr>"
             + "<a:endParaRPr lang=\"ru-RU\"/></a:p></c:txPr>"
     }
 

@@ -62,14 +62,18 @@ enum DOCXParts {
         + "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
         + "<Application>Anketa</Application><DocSecurity>0</DocSecurity></Properties>"
 
-    static func document(body: String) -> String {
-        header + "<w:document xmlns:w=\"\(wNS)\" xmlns:r=\"\(rNS)\" "
+    static func document(body: String, style: DocumentStyle) -> String {
+        let m = style.margins
+        let footer = style.pageNumbers == nil ? "" : "<w:footerReference w:type=\"default\" r:id=\"rIdFooter1\"/>"
+        // The footer sits 10 mm from the page edge, inside the bottom margin.
+        return header + "<w:document xmlns:w=\"\(wNS)\" xmlns:r=\"\(rNS)\" "
             + "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\">"
             + "<w:body>" + body
-            + "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter1\"/>"
+            + "<w:sectPr>\(footer)"
             + "<w:pgSz w:w=\"\(DOCXLayout.pageWidth)\" w:h=\"\(DOCXLayout.pageHeight)\"/>"
-            + "<w:pgMar w:top=\"\(DOCXLayout.marginTop)\" w:right=\"\(DOCXLayout.marginRight)\" w:bottom=\"\(DOCXLayout.marginBottom)\" "
-            + "w:left=\"\(DOCXLayout.marginLeft)\" w:header=\"709\" w:footer=\"567\" w:gutter=\"0\"/>"
+            + "<w:pgMar w:top=\"\(DocumentStyle.twips(mm: m.top))\" w:right=\"\(DocumentStyle.twips(mm: m.right))\" "
+            + "w:bottom=\"\(DocumentStyle.twips(mm: m.bottom))\" w:left=\"\(DocumentStyle.twips(mm: m.left))\" "
+            + "w:header=\"709\" w:footer=\"\(DocumentStyle.twips(mm: min(10, m.bottom / 2)))\" w:gutter=\"0\"/>"
             + "<w:cols w:space=\"708\"/><w:docGrid w:linePitch=\"360\"/></w:sectPr>"
             + "</w:body></w:document>"
     }
@@ -81,25 +85,34 @@ enum DOCXParts {
         + "<w:themeFontLang w:val=\"ru-RU\"/>"
         + "</w:settings>"
 
-    static let fontTable = header + "<w:fonts xmlns:w=\"\(wNS)\">"
-        + "<w:font w:name=\"Times New Roman\"><w:panose1 w:val=\"02020603050405020304\"/><w:charset w:val=\"CC\"/>"
-        + "<w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>"
-        + "</w:fonts>"
+    static func fontTable(_ style: DocumentStyle) -> String {
+        var s = header + "<w:fonts xmlns:w=\"\(wNS)\">"
+        s += "<w:font w:name=\"Times New Roman\"><w:panose1 w:val=\"02020603050405020304\"/><w:charset w:val=\"CC\"/>"
+            + "<w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>"
+        if style.fontName != "Times New Roman" {
+            s += "<w:font w:name=\"\(XML.escape(style.fontName))\"><w:charset w:val=\"CC\"/><w:pitch w:val=\"variable\"/></w:font>"
+        }
+        return s + "</w:fonts>"
+    }
 
-    static let footer = header + "<w:ftr xmlns:w=\"\(wNS)\" xmlns:r=\"\(rNS)\">"
-        + "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:jc w:val=\"center\"/></w:pPr>"
+    /// The footer: a centred or right-aligned PAGE field.
+    static func footer(_ style: DocumentStyle) -> String {
+        let jc = style.pageNumbers == .right ? "right" : "center"
+        return header + "<w:ftr xmlns:w=\"\(wNS)\" xmlns:r=\"\(rNS)\">"
+        + "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:jc w:val=\"\(jc)\"/></w:pPr>"
         + "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
         + "<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
         + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
         + "<w:r><w:t>1</w:t></w:r>"
         + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:ftr>"
+    }
 
     static func numbering(orderedLists: Int) -> String {
         var s = header + "<w:numbering xmlns:w=\"\(wNS)\">"
         s += "<w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"singleLevel\"/>"
             + "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"•\"/>"
             + "<w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"1069\" w:hanging=\"360\"/></w:pPr>"
-            + "<w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\"/></w:rPr></w:lvl>"
+            + "</w:lvl>"
             + "</w:abstractNum>"
         s += "<w:abstractNum w:abstractNumId=\"1\"><w:multiLevelType w:val=\"singleLevel\"/>"
             + "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/>"
@@ -115,7 +128,15 @@ enum DOCXParts {
 
     // MARK: Styles
 
-    private static let font = "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/>"
+    private static func font(_ name: String) -> String {
+        let n = XML.escape(name)
+        return "<w:rFonts w:ascii=\"\(n)\" w:hAnsi=\"\(n)\" w:eastAsia=\"\(n)\" w:cs=\"\(n)\"/>"
+    }
+
+    private static func size(_ points: Double) -> String {
+        let hp = DocumentStyle.halfPoints(points)
+        return "<w:sz w:val=\"\(hp)\"/><w:szCs w:val=\"\(hp)\"/>"
+    }
 
     private static func paragraphStyle(id: String, name: String, basedOn: String? = "Normal", next: String? = nil,
                                        uiPriority: Int? = nil, qFormat: Bool = true, pPr: String = "", rPr: String = "",
@@ -131,51 +152,60 @@ enum DOCXParts {
         return s + "</w:style>"
     }
 
-    static let styles: String = {
+    /// styles.xml for a document style: body, headings, captions, tables and notes in the
+    /// style's font and sizes. Headings are the body size in bold (level 3 also italic), the
+    /// title two points larger; headings, captions and chart frames keep with the next paragraph.
+    static func styles(_ style: DocumentStyle) -> String {
+        let font = font(style.fontName)
+        let body = style.bodySize
+        let line = Int((240 * style.lineSpacing).rounded())
+        let indent = DocumentStyle.twips(mm: style.firstLineIndent)
         var s = header + "<w:styles xmlns:w=\"\(wNS)\">"
-        s += "<w:docDefaults><w:rPrDefault><w:rPr>\(font)<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>"
+        s += "<w:docDefaults><w:rPrDefault><w:rPr>\(font)\(size(body))"
             + "<w:lang w:val=\"ru-RU\" w:eastAsia=\"ru-RU\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
-            + "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>"
+            + "<w:pPrDefault><w:pPr><w:spacing w:after=\"60\" w:line=\"\(line)\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault>"
             + "</w:docDefaults>"
         s += paragraphStyle(id: "Normal", name: "Normal", basedOn: nil,
-                            pPr: "<w:widowControl/><w:spacing w:after=\"120\" w:line=\"276\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"709\"/><w:jc w:val=\"both\"/>",
-                            rPr: "\(font)<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>", isDefault: true)
+                            pPr: "<w:widowControl/><w:spacing w:after=\"60\" w:line=\"\(line)\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"\(indent)\"/><w:jc w:val=\"both\"/>",
+                            rPr: "\(font)\(size(body))", isDefault: true)
         s += paragraphStyle(id: "Title", name: "Title", next: "Subtitle", uiPriority: 10,
                             pPr: "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"120\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>",
-                            rPr: "<w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>")
+                            rPr: "<w:b/><w:bCs/>\(size(body + 2))")
         s += paragraphStyle(id: "Subtitle", name: "Subtitle", next: "Normal", uiPriority: 11,
                             pPr: "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"0\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>",
-                            rPr: "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>")
-        let headingSizes = [28, 26, 24]
+                            rPr: size(body))
         for level in 1...3 {
             let italic = level == 3 ? "<w:i/><w:iCs/>" : ""
             s += paragraphStyle(id: "Heading\(level)", name: "heading \(level)", next: "Normal", uiPriority: 9,
-                                pPr: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"\(level == 1 ? 360 : 240)\" w:after=\"120\"/>"
+                                pPr: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"\(level == 1 ? 240 : 180)\" w:after=\"120\"/>"
                                     + "<w:ind w:firstLine=\"0\"/><w:jc w:val=\"left\"/><w:outlineLvl w:val=\"\(level - 1)\"/>",
-                                rPr: "<w:b/><w:bCs/>\(italic)<w:sz w:val=\"\(headingSizes[level - 1])\"/><w:szCs w:val=\"\(headingSizes[level - 1])\"/>")
+                                rPr: "<w:b/><w:bCs/>\(italic)\(size(body))")
         }
         s += paragraphStyle(id: "Caption", name: "caption", next: "Normal", uiPriority: 35,
-                            pPr: "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"60\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"left\"/>",
-                            rPr: "<w:b/><w:bCs/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>")
+                            pPr: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"120\" w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"left\"/>",
+                            rPr: "<w:b/><w:bCs/>\(size(style.tableSize))")
         s += paragraphStyle(id: "ListParagraph", name: "List Paragraph", uiPriority: 34,
-                            pPr: "<w:spacing w:after=\"60\"/><w:ind w:left=\"1069\" w:hanging=\"360\"/><w:contextualSpacing/>")
+                            pPr: "<w:spacing w:after=\"40\"/><w:ind w:left=\"1069\" w:hanging=\"360\"/><w:contextualSpacing/>")
         s += paragraphStyle(id: "Note", name: "Примечание", next: "Normal",
-                            pPr: "<w:spacing w:before=\"60\" w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/>",
-                            rPr: "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>")
+                            pPr: "<w:spacing w:before=\"40\" w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/>",
+                            rPr: size(style.noteSize))
         s += paragraphStyle(id: "TableText", name: "Текст таблицы", qFormat: true,
                             pPr: "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"left\"/>",
-                            rPr: "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>")
+                            rPr: size(style.tableSize))
         s += paragraphStyle(id: "TableSpacer", name: "Отступ после таблицы", qFormat: false,
                             pPr: "<w:spacing w:before=\"0\" w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/>",
-                            rPr: "<w:sz w:val=\"12\"/><w:szCs w:val=\"12\"/>")
+                            rPr: size(6))
         s += paragraphStyle(id: "ChartFrame", name: "Диаграмма", qFormat: false,
                             pPr: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"0\" w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>")
         s += paragraphStyle(id: "ChartLegend", name: "Легенда диаграммы", qFormat: false,
-                            pPr: "<w:spacing w:before=\"0\" w:after=\"200\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>",
-                            rPr: "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>")
+                            pPr: "<w:spacing w:before=\"0\" w:after=\"160\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>",
+                            rPr: size(min(style.noteSize, 11)))
+        s += paragraphStyle(id: "ChartKey", name: "Расшифровка диаграммы", qFormat: false,
+                            pPr: "<w:spacing w:before=\"0\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:left=\"397\" w:hanging=\"397\"/><w:jc w:val=\"left\"/>",
+                            rPr: size(min(style.noteSize, 11)))
         s += paragraphStyle(id: "Footer", name: "footer", uiPriority: 99, qFormat: false,
-                            pPr: "<w:spacing w:after=\"0\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>",
-                            rPr: "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>")
+                            pPr: "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>",
+                            rPr: size(style.noteSize))
         // Character style defaults and the table styles.
         s += "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\"><w:name w:val=\"Default Paragraph Font\"/>"
             + "<w:uiPriority w:val=\"1\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>"
@@ -187,7 +217,7 @@ enum DOCXParts {
         s += "<w:style w:type=\"table\" w:styleId=\"AnketaTable\"><w:name w:val=\"Таблица справки\"/><w:basedOn w:val=\"TableNormal\"/>"
             + "<w:uiPriority w:val=\"59\"/><w:qFormat/>"
             + "<w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/></w:pPr>"
-            + "<w:rPr><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/></w:rPr>"
+            + "<w:rPr>\(size(style.tableSize))</w:rPr>"
             + "<w:tblPr><w:tblBorders><w:top \(border)/><w:left \(border)/><w:bottom \(border)/><w:right \(border)/>"
             + "<w:insideH \(border)/><w:insideV \(border)/></w:tblBorders>"
             + "<w:tblCellMar><w:top w:w=\"28\" w:type=\"dxa\"/><w:left w:w=\"85\" w:type=\"dxa\"/><w:bottom w:w=\"28\" w:type=\"dxa\"/>"
@@ -196,5 +226,5 @@ enum DOCXParts {
             + "<w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"D9D9D9\"/></w:tcPr></w:tblStylePr>"
             + "</w:style>"
         return s + "</w:styles>"
-    }()
+    }
 }

@@ -4,18 +4,25 @@ import ZIPFoundation
 /// Renders a `Document` as a .docx (Office Open XML WordprocessingML) package.
 ///
 /// The file uses real styles (Title, Subtitle, Heading 1–3, Normal, Caption, a table style,
-/// a note style), an A4 page with Russian office margins (left 3 cm, right 1.5 cm, top and
-/// bottom 2 cm), Times New Roman 12 pt, numbered and bulleted lists from numbering.xml, page
-/// numbers in the footer, and charts as native Word charts (word/charts/chartN.xml) whose data
-/// lives in the chart's caches (there is no embedded workbook: Word and LibreOffice show and
-/// restyle the chart, only "Edit data" has nothing to open).
+/// a note style) sized from the document's `DocumentStyle` (by default Times New Roman 14 pt,
+/// tables 12 pt, an A4 page with margins left 30 mm, right 15 mm, top and bottom 20 mm, page
+/// numbers centred in the footer), numbered and bulleted lists from numbering.xml, and charts as
+/// native Word charts (word/charts/chartN.xml) whose data lives in the chart's caches (there is
+/// no embedded workbook: Word and LibreOffice show and restyle the chart, only "Edit data" has
+/// nothing to open).
+///
+/// Print layout: table columns are as wide as their longest word needs (`TableLayout`), header
+/// rows repeat on every page and rows never split; headings, captions, charts and a paragraph
+/// that introduces a table, list or chart are kept with what follows; numbers stay on one line
+/// with their units (`DocumentText.bindingUnits`).
 ///
 /// The output is deterministic: the same document gives the same bytes.
 public struct DOCXRenderer: Sendable {
     public init() {}
 
     public func render(_ doc: Document) throws -> Data {
-        var builder = DOCXBuilder()
+        let style = doc.style.checked
+        var builder = DOCXBuilder(style: style)
         let body = builder.body(doc)
         let archive = try Archive(data: Data(), accessMode: .create)
         // A fixed timestamp keeps the output reproducible.
@@ -32,15 +39,15 @@ public struct DOCXRenderer: Sendable {
         try add("_rels/.rels", DOCXParts.packageRels)
         try add("docProps/core.xml", DOCXParts.core(title: doc.title))
         try add("docProps/app.xml", DOCXParts.app)
-        try add("word/document.xml", DOCXParts.document(body: body))
+        try add("word/document.xml", DOCXParts.document(body: body, style: style))
         try add("word/_rels/document.xml.rels", DOCXParts.documentRels(chartCount: charts.count))
-        try add("word/styles.xml", DOCXParts.styles)
+        try add("word/styles.xml", DOCXParts.styles(style))
         try add("word/numbering.xml", DOCXParts.numbering(orderedLists: builder.orderedListCount))
         try add("word/settings.xml", DOCXParts.settings)
-        try add("word/fontTable.xml", DOCXParts.fontTable)
-        try add("word/footer1.xml", DOCXParts.footer)
+        try add("word/fontTable.xml", DOCXParts.fontTable(style))
+        try add("word/footer1.xml", DOCXParts.footer(style))
         for (i, chart) in charts.enumerated() {
-            try add("word/charts/chart\(i + 1).xml", DOCXChartWriter(chart: chart).xml())
+            try add("word/charts/chart\(i + 1).xml", builder.chartWriter(chart).xml())
         }
         guard let data = archive.data else { throw DOCXError.archiveUnavailable }
         return data
@@ -79,19 +86,24 @@ enum XML {
 enum DOCXLayout {
     static let pageWidth = 11906   // A4, twips
     static let pageHeight = 16838
-    static let marginLeft = 1701   // 3 cm
-    static let marginRight = 850   // 1.5 cm
-    static let marginTop = 1134    // 2 cm
-    static let marginBottom = 1134
-    static var textWidth: Int { pageWidth - marginLeft - marginRight } // 9355 twips ≈ 16.5 cm
     static let emuPerTwip = 635
+    /// Cell margin left and right, twips (the table style's `tblCellMar`).
+    static let cellMargin = 85
+
+    /// The text width in twips for a style's margins (9355 twips ≈ 16.5 cm by default).
+    static func textWidth(_ style: DocumentStyle) -> Int {
+        pageWidth - DocumentStyle.twips(mm: style.margins.left) - DocumentStyle.twips(mm: style.margins.right)
+    }
 }
 
 // MARK: - Body
 
 struct DOCXBuilder {
+    let style: DocumentStyle
     private(set) var charts: [Chart] = []
     private(set) var orderedListCount = 0
+
+    init(style: DocumentStyle) { self.style = style }
 
     /// numId 1 is the shared bullet list; ordered lists get numId 2, 3, … so each restarts at 1.
     static let bulletNumId = 1
@@ -103,25 +115,34 @@ struct DOCXBuilder {
         for line in doc.subtitle {
             s += paragraph(style: "Subtitle", runs: textRuns(DocumentText.sanitized(line)))
         }
-        for block in doc.blocks { s += self.block(block) }
+        for (i, block) in doc.blocks.enumerated() {
+            let next = i + 1 < doc.blocks.count ? doc.blocks[i + 1] : nil
+            s += self.block(block, next: next)
+        }
         return s
     }
 
-    private mutating func block(_ block: Block) -> String {
+    private mutating func block(_ block: Block, next: Block?) -> String {
         switch block {
         case .heading(let text, let level):
             let l = min(max(level, 1), 3)
             return paragraph(style: "Heading\(l)", runs: textRuns(text))
         case .paragraph(let inlines):
-            return paragraph(style: nil, runs: runs(inlines))
+            let keep = next.map(Self.isFigure) == true && Self.introduces(inlines)
+            return paragraph(style: nil, extraPPr: keep ? "<w:keepNext/>" : "", runs: runs(inlines))
         case .list(let items, let ordered):
             let numId: Int
             if ordered { orderedListCount += 1; numId = 1 + orderedListCount } else { numId = Self.bulletNumId }
-            return items.map { item in
-                "<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"\(numId)\"/></w:numPr></w:pPr>\(runs(item))</w:p>"
+            // A short list stays on one page.
+            let keepTogether = items.count <= 6
+            return items.enumerated().map { i, item in
+                let keep = keepTogether && i < items.count - 1 ? "<w:keepNext/>" : ""
+                return "<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/>\(keep)<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"\(numId)\"/></w:numPr></w:pPr>\(runs(item))</w:p>"
             }.joined()
         case .table(let table):
-            return self.table(table)
+            var followedByNote = false
+            if case .note = next { followedByNote = true }
+            return self.table(table, keepWithNext: followedByNote)
         case .chart(let chart):
             return self.chart(chart)
         case .note(let inlines):
@@ -129,6 +150,33 @@ struct DOCXBuilder {
         case .pageBreak:
             return "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
         }
+    }
+
+    /// Blocks a paragraph can introduce.
+    static func isFigure(_ block: Block) -> Bool {
+        switch block {
+        case .table, .chart, .list: return true
+        default: return false
+        }
+    }
+
+    /// A paragraph introduces what follows when it ends with a colon or is all strong text (a
+    /// run-in caption such as a question's text above its answer table).
+    static func introduces(_ inlines: [Inline]) -> Bool {
+        var text = ""
+        var allStrong = !inlines.isEmpty
+        for inline in inlines {
+            switch inline {
+            case .text(let t):
+                text += t
+                if !t.trimmingWhitespace().isEmpty { allStrong = false }
+            case .emphasis(let t):
+                text += t
+                allStrong = false
+            case .strong(let t): text += t
+            }
+        }
+        return allStrong || text.trimmingWhitespace().hasSuffix(":")
     }
 
     // MARK: Paragraphs and runs
@@ -150,9 +198,10 @@ struct DOCXBuilder {
         }.joined()
     }
 
-    /// One run; newlines become `<w:br/>` and tabs `<w:tab/>`.
+    /// One run; newlines become `<w:br/>` and tabs `<w:tab/>`; numbers are glued to their
+    /// units with non-breaking spaces.
     func textRuns(_ text: String, rPr: String = "") -> String {
-        let clean = DocumentText.sanitized(text)
+        let clean = DocumentText.bindingUnits(DocumentText.sanitized(text))
         guard !clean.isEmpty else { return "" }
         var content = ""
         var buffer = ""
@@ -170,7 +219,7 @@ struct DOCXBuilder {
 
     // MARK: Tables
 
-    private func table(_ table: Table) -> String {
+    private func table(_ table: Table, keepWithNext: Bool) -> String {
         let columns = max(table.header.count, table.rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return "" }
         var s = ""
@@ -185,13 +234,17 @@ struct DOCXBuilder {
         s += "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
         s += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         // Short tables are kept on one page (keepNext on every row but the last).
-        let keepTogether = table.rows.count <= 18
+        // A short table is kept on one page (keepNext on every row but the last); a long one
+        // only keeps its header with the first two rows, so it never starts with a lone header
+        // and never pushes half a page of white space ahead of it.
+        let keepTogether = table.rows.count <= 18 && estimatedHeight(table, widths: widths) <= 230
         let header = (0..<columns).map { Cell($0 < table.header.count ? table.header[$0] : "", bold: true) }
         s += row(header, widths: widths, numeric: table.numericColumns, isHeader: true, keepNext: true)
         for (i, r) in table.rows.enumerated() {
             let cells = (0..<columns).map { $0 < r.count ? r[$0] : Cell("") }
+            let last = i == table.rows.count - 1
             s += row(cells, widths: widths, numeric: table.numericColumns, isHeader: false,
-                     keepNext: keepTogether && i < table.rows.count - 1)
+                     keepNext: ((keepTogether || i == 0) && !last) || (last && keepWithNext))
         }
         s += "</w:tbl>"
         // A small empty paragraph after the table keeps two adjacent tables from merging.
@@ -199,13 +252,39 @@ struct DOCXBuilder {
         return s
     }
 
-    private func columnWidths(_ table: Table, columns: Int) -> [Int] {
-        let total = DOCXLayout.textWidth
-        if let w = table.columnWidths, w.count == columns, w.allSatisfy({ $0.isFinite && $0 > 0 }) {
-            let sum = w.reduce(0, +)
-            return w.map { max(300, Int(Double(total) * $0 / sum)) }
+    /// The table's height in points, estimated from how many lines each row's tallest cell
+    /// wraps into at the table font size.
+    func estimatedHeight(_ table: Table, widths: [Int]) -> Double {
+        let lineHeight = style.tableSize * 1.15
+        let padding = Double(2 * DOCXLayout.cellMargin) / 20
+        func lines(_ text: String, column: Int, bold: Bool) -> Int {
+            guard column < widths.count else { return 1 }
+            let ems = max(1, (Double(widths[column]) / 20 - padding) / (style.tableSize * (bold ? 1.08 : 1)))
+            return DocumentText.sanitized(text).split(separator: "\n", omittingEmptySubsequences: false)
+                .reduce(0) { $0 + ChartLabels.wrap(DocumentText.bindingUnits(String($1)), widthEms: ems).count }
         }
-        return Array(repeating: total / columns, count: columns)
+        var height = 0.0
+        let header = table.header.enumerated().map { lines($1, column: $0, bold: true) }.max() ?? 1
+        height += Double(header) * lineHeight + 3
+        for row in table.rows {
+            let tallest = row.enumerated().map { lines($1.text, column: $0, bold: $1.bold) }.max() ?? 1
+            height += Double(tallest) * lineHeight + 3
+        }
+        return height
+    }
+
+    /// Column widths in twips from the content (`TableLayout`), summing to the text width.
+    func columnWidths(_ table: Table, columns: Int) -> [Int] {
+        let total = DOCXLayout.textWidth(style)
+        let points = TableLayout.columnWidths(table, totalWidth: Double(total) / 20, fontSize: style.tableSize,
+                                              padding: Double(2 * DOCXLayout.cellMargin) / 20)
+        guard points.count == columns else { return Array(repeating: total / columns, count: columns) }
+        var twips = points.map { max(200, Int(($0 * 20).rounded(.down))) }
+        // Rounding leftovers go to the widest column so the grid adds up exactly.
+        if let widest = twips.indices.max(by: { twips[$0] < twips[$1] }) {
+            twips[widest] += total - twips.reduce(0, +)
+        }
+        return twips
     }
 
     private func row(_ cells: [Cell], widths: [Int], numeric: Set<Int>, isHeader: Bool, keepNext: Bool) -> String {
@@ -239,8 +318,9 @@ struct DOCXBuilder {
         }
         charts.append(chart)
         let n = charts.count
-        let cx = (DOCXLayout.textWidth - 100) * DOCXLayout.emuPerTwip
-        let cy = DOCXChartWriter(chart: chart).heightEMU
+        let writer = chartWriter(chart)
+        let cx = writer.widthEMU
+        let cy = writer.heightEMU
         let descr = XML.escape(title)
         s += "<w:p><w:pPr><w:pStyle w:val=\"ChartFrame\"/></w:pPr><w:r><w:drawing>"
             + "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
@@ -250,13 +330,27 @@ struct DOCXBuilder {
             + "<a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\">"
             + "<c:chart xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" r:id=\"\(DOCXParts.chartRelId(n))\"/>"
             + "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
-        s += legend(chart)
+        let labels = writer.labels
+        let legend = self.legend(chart, keepNext: labels.keyed)
+        s += legend
+        if labels.keyed {
+            // The numbered key: «1 — full label», kept together and with the chart.
+            for (i, text) in labels.texts.enumerated() {
+                let keep = i < labels.texts.count - 1 ? "<w:keepNext/>" : "<w:spacing w:after=\"200\"/>"
+                s += paragraph(style: "ChartKey", extraPPr: keep, runs: textRuns("\(i + 1)\u{00A0}— " + text))
+            }
+        }
         return s
+    }
+
+    /// The chart part writer for this document's font and text width.
+    func chartWriter(_ chart: Chart) -> DOCXChartWriter {
+        DOCXChartWriter(chart: chart, fontName: style.fontName, widthPoints: Double(DOCXLayout.textWidth(style)) / 20 - 5)
     }
 
     /// A legend paragraph under a chart: a coloured square and a name per series (or per tone
     /// for `.bars`), matching the HTML legend.
-    private func legend(_ chart: Chart) -> String {
+    private func legend(_ chart: Chart, keepNext: Bool) -> String {
         var items: [(color: String, name: String)] = []
         switch chart.kind {
         case .bars:
@@ -270,11 +364,12 @@ struct DOCXBuilder {
         }
         guard !items.isEmpty else { return "" }
         var runs = ""
+        let size = DocumentStyle.halfPoints(DOCXChartWriter.labelSize + 2)
         for (i, item) in items.enumerated() {
             if i > 0 { runs += textRuns("    ") }
-            runs += textRuns("\u{25A0}", rPr: "<w:color w:val=\"\(item.color)\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>")
+            runs += textRuns("\u{25A0}", rPr: "<w:color w:val=\"\(item.color)\"/><w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/>")
             runs += textRuns("\u{00A0}" + item.name)
         }
-        return paragraph(style: "ChartLegend", runs: runs)
+        return paragraph(style: "ChartLegend", extraPPr: keepNext ? "<w:keepNext/>" : "", runs: runs)
     }
 }

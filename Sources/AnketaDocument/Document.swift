@@ -16,11 +16,15 @@ public struct Document: Sendable, Equatable {
     /// Optional subtitle lines shown under the title block (organisation, date).
     public var subtitle: [String]
     public var blocks: [Block]
+    /// Fonts, sizes, margins and page numbers for the printable formats (DOCX, HTML print CSS).
+    /// Markdown ignores it.
+    public var style: DocumentStyle
 
-    public init(title: String, subtitle: [String] = [], blocks: [Block]) {
+    public init(title: String, subtitle: [String] = [], blocks: [Block], style: DocumentStyle = DocumentStyle()) {
         self.title = title
         self.subtitle = subtitle
         self.blocks = blocks
+        self.style = style
     }
 }
 
@@ -28,6 +32,9 @@ public struct Document: Sendable, Equatable {
 public enum Block: Sendable, Equatable {
     /// A heading; level 1 is a chapter, 2 a section, 3 a subsection.
     case heading(String, level: Int)
+    /// A paragraph. A paragraph that ends with «:» or consists only of strong text, followed by a
+    /// table, list or chart, is kept on the same page as what follows (DOCX `keepNext`, CSS
+    /// `break-after: avoid`): it introduces it.
     case paragraph([Inline])
     /// A bulleted (`ordered == false`) or numbered list; each item is a run of inlines.
     case list([[Inline]], ordered: Bool)
@@ -86,12 +93,17 @@ public struct Cell: Sendable, Equatable, ExpressibleByStringLiteral {
 }
 
 /// Background tones with a fixed meaning, so every format colours them alike.
+///
+/// The colours are ordered by lightness so that they stay apart in black-and-white print: a
+/// deficit (`poor`) is the darkest, `fair` is in the middle, `good` the lightest of the three
+/// (`muted`, "no data", is a light grey in charts). In print, darker always means worse; see
+/// `Tone.chartColor`, `Tone.cellBackground` and `Palette`.
 public enum Tone: String, Sendable, Equatable, CaseIterable {
-    /// High level: green.
+    /// High level: light green.
     case good
-    /// Medium level: yellow.
+    /// Medium level: amber.
     case fair
-    /// Low level, a deficit: red.
+    /// Low level, a deficit: dark red.
     case poor
     /// Suppressed or not applicable: grey.
     case muted
@@ -134,9 +146,15 @@ public struct Chart: Sendable, Equatable {
     public var maxValue: Double?
     /// Unit shown after values, e.g. "%".
     public var unit: String
+    /// For `.bars`: a short word per category written beside its bar after the value, e.g. the
+    /// level («низкий»), so the level reads without colour: «47,9 % — низкий». DOCX writes it into
+    /// the bar's data label, HTML beside the bar, Markdown in a column. `nil` or missing: the value
+    /// alone.
+    public var annotations: [String?]
 
     public init(kind: Kind, title: String, categories: [String], series: [Series],
-                tones: [Tone?] = [], maxValue: Double? = nil, unit: String = "") {
+                tones: [Tone?] = [], maxValue: Double? = nil, unit: String = "",
+                annotations: [String?] = []) {
         self.kind = kind
         self.title = title
         self.categories = categories
@@ -144,5 +162,6 @@ public struct Chart: Sendable, Equatable {
         self.tones = tones
         self.maxValue = maxValue
         self.unit = unit
+        self.annotations = annotations
     }
 }

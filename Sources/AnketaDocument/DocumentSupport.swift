@@ -106,6 +106,58 @@ public enum DocumentText {
         return String(scalars)
     }
 
+    /// Units that a number must never be separated from at a line end.
+    static let boundUnits = ["п. п.", "п.п.", "%", "‰", "чел.", "гг.", "г.", "руб.", "тыс.", "млн", "баллов", "балла",
+                             "балл", "мин.", "мин", "ч.", "лет", "года", "год", "раз"]
+
+    /// Glues numbers to their units with a non-breaking space, so «+5,9 п. п.», «82,4 %»,
+    /// «2025 г.» and «№ 5» never break across lines: the ordinary space between a digit and a
+    /// following unit (`boundUnits`; the space inside «п. п.» too) and the space after «№»
+    /// become U+00A0. Other text is unchanged.
+    ///
+    /// The DOCX and HTML renderers apply it to all text; Markdown keeps text as written. The
+    /// composer may call it for text it builds elsewhere.
+    ///
+    /// ```swift
+    /// DocumentText.bindingUnits("рост на +5,9 п. п. за год") // "рост на +5,9\u{A0}п.\u{A0}п. за год"
+    /// ```
+    public static func bindingUnits(_ text: String) -> String {
+        guard text.contains(" ") else { return text }
+        let chars = Array(text)
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var i = 0
+        while i < chars.count {
+            let ch = chars[i]
+            if ch == " ", i > 0 {
+                let previous = chars[i - 1]
+                if previous == "№" {
+                    out.append("\u{00A0}"); i += 1; continue
+                }
+                if previous.isNumber, let unit = unit(in: chars, at: i + 1) {
+                    out.append("\u{00A0}")
+                    out += unit.replacingOccurrences(of: " ", with: "\u{00A0}")
+                    i += 1 + unit.count
+                    continue
+                }
+            }
+            out.append(ch)
+            i += 1
+        }
+        return out
+    }
+
+    /// The unit starting at `index`, when it ends at a word boundary.
+    private static func unit(in chars: [Character], at index: Int) -> String? {
+        for unit in boundUnits {
+            let u = Array(unit)
+            guard index + u.count <= chars.count, Array(chars[index..<index + u.count]) == u else { continue }
+            let end = index + u.count
+            if end == chars.count || !(chars[end].isLetter || chars[end].isNumber) { return unit }
+        }
+        return nil
+    }
+
     /// Sanitised text on one line: newlines and tabs become single spaces.
     public static func singleLine(_ text: String) -> String {
         var out = ""
@@ -133,23 +185,25 @@ extension String {
 }
 
 public extension Tone {
-    /// Light background for table cells (`#rrggbb`); black text stays readable on it.
+    /// Light background for table cells (`#rrggbb`); black text stays readable on it (contrast
+    /// ≥ 7:1). Ordered by lightness for greyscale print: poor < muted < fair < good.
     var cellBackground: String {
         switch self {
-        case .good: return "#D9EAD3"
-        case .fair: return "#FFF2CC"
-        case .poor: return "#F4CCCC"
-        case .muted: return "#E7E6E6"
+        case .good: return "#E5F2DC"
+        case .fair: return "#FAD15A"
+        case .poor: return "#DD9494"
+        case .muted: return "#BFBFBF"
         }
     }
 
-    /// Stronger colour for chart bars (`#rrggbb`).
+    /// Stronger colour for chart bars (`#rrggbb`), ordered by lightness for greyscale print:
+    /// a deficit is the darkest bar, a high level a light one (darker means worse).
     var chartColor: String {
         switch self {
-        case .good: return "#6AA84F"
-        case .fair: return "#F1C232"
-        case .poor: return "#E06666"
-        case .muted: return "#B7B7B7"
+        case .good: return "#A8D5A2"
+        case .fair: return "#E69F00"
+        case .poor: return "#8E1B1B"
+        case .muted: return "#E3E3E3"
         }
     }
 
@@ -186,12 +240,7 @@ enum ColorHex {
 
     /// True when black text reads better than white on this colour.
     static func prefersDarkText(_ hex: String) -> Bool {
-        guard hex.count == 6, let v = UInt32(hex, radix: 16) else { return true }
-        func channel(_ c: UInt32) -> Double {
-            let x = Double(c) / 255
-            return x <= 0.03928 ? x / 12.92 : Foundation.pow((x + 0.055) / 1.055, 2.4)
-        }
-        let l = 0.2126 * channel(v >> 16 & 0xFF) + 0.7152 * channel(v >> 8 & 0xFF) + 0.0722 * channel(v & 0xFF)
+        guard let l = Palette.relativeLuminance(hex) else { return true }
         // Contrast with black (l+0.05)/0.05 against white 1.05/(l+0.05).
         return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05)
     }

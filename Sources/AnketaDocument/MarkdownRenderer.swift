@@ -76,7 +76,11 @@ public struct MarkdownRenderer: Sendable {
         }
         let digits = DocumentNumberFormat.fractionDigits(for: chart.allValues)
         let hasTones: Bool
-        if case .bars = chart.kind { hasTones = chart.tones.contains { $0 != nil } } else { hasTones = false }
+        if case .bars = chart.kind {
+            hasTones = chart.tones.contains { $0 != nil } || chart.categories.indices.contains { chart.annotation($0) != nil }
+        } else {
+            hasTones = false
+        }
         let seriesIndices: [Int]
         if case .bars = chart.kind { seriesIndices = chart.series.isEmpty ? [] : [0] } else {
             seriesIndices = Array(chart.series.indices)
@@ -92,8 +96,9 @@ public struct MarkdownRenderer: Sendable {
                                                                  unit: chart.unit, fractionDigits: digits)))
             }
             if hasTones {
+                // The annotation says it in the composer's words; else the tone's meaning.
                 let tone = c < chart.tones.count ? chart.tones[c] : nil
-                cells.append(tone.map { Self.cell($0.legendLabel) } ?? "")
+                cells.append(Self.cell(chart.annotation(c) ?? tone?.legendLabel ?? ""))
             }
             lines.append(Self.row(cells))
         }
