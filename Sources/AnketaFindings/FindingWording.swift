@@ -95,18 +95,18 @@ public enum FindingWording {
     /// The open answers beside a finding: «в открытых ответах: «Вежливее разговаривать…» (15 ответов)».
     public static func answers(_ finding: Finding) -> String? {
         guard finding.kind != .openAnswers, !finding.openAnswers.isEmpty else { return nil }
-        let parts = finding.openAnswers.map { "«\(trimmedQuote($0.text))» (\(RussianPlural.answer($0.count)))" }
+        let parts = finding.openAnswers.prefix(2).map { "«\(trimmedQuote($0.text))» (\(RussianPlural.answer($0.count)))" }
         return "в открытых ответах: " + parts.joined(separator: "; ")
     }
 
-    /// An answer as a quotation: without its final full stop, at most 160 characters.
-    /// An open answer as a quotation (without its final full stop, at most 160 characters).
+    /// An answer as a quotation: without its final full stop, at most 110 characters.
+    /// An open answer as a quotation (without its final full stop, at most 110 characters).
     public static func quote(_ text: String) -> String { trimmedQuote(text) }
 
     static func trimmedQuote(_ text: String) -> String {
         var text = text
         while let last = text.last, last == "." || last == " " { text.removeLast() }
-        if text.count > 160 { text = String(text.prefix(157)) + "…" }
+        if text.count > 110 { text = String(text.prefix(107)).trimmingCharacters(in: .whitespaces) + "…" }
         return text
     }
 

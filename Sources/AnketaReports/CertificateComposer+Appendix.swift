@@ -66,7 +66,7 @@ extension CertificateComposer {
         let scores = ordered.compactMap(\.score)
         let ascending = scores == scores.sorted()
         let options = ascending ? ordered : scale.options
-        let colors = Self.palette(count: options.count)
+        let colors = Palette.likert(count: options.count)
         let series = options.enumerated().map { index, option in
             Chart.Series(name: option.label, values: summaries.map { summary in summary.options.first { $0.code == option.code }?.percent }, color: colors[index])
         }
@@ -110,19 +110,6 @@ extension CertificateComposer {
             text += ", медиана \(RussianNumber.plain(quartiles[1])), половина ответов — от \(RussianNumber.plain(quartiles[0])) до \(RussianNumber.plain(quartiles[2]))"
         }
         return text + " (\(RussianPlural.answer(summary.valid)))."
-    }
-
-    /// Colours for options from the most negative to the most positive.
-    static func palette(count: Int) -> [String] {
-        switch count {
-        case 2: return ["#d7191c", "#1a9641"]
-        case 3: return ["#d7191c", "#bdbdbd", "#1a9641"]
-        case 4: return ["#d7191c", "#fdae61", "#a6d96a", "#1a9641"]
-        case 5: return ["#d7191c", "#fdae61", "#bdbdbd", "#a6d96a", "#1a9641"]
-        default:
-            let base = ["#d7191c", "#f46d43", "#fdae61", "#fee08b", "#d9ef8b", "#a6d96a", "#66bd63", "#1a9641"]
-            return (0..<count).map { base[min(base.count - 1, $0 * base.count / max(count, 1))] }
-        }
     }
 
     // MARK: - Statistics

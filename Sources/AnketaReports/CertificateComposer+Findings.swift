@@ -56,7 +56,7 @@ extension CertificateComposer {
         }
         text += ": " + group.map { "«\(FindingWording.quote($0.subject))» — \(FindingWording.figure($0.figure, method: $0.method))" }.joined(separator: "; ")
         var inlines: [Inline] = [.text(text)]
-        let answers = group.flatMap(\.openAnswers).sorted { $0.count > $1.count }.prefix(3)
+        let answers = group.flatMap(\.openAnswers).sorted { $0.count > $1.count }.prefix(2)
         if !answers.isEmpty {
             inlines.append(.emphasis("; в открытых ответах: " + answers.map { "«\(FindingWording.quote($0.text))» (\(RussianPlural.answer($0.count)))" }.joined(separator: "; ")))
         }

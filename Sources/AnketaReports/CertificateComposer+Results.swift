@@ -16,7 +16,9 @@ extension CertificateComposer {
             blocks.append(.chart(Chart(kind: .bars, title: "Значения показателей", categories: charted.map(\.title),
                                        series: [Chart.Series(name: "Значение", values: charted.map(\.figure), color: "#4a6fa5")],
                                        tones: charted.map { tone(level: $0.level, deficit: $0.deficit, levels: levels(of: $0.id)) },
-                                       maxValue: 100, unit: unit)))
+                                       maxValue: 100, unit: unit,
+                                       // The level written beside the bar, so it reads without colour.
+                                       annotations: charted.map { indicator in indicator.level.map { indicator.deficit ? "\($0) (дефицит)" : $0 } })))
         }
         let map = input.deficitMap
         var caption = "Карта дефицитов"

@@ -47,7 +47,13 @@ public struct CertificateComposer: Sendable {
         subtitle.append("по итогам анкетирования \(audienceGenitive) «\(questionnaire.title)»")
         if let year = input.year { subtitle.append(year.title) }
         subtitle.append([input.profile?.place, input.date].compactMap { $0 }.joined(separator: ", "))
-        return Document(title: "Аналитическая справка", subtitle: subtitle, blocks: blocks)
+        var style = DocumentStyle()
+        if let profile = input.profile?.style {
+            style.fontName = profile.font
+            style.bodySize = profile.bodySize
+            style.tableSize = profile.tableSize
+        }
+        return Document(title: "Аналитическая справка", subtitle: subtitle, blocks: blocks, style: style)
     }
 
     var audienceGenitive: String {
