@@ -79,7 +79,11 @@ enum DOCXParts {
     }
 
     static let settings = header + "<w:settings xmlns:w=\"\(wNS)\">"
-        + "<w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"708\"/>"
+        + "<w:zoom w:percent=\"100\"/>"
+        // Russian hyphenation, as school documents are set: long words in narrow table columns
+        // break at a syllable with a hyphen instead of anywhere (headers suppress it).
+        + "<w:autoHyphenation/><w:consecutiveHyphenLimit w:val=\"2\"/><w:hyphenationZone w:val=\"357\"/><w:doNotHyphenateCaps/>"
+        + "<w:defaultTabStop w:val=\"708\"/>"
         + "<w:characterSpacingControl w:val=\"doNotCompress\"/>"
         + "<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>"
         + "<w:themeFontLang w:val=\"ru-RU\"/>"

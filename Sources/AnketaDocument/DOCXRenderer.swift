@@ -298,6 +298,8 @@ struct DOCXBuilder {
             }
             var ppr = "<w:pStyle w:val=\"TableText\"/>"
             if keepNext { ppr += "<w:keepNext/>" }
+            // Headers and numbers never hyphenate; other cells may (see TableLayout).
+            if isHeader || numeric.contains(c) { ppr += "<w:suppressAutoHyphens/>" }
             if numeric.contains(c) { ppr += "<w:jc w:val=\"right\"/>" }
             let rPr = cell.bold || isHeader ? "<w:b/><w:bCs/>" : ""
             s += "<w:tc><w:tcPr>\(tcPr)</w:tcPr><w:p><w:pPr>\(ppr)</w:pPr>\(textRuns(cell.text, rPr: rPr))</w:p></w:tc>"

@@ -182,7 +182,8 @@ public struct HTMLRenderer: Sendable {
         table { border-collapse: collapse; width: 100%; font-size: \(pt(style.tableSize)); line-height: 1.2; }
         caption { caption-side: top; text-align: left; font-weight: bold; padding: 0 0 .35em; break-after: avoid; }
         th, td { border: 0.75pt solid #666; padding: .2em .45em; text-align: left; vertical-align: top;
-          overflow-wrap: break-word; hyphens: manual; }
+          overflow-wrap: break-word; hyphens: auto; }
+        th { hyphens: manual; }
         thead { display: table-header-group; }
         thead th { background: #e3e3e3; font-weight: bold; vertical-align: bottom; }
         tr { break-inside: avoid; page-break-inside: avoid; }

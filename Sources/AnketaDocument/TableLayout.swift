@@ -1,7 +1,8 @@
 /// Column widths from a table's content, so that no word of a header or a cell is broken.
 ///
 /// Each column gets at least the width of its longest word (header words in bold; numbers and
-/// their units count as one word, see `DocumentText.bindingUnits`) plus the cell padding. The
+/// their units count as one word, see `DocumentText.bindingUnits`) plus the cell padding; in body
+/// cells a long word counts by its longer half, since body text is hyphenated. The
 /// rest of the line is shared out by the table's relative `columnWidths` when it has them, else
 /// by content length (like a browser's automatic table layout: a column that fits on one line
 /// gets its whole text's width). Only when the longest words of all columns together are wider
@@ -43,8 +44,11 @@ public enum TableLayout {
             if c < table.header.count {
                 widest = TextMeasure.longestWordWidth(text(table.header[c]), size: fontSize, bold: true)
             }
+            // Body cells hyphenate (DOCX autoHyphenation, CSS hyphens: auto): a long word needs
+            // only the room of its longer half and a hyphen. Numbers and headers never break.
+            let numeric = table.numericColumns.contains(c)
             for row in table.rows where c < row.count {
-                widest = max(widest, TextMeasure.longestWordWidth(text(row[c].text), size: fontSize, bold: row[c].bold))
+                widest = max(widest, TextMeasure.longestWordWidth(text(row[c].text), size: fontSize, bold: row[c].bold, hyphenated: !numeric))
             }
             return widest * safety + padding
         }

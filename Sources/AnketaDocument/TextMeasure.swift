@@ -18,8 +18,19 @@ public enum TextMeasure {
 
     /// Width of the widest word of `text` (words are split at ordinary spaces and after hyphens,
     /// never at non-breaking spaces), in points.
-    public static func longestWordWidth(_ text: String, size: Double, bold: Bool = false) -> Double {
-        words(text).map { width($0, size: size, bold: bold) }.max() ?? 0
+    ///
+    /// With `hyphenated`, a word of more than eight letters counts as its longer half plus a
+    /// hyphen: hyphenation breaks it near the middle at worst (Russian rules keep at least two
+    /// letters on each side, so this is an upper bound for words of one or two syllable breaks).
+    public static func longestWordWidth(_ text: String, size: Double, bold: Bool = false, hyphenated: Bool = false) -> Double {
+        words(text).map { word in
+            guard hyphenated, word.count > 8, word.allSatisfy({ $0.isLetter || $0 == "«" || $0 == "»" || $0 == "," || $0 == "." }) else {
+                return width(word, size: size, bold: bold)
+            }
+            let half = (word.count + 1) / 2
+            return max(width(String(word.prefix(half)), size: size, bold: bold), width(String(word.suffix(word.count - half)), size: size, bold: bold))
+                + width("-", size: size, bold: bold)
+        }.max() ?? 0
     }
 
     /// The pieces a line may break between: split at spaces, newlines and tabs; a hyphen or dash
