@@ -261,7 +261,7 @@ struct DocumentStyleTests {
             xml.components(separatedBy: "<w:p>").first { $0.contains(text) }
         }
         #expect(paragraph(containing: "приведены в таблице:")?.contains("<w:keepNext/>") == true)
-        #expect(paragraph(containing: "Как вы оцениваете питание?")?.contains("<w:keepNext/>") == true)
+        #expect(paragraph(containing: "Как вы оцениваете питание?")?.contains("<w:keepNext/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"left\"/>") == true)
         #expect(paragraph(containing: "Обычный абзац без двоеточия.")?.contains("<w:keepNext/>") == false)
         #expect(paragraph(containing: "Таблица 1. Показатели и их уровни")?.contains("<w:keepNext/>") == true)
         #expect(paragraph(containing: "Значения показателей</w:t>")?.contains("<w:keepNext/>") == true)
@@ -270,6 +270,7 @@ struct DocumentStyleTests {
         let html = HTMLRenderer().render(Self.doc)
         #expect(html.contains("<p class=\"intro\">Значения показателей приведены в таблице:</p>"))
         #expect(html.contains("<p>Обычный абзац без двоеточия.</p>"))
+        #expect(html.contains("<p class=\"intro lead-in\"><strong>Как вы оцениваете питание?</strong></p>"))
     }
 
     @Test func htmlPrintsWithTheStyle() {
