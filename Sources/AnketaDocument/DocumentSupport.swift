@@ -112,7 +112,8 @@ public enum DocumentText {
 
     /// Glues numbers to their units with a non-breaking space, so «+5,9 п. п.», «82,4 %» and
     /// «2025 г.» never break across lines: the ordinary space between a digit and a following
-    /// unit (`boundUnits`; the space inside «п. п.» too) becomes U+00A0. Other text, «№ 5»
+    /// unit (`boundUnits`; the space inside «п. п.» too) and the space between a standalone
+    /// comparison sign and its number («< 0,001») become U+00A0. Other text, «№ 5»
     /// included (names such as «Школа № 1» stay as written), is unchanged.
     ///
     /// The DOCX and HTML renderers apply it to all text; Markdown keeps text as written. The
@@ -131,6 +132,11 @@ public enum DocumentText {
             let ch = chars[i]
             if ch == " ", i > 0 {
                 let previous = chars[i - 1]
+                // A comparison sign stays with its number: «p < 0,001».
+                if "<>≤≥≈±".contains(previous), i + 1 < chars.count, chars[i + 1].isNumber,
+                   i == 1 || chars[i - 2] == " " || chars[i - 2] == "(" {
+                    out.append("\u{00A0}"); i += 1; continue
+                }
                 if previous.isNumber, let unit = unit(in: chars, at: i + 1) {
                     out.append("\u{00A0}")
                     out += unit.replacingOccurrences(of: " ", with: "\u{00A0}")

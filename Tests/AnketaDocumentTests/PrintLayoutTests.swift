@@ -301,6 +301,9 @@ struct BindingUnitsTests {
         ("5 яблок", "5 яблок"),
         ("12 чел.", "12\u{00A0}чел."),
         ("без чисел", "без чисел"),
+        ("< 0,001", "<\u{00A0}0,001"),
+        ("p < 0,05", "p <\u{00A0}0,05"),
+        ("a< 5", "a< 5"),
     ])
     func glued(input: String, expected: String) {
         #expect(DocumentText.bindingUnits(input) == expected)
