@@ -128,8 +128,9 @@ struct DOCXBuilder {
             let l = min(max(level, 1), 3)
             return paragraph(style: "Heading\(l)", runs: textRuns(text))
         case .paragraph(let inlines):
-            let keep = next.map(Self.isFigure) == true && Self.introduces(inlines)
-            return paragraph(style: nil, extraPPr: keep ? "<w:keepNext/>" : "", runs: runs(inlines))
+            guard next?.isFigure == true, Block.introduces(inlines) else { return paragraph(style: nil, runs: runs(inlines)) }
+            let caption = Block.isRunInCaption(inlines) ? "<w:ind w:firstLine=\"0\"/><w:jc w:val=\"left\"/>" : ""
+            return paragraph(style: nil, extraPPr: "<w:keepNext/>" + caption, runs: runs(inlines))
         case .list(let items, let ordered):
             let numId: Int
             if ordered { orderedListCount += 1; numId = 1 + orderedListCount } else { numId = Self.bulletNumId }
@@ -150,33 +151,6 @@ struct DOCXBuilder {
         case .pageBreak:
             return "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"
         }
-    }
-
-    /// Blocks a paragraph can introduce.
-    static func isFigure(_ block: Block) -> Bool {
-        switch block {
-        case .table, .chart, .list: return true
-        default: return false
-        }
-    }
-
-    /// A paragraph introduces what follows when it ends with a colon or is all strong text (a
-    /// run-in caption such as a question's text above its answer table).
-    static func introduces(_ inlines: [Inline]) -> Bool {
-        var text = ""
-        var allStrong = !inlines.isEmpty
-        for inline in inlines {
-            switch inline {
-            case .text(let t):
-                text += t
-                if !t.trimmingWhitespace().isEmpty { allStrong = false }
-            case .emphasis(let t):
-                text += t
-                allStrong = false
-            case .strong(let t): text += t
-            }
-        }
-        return allStrong || text.trimmingWhitespace().hasSuffix(":")
     }
 
     // MARK: Paragraphs and runs

@@ -110,10 +110,11 @@ public enum DocumentText {
     static let boundUnits = ["п. п.", "п.п.", "%", "‰", "чел.", "гг.", "г.", "руб.", "тыс.", "млн", "баллов", "балла",
                              "балл", "мин.", "мин", "ч.", "лет", "года", "год", "раз"]
 
-    /// Glues numbers to their units with a non-breaking space, so «+5,9 п. п.», «82,4 %»,
-    /// «2025 г.» and «№ 5» never break across lines: the ordinary space between a digit and a
-    /// following unit (`boundUnits`; the space inside «п. п.» too) and the space after «№»
-    /// become U+00A0. Other text is unchanged.
+    /// Glues numbers to their units with a non-breaking space, so «+5,9 п. п.», «82,4 %» and
+    /// «2025 г.» never break across lines: the ordinary space between a digit and a following
+    /// unit (`boundUnits`; the space inside «п. п.» too) and the space between a standalone
+    /// comparison sign and its number («< 0,001») become U+00A0. Other text, «№ 5»
+    /// included (names such as «Школа № 1» stay as written), is unchanged.
     ///
     /// The DOCX and HTML renderers apply it to all text; Markdown keeps text as written. The
     /// composer may call it for text it builds elsewhere.
@@ -131,7 +132,9 @@ public enum DocumentText {
             let ch = chars[i]
             if ch == " ", i > 0 {
                 let previous = chars[i - 1]
-                if previous == "№" {
+                // A comparison sign stays with its number: «p < 0,001».
+                if "<>≤≥≈±".contains(previous), i + 1 < chars.count, chars[i + 1].isNumber,
+                   i == 1 || chars[i - 2] == " " || chars[i - 2] == "(" {
                     out.append("\u{00A0}"); i += 1; continue
                 }
                 if previous.isNumber, let unit = unit(in: chars, at: i + 1) {

@@ -56,8 +56,9 @@ public struct HTMLRenderer: Sendable {
             return "<h\(h)>\(Self.escapeLines(text))</h\(h)>\n"
         case .paragraph(let inlines):
             // A paragraph that introduces a table, list or chart stays on its page.
-            if let next, DOCXBuilder.isFigure(next), DOCXBuilder.introduces(inlines) {
-                return "<p class=\"intro\">\(Self.inlines(inlines))</p>\n"
+            if let next, next.isFigure, Block.introduces(inlines) {
+                let cls = Block.isRunInCaption(inlines) ? "intro lead-in" : "intro"
+                return "<p class=\"\(cls)\">\(Self.inlines(inlines))</p>\n"
             }
             return "<p>\(Self.inlines(inlines))</p>\n"
         case .list(let items, let ordered):
@@ -176,6 +177,7 @@ public struct HTMLRenderer: Sendable {
         h4 { font-style: italic; margin: 1em 0 .4em; }
         p { margin: 0 0 .35em; text-indent: \(mm(style.firstLineIndent)); text-align: justify; hyphens: manual; orphans: 2; widows: 2; }
         p.intro { break-after: avoid; page-break-after: avoid; }
+        p.lead-in { text-indent: 0; text-align: left; }
         ul, ol { margin: .3em 0 .7em; padding-left: 1.25cm; }
         li { margin: .15em 0; }
         .table-wrap { margin: .8em 0 1em; overflow-x: auto; }

@@ -79,7 +79,9 @@ struct SVGChartRenderer {
     }
 
     private func label(_ lines: [String], full: String, x: Double, firstBaseline: Double, anchor: String) -> String {
-        var s = "<text x=\"\(f(x))\" y=\"\(f(firstBaseline))\" text-anchor=\"\(anchor)\" font-size=\"\(f(fontSize))\">"
+        // Above the bars (narrow layout) a white halo keeps grid lines from crossing the letters.
+        let halo = anchor == "start" ? " stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\"" : ""
+        var s = "<text x=\"\(f(x))\" y=\"\(f(firstBaseline))\" text-anchor=\"\(anchor)\" font-size=\"\(f(fontSize))\"\(halo)>"
         s += "<title>\(HTMLRenderer.escape(full))</title>"
         for (i, line) in lines.enumerated() {
             let dy = i == 0 ? "" : " dy=\"\(f(lineHeight))\""

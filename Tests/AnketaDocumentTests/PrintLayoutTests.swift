@@ -261,7 +261,7 @@ struct DocumentStyleTests {
             xml.components(separatedBy: "<w:p>").first { $0.contains(text) }
         }
         #expect(paragraph(containing: "приведены в таблице:")?.contains("<w:keepNext/>") == true)
-        #expect(paragraph(containing: "Как вы оцениваете питание?")?.contains("<w:keepNext/>") == true)
+        #expect(paragraph(containing: "Как вы оцениваете питание?")?.contains("<w:keepNext/><w:ind w:firstLine=\"0\"/><w:jc w:val=\"left\"/>") == true)
         #expect(paragraph(containing: "Обычный абзац без двоеточия.")?.contains("<w:keepNext/>") == false)
         #expect(paragraph(containing: "Таблица 1. Показатели и их уровни")?.contains("<w:keepNext/>") == true)
         #expect(paragraph(containing: "Значения показателей</w:t>")?.contains("<w:keepNext/>") == true)
@@ -270,6 +270,7 @@ struct DocumentStyleTests {
         let html = HTMLRenderer().render(Self.doc)
         #expect(html.contains("<p class=\"intro\">Значения показателей приведены в таблице:</p>"))
         #expect(html.contains("<p>Обычный абзац без двоеточия.</p>"))
+        #expect(html.contains("<p class=\"intro lead-in\"><strong>Как вы оцениваете питание?</strong></p>"))
     }
 
     @Test func htmlPrintsWithTheStyle() {
@@ -294,12 +295,15 @@ struct BindingUnitsTests {
         ("выросла на 5,9 п.п. за год", "выросла на 5,9\u{00A0}п.п. за год"),
         ("82,4 % родителей", "82,4\u{00A0}% родителей"),
         ("в 2025 г. и 2026 гг.", "в 2025\u{00A0}г. и 2026\u{00A0}гг."),
-        ("школа № 5", "школа №\u{00A0}5"),
+        ("школа № 5", "школа № 5"),
         ("стаж 15 лет", "стаж 15\u{00A0}лет"),
         ("3 раза в неделю", "3 раза в неделю"),
         ("5 яблок", "5 яблок"),
         ("12 чел.", "12\u{00A0}чел."),
         ("без чисел", "без чисел"),
+        ("< 0,001", "<\u{00A0}0,001"),
+        ("p < 0,05", "p <\u{00A0}0,05"),
+        ("a< 5", "a< 5"),
     ])
     func glued(input: String, expected: String) {
         #expect(DocumentText.bindingUnits(input) == expected)
