@@ -261,8 +261,14 @@ struct DOCXBuilder {
         return twips
     }
 
+    /// Characters in one cell beyond which a row may break across pages.
+    static let splittableRowText = 200
+
     private func row(_ cells: [Cell], widths: [Int], numeric: Set<Int>, isHeader: Bool, keepNext: Bool) -> String {
-        var s = "<w:tr><w:trPr><w:cantSplit/>" + (isHeader ? "<w:tblHeader/>" : "") + "</w:trPr>"
+        // A row stays on one page unless it is long (a management decision runs to half a page):
+        // such a row may continue on the next page rather than leave a blank half page behind.
+        let long = cells.contains { $0.text.count > Self.splittableRowText }
+        var s = "<w:tr><w:trPr>" + (long ? "" : "<w:cantSplit/>") + (isHeader ? "<w:tblHeader/>" : "") + "</w:trPr>"
         for (c, cell) in cells.enumerated() {
             var tcPr = "<w:tcW w:w=\"\(widths[c])\" w:type=\"dxa\"/>"
             if isHeader {

@@ -24,7 +24,7 @@ public enum TextMeasure {
     /// letters on each side, so this is an upper bound for words of one or two syllable breaks).
     public static func longestWordWidth(_ text: String, size: Double, bold: Bool = false, hyphenated: Bool = false) -> Double {
         words(text).map { word in
-            guard hyphenated, word.count > 8, word.allSatisfy({ $0.isLetter || $0 == "«" || $0 == "»" || $0 == "," || $0 == "." }) else {
+            guard hyphenated, word.count > 8, word.allSatisfy({ $0.isLetter || "«»,.;:-–—()".contains($0) }) else {
                 return width(word, size: size, bold: bold)
             }
             let half = (word.count + 1) / 2
@@ -33,8 +33,8 @@ public enum TextMeasure {
         }.max() ?? 0
     }
 
-    /// The pieces a line may break between: split at spaces, newlines and tabs; a hyphen or dash
-    /// stays with the piece before it.
+    /// The pieces a line may break between: split at spaces, newlines and tabs; a hyphen, dash or
+    /// soft hyphen (U+00AD, where a header may be hyphenated) stays with the piece before it.
     static func words(_ text: String) -> [String] {
         var result: [String] = []
         var current = ""
@@ -43,7 +43,7 @@ public enum TextMeasure {
                 if !current.isEmpty { result.append(current); current = "" }
             } else {
                 current.append(ch)
-                if ch == "-" || ch == "–" || ch == "—" {
+                if ch == "-" || ch == "–" || ch == "—" || ch == "\u{00AD}" {
                     result.append(current)
                     current = ""
                 }

@@ -1,3 +1,4 @@
+import Foundation
 import AnketaCore
 
 /// Findings in plain Russian, as the справка and the decisions table write them.
@@ -27,7 +28,8 @@ public enum FindingWording {
         }
     }
 
-    /// The problem in a few words, for the decisions table.
+    /// The problem in a few words, for the decisions table (the open answers that concern it are
+    /// quoted in «Выводы», not here).
     public static func problem(_ finding: Finding) -> String {
         let value = figure(finding.figure, method: finding.method)
         let before = figure(finding.previous, method: finding.method)
@@ -47,11 +49,9 @@ public enum FindingWording {
                 text += " — от \(figure(low.figure, method: finding.method)) («\(low.group)») до \(figure(high.figure, method: finding.method)) («\(high.group)»)"
             }
         case .openAnswers:
-            text = "Повторяющиеся предложения: " + finding.openAnswers.map { "«\(trimmedQuote($0.text))» (\($0.count))" }.joined(separator: ", ")
+            text = "Повторяющиеся предложения: " + finding.openAnswers.prefix(3).map { "«\(trimmedQuote($0.text, limit: 60))» (\($0.count))" }.joined(separator: ", ")
         }
-        if finding.kind != .openAnswers, let answer = finding.openAnswers.first {
-            text += "; в открытых ответах: «\(trimmedQuote(answer.text))» (\(RussianPlural.answer(answer.count)))"
-        }
+        // Open answers beside the finding are quoted in «Выводы»; the table names the problem only.
         return text
     }
 
@@ -103,10 +103,10 @@ public enum FindingWording {
     /// An open answer as a quotation (without its final full stop, at most 110 characters).
     public static func quote(_ text: String) -> String { trimmedQuote(text) }
 
-    static func trimmedQuote(_ text: String) -> String {
+    static func trimmedQuote(_ text: String, limit: Int = 110) -> String {
         var text = text
         while let last = text.last, last == "." || last == " " { text.removeLast() }
-        if text.count > 110 { text = String(text.prefix(107)).trimmingCharacters(in: .whitespaces) + "…" }
+        if text.count > limit { text = String(text.prefix(limit - 3)).trimmingCharacters(in: .whitespaces) + "…" }
         return text
     }
 

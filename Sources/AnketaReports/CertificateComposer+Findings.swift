@@ -100,8 +100,9 @@ extension CertificateComposer {
                     Cell(RussianWording.capitalized(decision.document))]
         }
         return [.heading("Управленческие решения", level: 1),
-                .table(Table(header: ["№", "Проблема", "Мероприятие", "Срок", "Ответственный", "Итоговый документ"], rows: rows,
-                             columnWidths: [0.5, 3.2, 4.2, 1.5, 1.8, 1.8], numericColumns: [0]))]
+                // «Ответ-ственный» may hyphenate at the soft hyphen rather than widen its column.
+                .table(Table(header: ["№", "Проблема", "Мероприятие", "Срок", "Ответ\u{00AD}ственный", "Итоговый документ"], rows: rows,
+                             columnWidths: [0.5, 2.4, 5.2, 1.4, 1.6, 1.6], numericColumns: [0]))]
     }
 
     /// What became of last period's decisions: the targeted figure then and now.

@@ -102,7 +102,7 @@ struct DownloadTests {
             #expect(html.status == .ok)
             #expect(html.headers[.contentType] == "text/html; charset=utf-8")
             expectContains(html.text, "Тестовая анкета")
-            expectContains(html.text, "Школа №\u{00A0}1")
+            expectContains(html.text, "Школа № 1")
         }
     }
 
