@@ -110,6 +110,9 @@ struct DOCXBuilder {
 
     mutating func body(_ doc: Document) -> String {
         var s = ""
+        for line in doc.preamble {
+            s += paragraph(style: "Subtitle", runs: textRuns(DocumentText.sanitized(line)))
+        }
         let title = DocumentText.sanitized(doc.title)
         if !title.isEmpty { s += paragraph(style: "Title", runs: textRuns(title)) }
         for line in doc.subtitle {

@@ -15,6 +15,8 @@ public struct Document: Sendable, Equatable {
     public var title: String
     /// Optional subtitle lines shown under the title block (organisation, date).
     public var subtitle: [String]
+    /// Lines above the title, centred: the organisation's name in a Russian school document.
+    public var preamble: [String] = []
     public var blocks: [Block]
     /// Fonts, sizes, margins and page numbers for the printable formats (DOCX, HTML print CSS).
     /// Markdown ignores it.

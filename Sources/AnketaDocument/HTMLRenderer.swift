@@ -28,8 +28,11 @@ public struct HTMLRenderer: Sendable {
         <main class="document">
 
         """
-        if !doc.title.isEmpty || !doc.subtitle.isEmpty {
+        if !doc.title.isEmpty || !doc.subtitle.isEmpty || !doc.preamble.isEmpty {
             out += "<header class=\"title-block\">\n"
+            for line in doc.preamble {
+                out += "<p class=\"subtitle preamble\">\(Self.escapeLines(line))</p>\n"
+            }
             if !doc.title.isEmpty {
                 out += "<h1 class=\"doc-title\">\(Self.escapeLines(doc.title))</h1>\n"
             }

@@ -9,6 +9,8 @@ public struct MarkdownRenderer: Sendable {
 
     public func render(_ doc: Document) -> String {
         var blocks: [String] = []
+        let preamble = doc.preamble.map { Self.escapeLine(DocumentText.singleLine($0)) }.filter { !$0.isEmpty }
+        if !preamble.isEmpty { blocks.append(preamble.joined(separator: "\\\n")) }
         let title = DocumentText.singleLine(doc.title)
         if !title.isEmpty { blocks.append("# " + Self.escapeHeading(title)) }
         let subtitle = doc.subtitle.map { Self.escapeLine(DocumentText.singleLine($0)) }.filter { !$0.isEmpty }

@@ -82,13 +82,14 @@ extension CertificateComposer {
         }
         let up = dynamics.indicators.filter { $0.direction == .up }.map { "«\($0.title)»" }
         let down = dynamics.indicators.filter { $0.direction == .down }.map { "«\($0.title)»" }
-        var words = "По сравнению с периодом \(before) (\(RussianWording.participants(previous.respondents, questionnaire.audience)))"
+        var words = "По сравнению с периодом \(before), когда в анкетировании участвовали \(RussianWording.participants(previous.respondents, questionnaire.audience)),"
         if up.isEmpty, down.isEmpty {
             words += " статистически значимых изменений показателей нет: различия укладываются в случайные колебания."
         } else {
             var parts: [String] = []
-            if !up.isEmpty { parts.append("значимо выросли \(up.joined(separator: ", "))") }
-            if !down.isEmpty { parts.append("значимо снизились \(down.joined(separator: ", "))") }
+            // The verb agrees with the number of indicators.
+            if !up.isEmpty { parts.append((up.count == 1 ? "значимо вырос показатель " : "значимо выросли показатели ") + up.joined(separator: ", ")) }
+            if !down.isEmpty { parts.append((down.count == 1 ? "значимо снизился показатель " : "значимо снизились показатели ") + down.joined(separator: ", ")) }
             words += " " + parts.joined(separator: "; ") + "; остальные показатели — без значимых изменений."
         }
         blocks.append(.text(words))

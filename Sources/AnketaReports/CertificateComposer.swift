@@ -43,7 +43,6 @@ public struct CertificateComposer: Sendable {
         blocks += signature()
         blocks += appendix()
         var subtitle: [String] = []
-        if let name = input.organizationName { subtitle.append(name) }
         subtitle.append("по итогам анкетирования \(audienceGenitive) «\(questionnaire.title)»")
         if let year = input.year { subtitle.append(year.title) }
         subtitle.append([input.profile?.place, input.date].compactMap { $0 }.joined(separator: ", "))
@@ -53,7 +52,10 @@ public struct CertificateComposer: Sendable {
             style.bodySize = profile.bodySize
             style.tableSize = profile.tableSize
         }
-        return Document(title: "Аналитическая справка", subtitle: subtitle, blocks: blocks, style: style)
+        var document = Document(title: "Аналитическая справка", subtitle: subtitle, blocks: blocks, style: style)
+        // The organisation's name stands above the title, as on a school's letterhead.
+        document.preamble = input.organizationName.map { [$0] } ?? []
+        return document
     }
 
     var audienceGenitive: String {
