@@ -90,7 +90,8 @@ extension CertificateComposer {
             // The verb agrees with the number of indicators.
             if !up.isEmpty { parts.append((up.count == 1 ? "значимо вырос показатель " : "значимо выросли показатели ") + up.joined(separator: ", ")) }
             if !down.isEmpty { parts.append((down.count == 1 ? "значимо снизился показатель " : "значимо снизились показатели ") + down.joined(separator: ", ")) }
-            words += " " + parts.joined(separator: "; ") + "; остальные показатели — без значимых изменений."
+            let rest = dynamics.indicators.count - up.count - down.count
+            words += " " + parts.joined(separator: "; ") + (rest > 0 ? "; остальные показатели — без значимых изменений." : ".")
         }
         blocks.append(.text(words))
         let rows = dynamics.indicators.map { change -> [Cell] in
