@@ -22,13 +22,15 @@ if [ ! -f "$DOCX" ]; then
 fi
 OUT="${2:-${DOCX%.*}-pages}"
 
-if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null || ! command -v pdftotext >/dev/null; then
+# hyphen-ru: the Russian hyphenation patterns, so LibreOffice hyphenates as Word does.
+if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null || ! command -v pdftotext >/dev/null \
+    || [ ! -e /usr/share/hyphen/hyph_ru_RU.dic ]; then
     SUDO=""
     if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-    echo "Installing libreoffice-writer and poppler-utils…" >&2
+    echo "Installing libreoffice-writer, poppler-utils and hyphen-ru…" >&2
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
-        libreoffice-writer poppler-utils fonts-liberation >/dev/null
+        libreoffice-writer poppler-utils fonts-liberation hyphen-ru >/dev/null
 fi
 
 mkdir -p "$OUT"
