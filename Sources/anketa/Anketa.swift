@@ -31,8 +31,10 @@ struct Anketa: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             guard code != .success, code != .failure else { exit(withError: error) }
-            // Usage errors: argument-parser prints the message (and the usage) as usual.
-            Console.error(fullMessage(for: error))
+            // Usage errors (unknown option, missing argument, a failed `validate()`): one line in
+            // Russian, where to look, and 1.
+            Console.error("ошибка: \(message(for: error))")
+            Console.error("  подсказка: anketa --help, anketa <команда> --help")
             Foundation.exit(ExitCode.failure.rawValue)
         }
     }

@@ -106,7 +106,7 @@ struct DisclosureCheckerTests {
     @Test("Shipped samples: every grouping, several minimums, no hidden small group determined", arguments: samples)
     func shippedSamples(definition: String, file: String) throws {
         let (questionnaire, responses) = try Self.sample(definition, file)
-        #expect(responses.count > 100)
+        #expect(responses.count > 50)
         for minimum in [3, 5, 10, 25] {
             var analyzer = Analyzer(questionnaire: questionnaire, wave: file, options: AnalysisOptions(minGroupSize: minimum))
             for response in responses { analyzer.add(response) }
