@@ -35,8 +35,9 @@ public struct OptionCount: Codable, Sendable, Equatable {
     /// Percent of valid answers (single choice) or of respondents who answered (multiple choice).
     public var percent: Double
     public var positive: Bool
-    /// The option of a grouping question chosen by fewer than the minimum group size (or hidden with
-    /// it): `count` and `percent` are 0 and the option is shown as hidden.
+    /// The option of a grouping question chosen by fewer than the minimum group size, or hidden to
+    /// protect such a group (the same cells as in every breakdown of that question): `count` and
+    /// `percent` are 0 and the option is shown as hidden.
     public var suppressed: Bool
 }
 
@@ -54,6 +55,10 @@ public struct QuestionSummary: Codable, Sendable, Equatable {
     public var valid: Int
     public var noAnswer: Int
     public var blank: Int
+    /// The valid / «затрудняюсь» / blank counts of a grouping question are withheld because they
+    /// would reveal a small group: `valid`, `noAnswer`, `blank` and every option's `percent` are 0
+    /// and must not be read. A last resort, rarely needed (see `docs/statistics.md`).
+    public var answerCountsSuppressed: Bool
     public var options: [OptionCount]
     /// Mean, sample SD and median of option scores (single choice on a scored scale) or numbers.
     public var mean: Double?
@@ -130,6 +135,11 @@ public struct Breakdown: Codable, Sendable, Equatable {
     public var grouping: String
     public var title: String
     public var groups: [GroupFigures]
+    /// Some respondents are in no listed group: «не указано» smaller than the minimum group size is
+    /// left out (nobody can be recognised by not answering, so it is neither shown nor protected by
+    /// hiding real groups), and so, in rare cases, are hidden groups that could not be protected
+    /// otherwise.
+    public var groupsOmitted: Bool
     /// Tests of differences between the (unsuppressed) groups, one per indicator.
     public var tests: [GroupTest]
     /// Chi-square tests of independence of answers and groups, one per scored single-choice question.
@@ -181,6 +191,7 @@ public struct GroupTest: Codable, Sendable, Equatable {
     /// ε² (Kruskal–Wallis) or r = |z|/√N (Mann–Whitney).
     public var effectSize: Double
     public var groups: Int
+    /// Respondents with a score on the indicator in the tested groups (not all respondents of the groups).
     public var n: Int
 }
 

@@ -20,6 +20,15 @@ public struct Analyzer {
     var groups: [[String: ScoreSheet]]
     /// Questions that define groups.
     let groupingQuestions: Set<String>
+    /// Questions that define groups, in the order of the questionnaire's groupings.
+    let groupingQuestionIDs: [String]
+    let groupingPlans: [QuestionPlan?]
+    /// Per grouping question: respondents by *atom* — answer status plus the group under every
+    /// analysed grouping of that question (the finest split any published table makes).
+    var atoms: [[[String]: Int]]
+    /// Per analysed grouping of free text: the identity of a group (case, «ё», spaces, quotes and
+    /// «№» ignored) → the spelling shown, the first one seen.
+    var spellings: [[String: String]]
     var firstSubmitted: String?
     var lastSubmitted: String?
 
@@ -32,6 +41,13 @@ public struct Analyzer {
         groupings = questionnaire.groupings.filter { options.groupings?.contains($0.id) ?? true }
         groups = Array(repeating: [:], count: groupings.count)
         groupingQuestions = Set(questionnaire.groupings.map(\.question))
+        var ids: [String] = []
+        for grouping in questionnaire.groupings where !ids.contains(grouping.question) { ids.append(grouping.question) }
+        groupingQuestionIDs = ids
+        let questionPlans = plan.questions
+        groupingPlans = ids.map { id in questionPlans.first { $0.question.id == id } }
+        atoms = Array(repeating: [:], count: ids.count)
+        spellings = Array(repeating: [:], count: groupings.count)
     }
 
     /// The label of "no answer to the grouping question".
@@ -43,10 +59,44 @@ public struct Analyzer {
             if firstSubmitted.map({ time < $0 }) ?? true { firstSubmitted = time }
             if lastSubmitted.map({ time > $0 }) ?? true { lastSubmitted = time }
         }
+        var keys: [String] = []
+        keys.reserveCapacity(groupings.count)
         for (index, grouping) in groupings.enumerated() {
-            let key = Analyzer.groupKey(response[grouping.question], grouping: grouping, questionnaire: questionnaire)
+            var key = Analyzer.groupKey(response[grouping.question], grouping: grouping, questionnaire: questionnaire)
+            if grouping.derive == nil, key != Analyzer.unspecifiedGroup, case .text? = response[grouping.question] {
+                let identity = Analyzer.groupIdentity(key)
+                if let shown = spellings[index][identity] { key = shown } else { spellings[index][identity] = key }
+            }
+            keys.append(key)
             groups[index][key, default: ScoreSheet(plan: plan)].add(response, plan: plan, keepTexts: 0)
         }
+        for (index, id) in groupingQuestionIDs.enumerated() {
+            var signature = [atomStatus(response[id], plan: groupingPlans[index])]
+            for (g, grouping) in groupings.enumerated() where grouping.question == id { signature.append(keys[g]) }
+            atoms[index][signature, default: 0] += 1
+        }
+    }
+
+    /// The answer status of an atom: `b` blank (or an unknown option, counted as blank), `z`
+    /// «затрудняюсь ответить», `v` a text or number, `o` and the option codes chosen.
+    func atomStatus(_ answer: Answer?, plan: QuestionPlan?) -> String {
+        switch answer {
+        case nil: return "b"
+        case .noAnswer?: return "z"
+        case .text?, .number?: return "v"
+        case .option(let code)?:
+            guard plan?.optionIndex[code] != nil else { return "b" }
+            return "o\u{1F}" + code
+        case .options(let codes)?:
+            if codes.isEmpty { return "b" }
+            return (["o"] + codes.filter { plan?.optionIndex[$0] != nil }).joined(separator: "\u{1F}")
+        }
+    }
+
+    /// What makes two free-text groups the same: the text as answers are matched (`TextKey`: case,
+    /// «ё»/«е», spaces, quotes and «№» spacing ignored).
+    public static func groupIdentity(_ key: String) -> String {
+        TextKey(key).value
     }
 
     /// The group a response belongs to under a grouping.
@@ -65,7 +115,9 @@ public struct Analyzer {
         case .classNumber?: return SchoolLevel.classNumber(raw).map(String.init) ?? unspecifiedGroup
         case nil:
             if questionnaire.question(grouping.question)?.kind == .shortText {
-                return SchoolLevel.normalizedClass(raw) ?? raw.trimmingCharacters(in: .whitespaces)
+                if let className = SchoolLevel.normalizedClass(raw) { return className }
+                let words = raw.split(whereSeparator: \.isWhitespace)
+                return words.isEmpty ? unspecifiedGroup : words.joined(separator: " ")
             }
             return raw
         }
@@ -81,8 +133,12 @@ public struct Analyzer {
         }
         let indicators = zip(plan.indicators, total.indicators).map { summarize($0.0, $0.1) }
         let overall = summarizeOverall(indicators)
-        let breakdowns = groupings.indices.map { breakdown($0) }
-        let questions = zip(plan.questions, total.questions).map { summarize($0.0, $0.1, respondents: total.respondents) }
+        let disclosure = self.disclosure()
+        let breakdowns = groupings.indices.map { breakdown($0, hidden: disclosure.hiddenGroups[$0], omitted: disclosure.omittedGroups[$0]) }
+        let questions = zip(plan.questions, total.questions).map {
+            summarize($0.0, $0.1, respondents: total.respondents, hidden: disclosure.hiddenOptions[$0.0.question.id] ?? [],
+                      hideAnswerCounts: disclosure.hiddenAnswerCounts.contains($0.0.question.id))
+        }
         return AnalysisResult(questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
                               title: questionnaire.title, audience: questionnaire.audience, wave: wave,
                               respondents: total.respondents, period: zip2(firstSubmitted, lastSubmitted).map { [$0, $1] }, minGroupSize: options.minGroupSize, suppressed: false,
@@ -92,24 +148,28 @@ public struct Analyzer {
 
     // MARK: - Questions
 
-    func summarize(_ plan: QuestionPlan, _ tally: QuestionTally, respondents: Int) -> QuestionSummary {
+    /// - Parameters:
+    ///   - hidden: options of a grouping question to hide (`disclosure()`).
+    ///   - hideAnswerCounts: withhold valid / «затрудняюсь» / blank counts (and so the percentages).
+    func summarize(_ plan: QuestionPlan, _ tally: QuestionTally, respondents: Int, hidden: Set<String> = [],
+                   hideAnswerCounts: Bool = false) -> QuestionSummary {
         let question = plan.question
-        // Answers to a grouping question are group sizes: small ones are hidden as in breakdowns.
-        var hidden: Set<String> = []
-        if groupingQuestions.contains(question.id), let scale = plan.scale {
-            let sizes = Dictionary(uniqueKeysWithValues: scale.options.indices.filter { tally.optionCounts[$0] > 0 }
-                .map { (scale.options[$0].code, tally.optionCounts[$0]) })
-            hidden = Analyzer.suppressed(sizes: sizes, minimum: options.minGroupSize)
-        }
         let options = (plan.scale?.options ?? []).enumerated().map { index, option in
             let suppressed = hidden.contains(option.code)
+            let shown = tally.valid > 0 && !suppressed && !hideAnswerCounts
             return OptionCount(code: option.code, label: option.label, count: suppressed ? 0 : tally.optionCounts[index],
-                               percent: tally.valid > 0 && !suppressed ? Double(tally.optionCounts[index]) / Double(tally.valid) * 100 : 0,
+                               percent: shown ? Double(tally.optionCounts[index]) / Double(tally.valid) * 100 : 0,
                                positive: plan.positive[index], suppressed: suppressed)
         }
         var summary = QuestionSummary(id: question.id, text: question.text, grid: question.grid, section: question.section,
                                       kind: question.kind, reverse: question.reverse, respondents: respondents,
-                                      valid: tally.valid, noAnswer: tally.noAnswer, blank: tally.blank, options: options)
+                                      valid: hideAnswerCounts ? 0 : tally.valid, noAnswer: hideAnswerCounts ? 0 : tally.noAnswer,
+                                      blank: hideAnswerCounts ? 0 : tally.blank, answerCountsSuppressed: hideAnswerCounts, options: options)
+        // Means, medians and shares are weighted sums of the option counts: with any count hidden they would give it away.
+        guard hidden.isEmpty, !hideAnswerCounts else {
+            if question.kind.isText { summary.texts = tally.texts }
+            return summary
+        }
         if question.kind == .single || question.kind == .number, tally.scores.count > 0 {
             summary.mean = tally.scores.mean
             summary.standardDeviation = tally.scores.standardDeviation
@@ -208,21 +268,11 @@ public struct Analyzer {
 
     // MARK: - Breakdowns
 
-    /// Groups to suppress: those under the minimum size, plus — when exactly one is suppressed — the
-    /// next smallest, so that the total cannot reveal it (complementary suppression).
-    static func suppressed(sizes: [String: Int], minimum: Int) -> Set<String> {
-        var hidden = Set(sizes.filter { $0.value < minimum }.keys)
-        if hidden.count == 1, sizes.count > 1 {
-            let next = sizes.filter { !hidden.contains($0.key) }.min { ($0.value, $0.key) < ($1.value, $1.key) }
-            if let next { hidden.insert(next.key) }
-        }
-        return hidden
-    }
-
-    func breakdown(_ index: Int) -> Breakdown {
+    /// The breakdown of one grouping; `hidden` groups are shown as «скрыто», `omitted` ones not at
+    /// all (`disclosure()`).
+    func breakdown(_ index: Int, hidden: Set<String>, omitted: Set<String>) -> Breakdown {
         let grouping = groupings[index]
-        let sheets = groups[index]
-        let hidden = Analyzer.suppressed(sizes: sheets.mapValues(\.respondents), minimum: options.minGroupSize)
+        let sheets = groups[index].filter { !omitted.contains($0.key) }
         let keys = orderedKeys(Array(sheets.keys), grouping: grouping)
         var groupFigures: [GroupFigures] = []
         for key in keys {
@@ -246,7 +296,7 @@ public struct Analyzer {
                                              indicators: indicators, overall: overallFigure(figures)))
         }
         let tested = keys.filter { !hidden.contains($0) && $0 != Analyzer.unspecifiedGroup }
-        return Breakdown(grouping: grouping.id, title: grouping.title, groups: groupFigures,
+        return Breakdown(grouping: grouping.id, title: grouping.title, groups: groupFigures, groupsOmitted: !omitted.isEmpty,
                          tests: tests(sheets: sheets, keys: tested), questionTests: questionTests(sheets: sheets, keys: tested))
     }
 
@@ -272,7 +322,9 @@ public struct Analyzer {
         guard keys.count >= 2 else { return [] }
         var tests: [GroupTest] = []
         for (index, plan) in plan.indicators.enumerated() {
-            let samples = keys.compactMap { sheets[$0]?.indicators[index].scores }.filter { !$0.isEmpty }
+            // Scores rounded to 1e-9 before ranking, so that equal scores reached by different sums
+            // (33,3… + 66,6… and 0 + 100) tie.
+            let samples = keys.compactMap { sheets[$0]?.indicators[index].scores.map(Analyzer.rankingValue) }.filter { !$0.isEmpty }
             guard samples.count >= 2 else { continue }
             let n = samples.reduce(0) { $0 + $1.count }
             if samples.count == 2, let test = MannWhitneyU(samples[0], samples[1]) {
@@ -287,6 +339,14 @@ public struct Analyzer {
         let adjusted = Holm.adjust(tests.map(\.p))
         for index in tests.indices { tests[index].pHolm = adjusted[index] }
         return tests
+    }
+
+    /// A respondent's score as ranked: rounded to 9 decimals. Scores are ratios of small integers
+    /// (weights, scale scores), so two scores that are equal as real numbers differ in binary floating
+    /// point by far less than 1e-9, while different ones differ by far more.
+    static func rankingValue(_ score: Double) -> Double {
+        guard score.isFinite, abs(score) < 1e6 else { return score }
+        return (score * 1e9).rounded() / 1e9
     }
 
     /// Groups of a choice question in the scale's order («до 3 лет», «3–10 лет», …); others naturally.

@@ -1,5 +1,5 @@
-/// Text reduced to what matters when people type it: case, repeated spaces, «ё»/«е», quotes and
-/// trailing punctuation ignored.
+/// Text reduced to what matters when people type it: case, repeated spaces, «ё»/«е», quotes,
+/// spaces after «№» and trailing punctuation ignored.
 ///
 /// ```swift
 /// TextKey("  5. Полностью  удовлетворён!") == TextKey("полностью удовлетворен", stripNumbering: false) // false: "5." stays
@@ -16,7 +16,8 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             if scalar.isSpaceLike {
-                pendingSpace = !scalars.isEmpty
+                // «№ 2» and «№2» are the same number.
+                pendingSpace = !scalars.isEmpty && scalars.last != "№"
                 continue
             }
             if pendingSpace { scalars.append(" "); pendingSpace = false }

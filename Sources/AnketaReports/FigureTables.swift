@@ -29,13 +29,15 @@ struct FigureTables {
                        n(i.scores.mean), n(i.scores.standardDeviation), n(i.reliability.alpha), String(i.reliability.n)]
                   })
         try table("questions.csv", ["question", "text", "kind", "respondents", "valid", "no_answer", "blank", "mean", "sd", "median", "positive_percent", "positive_ci_low", "positive_ci_high", "index"],
-                  result.questions.filter { !$0.kind.isText }.map { q in
-                      [q.id, q.text, q.kind.rawValue, String(q.respondents), String(q.valid), String(q.noAnswer), String(q.blank), n(q.mean), n(q.standardDeviation),
+                  result.questions.filter { !$0.kind.isText }.map { q -> [String] in
+                      // Withheld answer counts (they would reveal a small group) are empty cells, not zeros.
+                      let counts = q.answerCountsSuppressed ? ["", "", ""] : [String(q.valid), String(q.noAnswer), String(q.blank)]
+                      return [q.id, q.text, q.kind.rawValue, String(q.respondents)] + counts + [n(q.mean), n(q.standardDeviation),
                        n(q.median), n(q.positivePercent), n(q.positiveInterval?[0]), n(q.positiveInterval?[1]), n(q.index)]
                   })
         try table("options.csv", ["question", "code", "label", "count", "percent", "positive", "suppressed"],
                   result.questions.flatMap { q in q.options.map {
-                      [q.id, $0.code, $0.label, $0.suppressed ? "" : String($0.count), $0.suppressed ? "" : n($0.percent),
+                      [q.id, $0.code, $0.label, $0.suppressed ? "" : String($0.count), $0.suppressed || q.answerCountsSuppressed ? "" : n($0.percent),
                        $0.positive ? "1" : "0", $0.suppressed ? "1" : "0"]
                   } })
         for breakdown in result.breakdowns {

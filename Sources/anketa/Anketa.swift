@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `anketa` command: survey processing for schools (ВСОКО).
 @main
@@ -16,6 +17,27 @@ struct Anketa: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [Validate.self, Ingest.self, Export.self, List.self, Report.self, Serve.self, Admin.self]
     )
+
+    /// argument-parser's own `main()`, except that bad arguments (unknown options, failed
+    /// `validate()`) exit with 1, not 64: the README promises 0 on success and 1 on bad input.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            guard code != .success, code != .failure else { exit(withError: error) }
+            // Usage errors (unknown option, missing argument, a failed `validate()`): one line in
+            // Russian, where to look, and 1.
+            Console.error("ошибка: \(message(for: error))")
+            Console.error("  подсказка: anketa --help, anketa <команда> --help")
+            Foundation.exit(ExitCode.failure.rawValue)
+        }
+    }
 }
 
 /// Options every command that touches the store shares.

@@ -49,6 +49,7 @@ extension Anketa {
 
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("порт должен быть от 0 до 65535") }
+            guard minGroup >= 1 else { throw ValidationError("--min-group должен быть не меньше 1") }
         }
 
         func run() async throws {

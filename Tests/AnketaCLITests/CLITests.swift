@@ -278,6 +278,20 @@ struct CLITests {
         #expect(result.stderr.hasPrefix("ошибка: в анкете «mini» нет группировки «nosuch»"), "\(result)")
     }
 
+    @Test("Bad arguments exit with 1, as the README promises, not argument-parser's 64", arguments: [
+        ["report", "mini.yaml", "google-forms.csv", "--min-group", "0"],
+        ["serve", "--min-group", "0"],
+        ["report", "mini.yaml", "google-forms.csv", "--no-such-option"],
+        ["ingest", "mini.yaml"],
+    ])
+    func badArgumentsExitOne(_ arguments: [String]) throws {
+        let workspace = try Workspace()
+        let result = try workspace.run(arguments, useDB: false)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.hasPrefix("ошибка: "), "\(result)")
+        for crash in ["Fatal error", "Stack dump", "backtrace"] { #expect(!result.stderr.contains(crash), "\(result)") }
+    }
+
     @Test("A Yandex Forms workbook (.xlsx) ingests like a CSV")
     func xlsx() throws {
         let workspace = try Workspace()

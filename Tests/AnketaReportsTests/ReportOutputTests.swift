@@ -1,6 +1,7 @@
 import AnketaAnalysis
 import AnketaCore
 import AnketaReports
+import AnketaTestSupport
 import Foundation
 import Testing
 
@@ -347,5 +348,29 @@ struct ReportOutputTests {
         let input = try ReportFixture.input(try ReportFixture.analyze(ReportFixture.waveA))
         #expect(throws: (any Error).self) { try ReportWriter(input).write(to: file.appendingPathComponent("report")) }
         #expect(try Self.contents(of: base) == ["file"])
+    }
+
+    @Test("Withheld answer counts of a grouping question are empty in the CSV tables and flagged in figures.json")
+    func withheldAnswerCounts() throws {
+        // Only 3 teachers give their experience, all «до 3 лет»: the number who answered would be that group's size.
+        let questionnaire = try DisclosureCases.questionnaire()
+        let responses = (0..<43).map { index in
+            Response(answers: index < 3 ? ["exp": .option("a"), "q1": .option("3")] : ["q1": .option("2")])
+        }
+        let result = DisclosureCases.analyze(DisclosureCases.Case(seed: 0, responses: responses, options: AnalysisOptions(groupings: ["exp"])),
+                                             questionnaire: questionnaire)
+        let outputs = try ReportFixture.write(ReportInput(questionnaire: questionnaire, result: result, date: "01.04.2026"))
+        let exp = try #require(ReportFixture.records(outputs.csv("questions.csv")).first { $0["question"] == "exp" })
+        #expect(exp["valid"] == "" && exp["no_answer"] == "" && exp["blank"] == "" && exp["respondents"] == "43")
+        let q1 = try #require(ReportFixture.records(outputs.csv("questions.csv")).first { $0["question"] == "q1" })
+        #expect(q1["valid"] == "43" && q1["blank"] == "0")
+        let options = ReportFixture.records(outputs.csv("options.csv")).filter { $0["question"] == "exp" }
+        #expect(options.count == 4 && options.allSatisfy { $0["percent"] == "" })
+        #expect(options.first { $0["code"] == "a" }?["suppressed"] == "1")
+        let figures = try JSONDecoder().decode(ReportFigures.self, from: outputs.jsonData)
+        let summary = try #require(figures.result.questions.first { $0.id == "exp" })
+        #expect(summary.answerCountsSuppressed && summary.valid == 0 && summary.blank == 0)
+        #expect(figures.result.breakdowns.first?.groups.first { $0.key == "до 3 лет" }?.suppressed == true)
+        #expect(try DisclosureChecker.problems(figuresJSON: outputs.jsonData, questionnaire: questionnaire, responses: responses).isEmpty)
     }
 }
