@@ -87,6 +87,15 @@ extension CertificateComposer {
     }
 
     func optionTable(_ summary: QuestionSummary) -> [Block] {
+        // A grouping question whose answer counts would reveal a hidden group: options only.
+        if summary.answerCountsSuppressed {
+            let rows = summary.options.map { option in
+                option.suppressed ? [Cell(option.label), Cell("скрыто", tone: .muted), Cell("скрыто", tone: .muted)]
+                    : [Cell(option.label), Cell(String(option.count)), Cell("—")]
+            }
+            return [.table(Table(caption: summary.text, header: ["Вариант ответа", "Чел.", "Доля, %"], rows: rows, columnWidths: [6, 1.2, 1.4], numericColumns: [1, 2])),
+                    .note([.text("Число ответивших и доли не приводятся, чтобы сохранить анонимность.")])]
+        }
         // Multiple choice: the most chosen first; single choice: the scale's own order.
         let options = summary.kind == .multiple ? summary.options.sorted { $0.count > $1.count } : summary.options
         let rows = options.map { option in
@@ -136,7 +145,10 @@ extension CertificateComposer {
         blocks += dynamicsDetail()
         for breakdown in result.breakdowns where breakdown.groups.filter({ !$0.suppressed && $0.key != Analyzer.unspecifiedGroup }).count >= 2 {
             blocks.append(.heading("По группам: \(breakdown.title.lowercased())", level: 2))
-            if breakdown.grouping != input.mapBreakdown?.grouping { blocks.append(.table(breakdownTable(breakdown))) }
+            if breakdown.grouping != input.mapBreakdown?.grouping {
+                blocks.append(.table(breakdownTable(breakdown)))
+                blocks += suppressionNotes(breakdown)
+            }
             blocks += testTable(breakdown)
             blocks += questionTestTable(breakdown)
         }

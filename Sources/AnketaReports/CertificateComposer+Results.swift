@@ -24,8 +24,8 @@ extension CertificateComposer {
         var caption = "Карта дефицитов"
         if map.columns.count > 1, let breakdown = input.mapBreakdown { caption += " (все респонденты и по группам: \(breakdown.title.lowercased()))" }
         blocks.append(.table(mapTable(map, caption: caption)))
-        if let breakdown = input.mapBreakdown, breakdown.groups.contains(where: \.suppressed) {
-            blocks.append(.note([.text("«скрыто» — группа меньше \(RussianPlural.personGenitive(result.minGroupSize)) или скрыта вместе с ней, чтобы её нельзя было восстановить по итогу.")]))
+        if let breakdown = input.mapBreakdown {
+            blocks += suppressionNotes(breakdown)
         }
         for indicator in result.indicators {
             if let distribution = indicator.levelDistribution, indicator.method == .sum {
@@ -34,6 +34,18 @@ extension CertificateComposer {
             }
         }
         return blocks
+    }
+
+    /// What «скрыто» means, and that a small «не указано» is counted but not shown.
+    func suppressionNotes(_ breakdown: Breakdown) -> [Block] {
+        var notes: [String] = []
+        if breakdown.groups.contains(where: \.suppressed) {
+            notes.append("«скрыто» — группа меньше \(RussianPlural.personGenitive(result.minGroupSize)) или группа, скрытая вместе с ней, чтобы её нельзя было вычислить по итогам (в том числе по другим разбивкам того же вопроса).")
+        }
+        if breakdown.groupsOmitted {
+            notes.append("Не указавшие ответ (меньше \(RussianPlural.personGenitive(result.minGroupSize))) отдельной группой не показаны, но учтены в итогах.")
+        }
+        return notes.isEmpty ? [] : [.note([.text(notes.joined(separator: " "))])]
     }
 
     func mapTable(_ map: DeficitMap, caption: String) -> Table {
