@@ -40,7 +40,7 @@ struct AdminController: Sendable {
     /// The session and form of a POST whose CSRF token matches.
     private func post(_ request: Request, _ context: AppRequestContext) async throws -> (AdminSession, FormData) {
         let session = try session(request)
-        let form = try await FormData.read(request, context: context)
+        let form = try await app.form(request, context)
         guard Tokens.equal(session.csrf, form["csrf"] ?? "") else {
             throw ResponseRefusal(app.message("Форма устарела", "Обновите страницу и повторите действие.", status: .forbidden))
         }
@@ -187,7 +187,7 @@ struct AdminController: Sendable {
             let view: [String: Any] = [
                 "id": id, "title": questionnaire.title, "wave": wave.name, "unit": wave.unit, "csrf": session.csrf,
                 "period": "\(Dates.human(run.opensAt)) — \(Dates.human(run.closesAt))", "state": state.rawValue,
-                "isOpen": state != .closed, "link": "\(app.baseURL(request))/s/\(run.slug)",
+                "isOpen": state != .closed, "link": "\(app.baseURL)/s/\(run.slug)", "linkWarning": app.linkWarning.map { [$0] } ?? [String](),
                 "requiresCode": run.requiresCode, "codesTotal": codes.count, "codesFree": codes.filter { !$0.used }.count,
                 "responses": try app.store.responseCount(in: wave), "groups": groups,
             ]
@@ -209,10 +209,10 @@ struct AdminController: Sendable {
         try await guarded {
             let session = try session(request)
             let (run, _, questionnaire) = try self.run(context)
-            let link = "\(app.baseURL(request))/s/\(run.slug)"
+            let link = "\(app.baseURL)/s/\(run.slug)"
             let qr = try QRCode(link, correction: .medium).svg(moduleSize: 8, quietZone: 4, title: "QR-код ссылки на опрос")
             let view: [String: Any] = ["id": run.id ?? 0, "title": questionnaire.title, "intro": questionnaire.intro ?? "",
-                                       "qr": qr, "link": link, "period": "\(Dates.human(run.opensAt)) — \(Dates.human(run.closesAt))"]
+                                       "qr": qr, "link": link, "linkWarning": app.linkWarning.map { [$0] } ?? [String](), "period": "\(Dates.human(run.opensAt)) — \(Dates.human(run.closesAt))"]
             return app.page("poster", view, title: questionnaire.title, admin: session)
         }
     }
@@ -227,7 +227,7 @@ struct AdminController: Sendable {
         try await guarded {
             let session = try session(request)
             let (run, _, questionnaire) = try self.run(context)
-            let link = "\(app.baseURL(request))/s/\(run.slug)"
+            let link = "\(app.baseURL)/s/\(run.slug)"
             let slips = try app.store.codes(run: run.id ?? 0).filter { !$0.used }.map { Slip(title: questionnaire.title, link: link, code: $0.code) }
             return app.page("codes", ["id": run.id ?? 0, "slips": slips] as [String: Any], title: "Коды доступа", admin: session, wide: true)
         }
