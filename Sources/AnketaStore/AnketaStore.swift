@@ -23,14 +23,17 @@ public final class AnketaStore: Sendable {
     /// Every commit is forced to disk (`synchronous = FULL` in WAL mode): an acknowledged web
     /// submission or a reported ingest survives a power loss, not only a crash of the process.
     /// A write that finds the file locked by another process waits up to `busyTimeout` seconds.
-    public init(path: String, busyTimeout: TimeInterval = AnketaStore.defaultBusyTimeout) throws {
+    ///
+    /// `forceEveryCommit: false` keeps GRDB's `synchronous = NORMAL` (a commit may be lost on power
+    /// failure, never corrupted); only `bench/load.sh` uses it, to measure what FULL costs.
+    public init(path: String, busyTimeout: TimeInterval = AnketaStore.defaultBusyTimeout, forceEveryCommit: Bool = true) throws {
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
             configuration.busyMode = .timeout(busyTimeout)
             let pool = try DatabasePool(path: path, configuration: configuration)
             // GRDB sets NORMAL when it turns WAL on; the pool's single writer connection keeps FULL.
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            if forceEveryCommit { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") } }
             writer = pool
             try Migrations.migrator.migrate(writer)
         } catch let error as DatabaseError {

@@ -58,7 +58,9 @@ extension Anketa {
         }
 
         func run() async throws {
-            let store = try reportingErrors { try AnketaStore(path: storeOptions.db) }
+            // bench/load.sh measures the cost of forcing every commit to disk by comparing with NORMAL.
+            let forceEveryCommit = ProcessInfo.processInfo.environment["ANKETA_BENCH_SYNCHRONOUS"]?.lowercased() != "normal"
+            let store = try reportingErrors { try AnketaStore(path: storeOptions.db, forceEveryCommit: forceEveryCommit) }
             if try store.adminCount() == 0 {
                 let password = Tokens.password()
                 try store.setAdmin(login: "admin", passwordHash: Bcrypt.hash(password, cost: 12))
