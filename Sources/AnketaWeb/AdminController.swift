@@ -142,6 +142,10 @@ struct AdminController: Sendable {
             }
             guard opens < closes else { return refuse("Окончание должно быть позже начала.") }
             let unit = (form["unit"] ?? "").trimmingCharacters(in: .whitespaces)
+            // The store keeps names as C strings: a NUL byte would cut them.
+            guard !wave.unicodeScalars.contains("\u{0}"), !unit.unicodeScalars.contains("\u{0}") else {
+                return refuse("Название волны и организации не должны содержать нулевой байт.")
+            }
             try app.store.register(entry.questionnaire, source: entry.source)
             let target = try app.store.wave(for: entry.questionnaire, named: wave, unit: unit.isEmpty ? nil : unit, create: true)
             if try app.store.runs().contains(where: { $0.wave.id == target.id }) {

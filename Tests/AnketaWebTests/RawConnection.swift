@@ -28,7 +28,16 @@ final class RawConnection: @unchecked Sendable {
         }
     }
 
-    deinit { close(socket) }
+    private var closed = false
+
+    deinit { disconnect() }
+
+    /// Closes the connection from this side.
+    func disconnect() {
+        guard !closed else { return }
+        closed = true
+        close(socket)
+    }
 
     func send(_ text: String) throws {
         let bytes = Array(text.utf8)

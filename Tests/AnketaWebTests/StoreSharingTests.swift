@@ -171,6 +171,12 @@ struct StoreSharingTests {
             #expect(long.status == .unprocessableContent)
             expectContains(long.text, "Ответ длиннее 300\u{00A0}знаков")
             #expect(try fixture.responses(run: run.id).isEmpty)
+            // A wave name with NUL would be cut by the store: refused in the console.
+            let csrf = try await browser.adminCSRF()
+            let refused = try await browser.post("/admin/runs", [("csrf", csrf), ("questionnaire", "webtest"), ("wave", "до\u{0}после"),
+                                                                 ("unit", ""), ("opens", "2020-01-01T08:00"), ("closes", "2099-01-01T08:00")])
+            #expect(refused.status == .unprocessableContent)
+            expectContains(refused.text, "не должны содержать нулевой байт")
         }
     }
 }
