@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // Debian's libcsv (apt-get install libcsv-dev), wrapped for Swift.
@@ -64,8 +65,10 @@ let package = Package(
                 dependencies: [
                     "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaAnalysis", "AnketaDocument", "AnketaReports", "QRCode",
                     .product(name: "Hummingbird", package: "hummingbird"),
+                    .product(name: "HummingbirdCore", package: "hummingbird"),
                     .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                     .product(name: "Mustache", package: "swift-mustache"),
+                    .product(name: "Crypto", package: "swift-crypto"),
                 ],
                 swiftSettings: swiftSettings),
         // The command line: a thin shell over the modules above.

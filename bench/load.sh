@@ -6,8 +6,12 @@
 # The rate limit is raised with ANKETA_RATE_LIMIT for the server (every request comes from 127.0.0.1).
 # Afterwards it counts the responses in the store and compares them with wrk's successful POSTs.
 #
+# Every acknowledged submission is forced to disk (synchronous=FULL); ANKETA_BENCH_SYNCHRONOUS=normal
+# runs the server with SQLite's NORMAL instead, to measure what that guarantee costs.
+#
 #   bench/load.sh                                   # builds anketa in release (--scratch-path ${ANKETA_SCRATCH_PATH:-.build})
 #   ANKETA_BIN=.build/release/anketa bench/load.sh
+#   ANKETA_BENCH_SYNCHRONOUS=normal ANKETA_BIN=.build/release/anketa bench/load.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -38,7 +42,8 @@ fi
 # shellcheck source=../scripts/lib/test-server.sh
 source "$ROOT/scripts/lib/test-server.sh"
 # Every request comes from one address and one form token: the submission limits are lifted.
-test_server_start "$ANKETA_BIN" "$ROOT" ANKETA_RATE_LIMIT=100000000
+SYNCHRONOUS=${ANKETA_BENCH_SYNCHRONOUS:-full}
+test_server_start "$ANKETA_BIN" "$ROOT" ANKETA_RATE_LIMIT=100000000 ANKETA_BENCH_SYNCHRONOUS="$SYNCHRONOUS"
 WAVE="нагрузка"
 test_server_create_run "$QUESTIONNAIRE" "$WAVE"
 
@@ -109,6 +114,7 @@ stored=$((after - before))
 echo "date:        $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "machine:     $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
 echo "binary:      $ANKETA_BIN"
+echo "durability:  synchronous=$SYNCHRONOUS"
 echo "questionnaire: $QUESTIONNAIRE ($(tr '&' '\n' <<<"$BODY" | wc -l) form fields, $(wc -c <<<"$BODY") bytes)"
 echo "GET  /s/<slug>: $(awk -v r="$(field "$get" requests)" -v s="$(field "$get" seconds)" 'BEGIN { printf "%.0f", r / s }') req/s, p50 $(field "$get" p50_ms) ms, p99 $(field "$get" p99_ms) ms, failed $(field "$get" failed)"
 echo "POST /s/<slug>: $(awk -v r="$post_ok" -v s="$(field "$post" seconds)" 'BEGIN { printf "%.0f", r / s }') submissions/s, p50 $(field "$post" p50_ms) ms, p99 $(field "$post" p99_ms) ms, failed $(field "$post" failed)"

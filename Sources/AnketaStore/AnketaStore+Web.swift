@@ -19,6 +19,21 @@ extension AnketaStore {
         return formatter.string(from: date)
     }
 
+    // MARK: - Settings
+
+    /// A server setting, made by `make` and stored on first use (the key that signs form tokens, so
+    /// that forms opened before a restart are still accepted after it).
+    public func setting(_ name: String, orInsert make: @escaping @Sendable () -> String) throws -> String {
+        try wrap {
+            try writer.write { db in
+                if let value = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE name = ?", arguments: [name]) { return value }
+                let value = make()
+                try db.execute(sql: "INSERT INTO setting (name, value) VALUES (?, ?)", arguments: [name, value])
+                return value
+            }
+        }
+    }
+
     // MARK: - Admins and sessions
 
     public func adminCount() throws -> Int {
@@ -82,7 +97,8 @@ extension AnketaStore {
             try writer.read { db in
                 try SurveyRun.order(Column("id").desc).fetchAll(db).compactMap { run in
                     guard let wave = try Wave.fetchOne(db, key: run.waveID) else { return nil }
-                    let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response WHERE wave_id = ?", arguments: [run.waveID]) ?? 0
+                    let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response WHERE wave_id = ? AND pending_import IS NULL",
+                                                 arguments: [run.waveID]) ?? 0
                     return (run, wave, count)
                 }
             }
@@ -177,8 +193,8 @@ extension AnketaStore {
             try writer.read { db in
                 try Row.fetchAll(db, sql: """
                     SELECT a.value AS value, COUNT(*) AS n FROM response r JOIN answer a ON a.response_id = r.id
-                    WHERE r.wave_id = ? AND a.question_id = ? GROUP BY a.value ORDER BY n DESC
-                    """, arguments: [wave.id, question]).map { ($0["value"], $0["n"]) }
+                    WHERE r.wave_id = ? AND r.pending_import IS NULL AND a.question_id = ? GROUP BY a.value ORDER BY n DESC
+                    """, arguments: [wave.id, question]).map { (StoredText.read($0, "value"), $0["n"]) }
             }
         }
     }

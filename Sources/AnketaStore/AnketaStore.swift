@@ -14,12 +14,27 @@ public final class AnketaStore: Sendable {
     /// refuses a different definition under the same version), so parsing it once is enough.
     private let definitions = DefinitionCache()
 
+    /// How long a write waits for another process's write (the CLI's ingest and `anketa serve` share
+    /// one file) before it gives up with «database is locked».
+    public static let defaultBusyTimeout: TimeInterval = 10
+
     /// Opens (creating if needed) the database file and brings its schema up to date.
-    public init(path: String) throws {
+    ///
+    /// Every commit is forced to disk (`synchronous = FULL` in WAL mode): an acknowledged web
+    /// submission or a reported ingest survives a power loss, not only a crash of the process.
+    /// A write that finds the file locked by another process waits up to `busyTimeout` seconds.
+    ///
+    /// `forceEveryCommit: false` keeps GRDB's `synchronous = NORMAL` (a commit may be lost on power
+    /// failure, never corrupted); only `bench/load.sh` uses it, to measure what FULL costs.
+    public init(path: String, busyTimeout: TimeInterval = AnketaStore.defaultBusyTimeout, forceEveryCommit: Bool = true) throws {
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
-            writer = try DatabasePool(path: path, configuration: configuration)
+            configuration.busyMode = .timeout(busyTimeout)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB sets NORMAL when it turns WAL on; the pool's single writer connection keeps FULL.
+            if forceEveryCommit { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") } }
+            writer = pool
             try Migrations.migrator.migrate(writer)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path, error.message ?? error.description)
@@ -113,7 +128,7 @@ public final class AnketaStore: Sendable {
         try wrap {
             try writer.read { db in
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT wave.*, q.title AS title, (SELECT COUNT(*) FROM response r WHERE r.wave_id = wave.id) AS responses
+                    SELECT wave.*, q.title AS title, (SELECT COUNT(*) FROM response r WHERE r.wave_id = wave.id AND r.pending_import IS NULL) AS responses
                     FROM wave JOIN questionnaire q ON q.id = wave.questionnaire_id AND q.version = wave.questionnaire_version
                     ORDER BY wave.questionnaire_id, wave.created_at, wave.name, wave.unit
                     """)
@@ -126,7 +141,7 @@ public final class AnketaStore: Sendable {
 
     /// Number of responses in a wave.
     public func responseCount(in wave: Wave) throws -> Int {
-        try wrap { try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response WHERE wave_id = ?", arguments: [wave.id]) ?? 0 } }
+        try wrap { try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response WHERE wave_id = ? AND pending_import IS NULL", arguments: [wave.id]) ?? 0 } }
     }
 
     // MARK: - Helpers

@@ -81,6 +81,26 @@ enum Migrations {
                 t.column("expires_at", .text).notNull()
             }
         }
+        migrator.registerMigration("v3: imports in batches, server settings") { db in
+            // An ingest writes its rows in short transactions, marked with its import until one last
+            // short transaction makes them visible (see `AnketaStore.importResponses`).
+            try db.execute(sql: "ALTER TABLE response ADD COLUMN pending_import INTEGER")
+            try db.execute(sql: "CREATE INDEX response_pending ON response (pending_import) WHERE pending_import IS NOT NULL")
+            try db.create(table: "import_run") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("wave_id", .integer).notNull().references("wave", onDelete: .cascade)
+                t.column("source", .text).notNull()
+                /// The importing process, to tell a live import from one that was killed.
+                t.column("pid", .integer).notNull()
+                t.column("started_at", .text).notNull()
+                /// Updated with every batch; an import silent for long is abandoned.
+                t.column("heartbeat", .double).notNull()
+            }
+            try db.create(table: "setting") { t in
+                t.column("name", .text).notNull().primaryKey()
+                t.column("value", .text).notNull()
+            }
+        }
         return migrator
     }
 }

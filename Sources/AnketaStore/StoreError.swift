@@ -8,6 +8,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case versionConflict(id: String, version: Int)
         case storedDefinitionInvalid(id: String, reason: String)
         case database(String)
+        case importInProgress(source: String)
+        case importAbandoned
     }
 
     private let code: Code
@@ -23,6 +25,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     static func versionConflict(_ id: String, _ version: Int) -> StoreError { StoreError(code: .versionConflict(id: id, version: version)) }
     static func storedDefinitionInvalid(_ id: String, _ reason: String) -> StoreError { StoreError(code: .storedDefinitionInvalid(id: id, reason: reason)) }
     static func database(_ message: String) -> StoreError { StoreError(code: .database(message)) }
+    static func importInProgress(_ source: String) -> StoreError { StoreError(code: .importInProgress(source: source)) }
+    static func importAbandoned() -> StoreError { StoreError(code: .importAbandoned) }
 
     public var description: String {
         switch code {
@@ -40,6 +44,10 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
             "ошибка: сохранённое определение анкеты «\(id)» не читается: \(reason)"
         case .database(let message):
             "ошибка базы данных: \(message)"
+        case .importInProgress(let source):
+            "ошибка: файл «\(source)» уже загружается в эту волну другим процессом\n  подсказка: дождитесь конца той загрузки; если её процесс завершён, повторите через несколько минут"
+        case .importAbandoned:
+            "ошибка: загрузка прервана — её незавершённые строки были удалены как брошенные (процесс долго не писал в базу)\n  подсказка: загрузите файл снова; уже сохранённое не задвоится"
         }
     }
 }

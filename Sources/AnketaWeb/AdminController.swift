@@ -40,7 +40,7 @@ struct AdminController: Sendable {
     /// The session and form of a POST whose CSRF token matches.
     private func post(_ request: Request, _ context: AppRequestContext) async throws -> (AdminSession, FormData) {
         let session = try session(request)
-        let form = try await FormData.read(request, context: context)
+        let form = try await app.form(request, context)
         guard Tokens.equal(session.csrf, form["csrf"] ?? "") else {
             throw ResponseRefusal(app.message("Форма устарела", "Обновите страницу и повторите действие.", status: .forbidden))
         }
@@ -142,6 +142,10 @@ struct AdminController: Sendable {
             }
             guard opens < closes else { return refuse("Окончание должно быть позже начала.") }
             let unit = (form["unit"] ?? "").trimmingCharacters(in: .whitespaces)
+            // The store keeps names as C strings: a NUL byte would cut them.
+            guard !wave.unicodeScalars.contains("\u{0}"), !unit.unicodeScalars.contains("\u{0}") else {
+                return refuse("Название волны и организации не должны содержать нулевой байт.")
+            }
             try app.store.register(entry.questionnaire, source: entry.source)
             let target = try app.store.wave(for: entry.questionnaire, named: wave, unit: unit.isEmpty ? nil : unit, create: true)
             if try app.store.runs().contains(where: { $0.wave.id == target.id }) {
@@ -187,7 +191,7 @@ struct AdminController: Sendable {
             let view: [String: Any] = [
                 "id": id, "title": questionnaire.title, "wave": wave.name, "unit": wave.unit, "csrf": session.csrf,
                 "period": "\(Dates.human(run.opensAt)) — \(Dates.human(run.closesAt))", "state": state.rawValue,
-                "isOpen": state != .closed, "link": "\(app.baseURL(request))/s/\(run.slug)",
+                "isOpen": state != .closed, "link": "\(app.baseURL)/s/\(run.slug)", "linkWarning": app.linkWarning.map { [$0] } ?? [String](),
                 "requiresCode": run.requiresCode, "codesTotal": codes.count, "codesFree": codes.filter { !$0.used }.count,
                 "responses": try app.store.responseCount(in: wave), "groups": groups,
                 "groupings": questionnaire.groupings.map { ["groupingID": $0.id, "groupingTitle": $0.title] },
@@ -211,10 +215,10 @@ struct AdminController: Sendable {
         try await guarded {
             let session = try session(request)
             let (run, _, questionnaire) = try self.run(context)
-            let link = "\(app.baseURL(request))/s/\(run.slug)"
+            let link = "\(app.baseURL)/s/\(run.slug)"
             let qr = try QRCode(link, correction: .medium).svg(moduleSize: 8, quietZone: 4, title: "QR-код ссылки на опрос")
             let view: [String: Any] = ["id": run.id ?? 0, "title": questionnaire.title, "intro": questionnaire.intro ?? "",
-                                       "qr": qr, "link": link, "period": "\(Dates.human(run.opensAt)) — \(Dates.human(run.closesAt))"]
+                                       "qr": qr, "link": link, "linkWarning": app.linkWarning.map { [$0] } ?? [String](), "period": "\(Dates.human(run.opensAt)) — \(Dates.human(run.closesAt))"]
             return app.page("poster", view, title: questionnaire.title, admin: session)
         }
     }
@@ -229,7 +233,7 @@ struct AdminController: Sendable {
         try await guarded {
             let session = try session(request)
             let (run, _, questionnaire) = try self.run(context)
-            let link = "\(app.baseURL(request))/s/\(run.slug)"
+            let link = "\(app.baseURL)/s/\(run.slug)"
             let slips = try app.store.codes(run: run.id ?? 0).filter { !$0.used }.map { Slip(title: questionnaire.title, link: link, code: $0.code) }
             return app.page("codes", ["id": run.id ?? 0, "slips": slips] as [String: Any], title: "Коды доступа", admin: session, wide: true)
         }

@@ -1,6 +1,8 @@
 import AnketaStore
 import Hummingbird
+import HummingbirdCore
 import Logging
+import NIOCore
 
 /// Builds the web application over a store (tests pass port 0 and an in-memory store).
 ///
@@ -8,12 +10,19 @@ import Logging
 /// let app = try buildApplication(store: store, configuration: WebConfiguration(port: 8080))
 /// try await app.runService()   // stops gracefully on SIGTERM / SIGINT
 /// ```
-public func buildApplication(store: AnketaStore, configuration: WebConfiguration, logger: Logger? = nil) throws -> some ApplicationProtocol {
+/// `onServerRunning` receives the listening channel (tests read the port of a server on port 0 from it).
+public func buildApplication(store: AnketaStore, configuration: WebConfiguration, logger: Logger? = nil,
+                             onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) throws -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "anketa")
     if logger.logLevel > .info { logger.logLevel = .info }
     let router = try buildRouter(store: store, configuration: configuration)
-    return Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "anketa"),
-                       logger: logger)
+    // An idle or stalled connection (a request head never finished) is closed after the idle
+    // timeout; beyond `maxConnections` new connections wait in the listen queue.
+    let server = HTTPServerBuilder.http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout)))
+    return Application(router: router, server: server,
+                       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "anketa",
+                                            availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: logger)),
+                       onServerRunning: onServerRunning, logger: logger)
 }
 
 /// The router with every route and middleware.
@@ -26,4 +35,11 @@ public func buildRouter(store: AnketaStore, configuration: WebConfiguration) thr
     AuthController(app: app).addRoutes(to: router)
     AdminController(app: app).addRoutes(to: router)
     return router
+}
+
+extension TimeAmount {
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
 }

@@ -1,3 +1,4 @@
+import AnketaCore
 import AnketaStore
 import Foundation
 import Hummingbird
@@ -30,7 +31,7 @@ struct AuthController: Sendable {
     }
 
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let form = try await FormData.read(request, context: context)
+        let form = try await app.form(request, context)
         guard app.visitorTokenMatches(request, form) else {
             return app.message("Форма устарела", "Откройте страницу входа заново.", status: .forbidden)
         }
@@ -40,12 +41,25 @@ struct AuthController: Sendable {
         }
         let login = (form["login"] ?? "").trimmingCharacters(in: .whitespaces)
         let password = form["password"] ?? ""
-        guard let admin = try app.store.admin(login: login), let id = admin.id,
-              await Self.verify(password, hash: admin.passwordHash) else {
-            context.logger.notice("failed sign-in", metadata: ["login": "\(login)"])
+        // Per account: after a few failures the login is locked for a while, known or not.
+        if let remaining = await app.loginThrottle.lockRemaining(login) {
+            let minutes = max(1, Int((remaining / 60).rounded(.up)))
+            context.logger.notice("sign-in refused: login locked", metadata: ["login": "\(login.prefix(64))"])
+            return app.page("login", LoginView(csrf: form["csrf"] ?? "", login: login,
+                                               error: "Слишком много неудачных попыток входа под этим логином. Попробуйте через \(Self.minutes(minutes))."),
+                            title: "Вход", status: .tooManyRequests)
+        }
+        let admin = try app.store.admin(login: login)
+        // An unknown login is checked against a dummy hash of the same cost, so the time taken does
+        // not tell which logins exist.
+        let verified = await Self.verify(password, hash: admin?.passwordHash ?? Self.dummyHash)
+        guard let admin, let id = admin.id, verified else {
+            await app.loginThrottle.recordFailure(login)
+            context.logger.notice("failed sign-in", metadata: ["login": "\(login.prefix(64))"])
             return app.page("login", LoginView(csrf: form["csrf"] ?? "", login: login, error: "Неверный логин или пароль."),
                             title: "Вход", status: .unauthorized)
         }
+        await app.loginThrottle.recordSuccess(login)
         let session = AdminSession(token: Tokens.hex(), adminID: id, csrf: Tokens.hex(),
                                    expiresAt: AnketaStore.localNow(Date().addingTimeInterval(Self.sessionLifetime)))
         try app.store.createSession(session)
@@ -55,7 +69,7 @@ struct AuthController: Sendable {
     }
 
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let form = try await FormData.read(request, context: context)
+        let form = try await app.form(request, context)
         if let session = try app.adminSession(request), Tokens.equal(session.csrf, form["csrf"] ?? "") {
             try app.store.deleteSession(token: session.token)
         }
@@ -63,6 +77,12 @@ struct AuthController: Sendable {
         response.setCookie(app.cookie(WebApp.sessionCookie, "", maxAge: 0))
         return response
     }
+
+    /// A bcrypt hash (cost 12, as `anketa admin create` makes) of a password nobody uses, verified
+    /// for unknown logins.
+    static let dummyHash = "$2b$12$8Y58LwnGDWOHzoqkFuMEJ.8a7axsRkodEuP93zJKXRtmWJcicF1Le"
+
+    static let minutes = RussianPlural("минуту", "минуты", "минут")
 
     /// bcrypt is slow by design: run it off the event loop.
     static func verify(_ password: String, hash: String) async -> Bool {

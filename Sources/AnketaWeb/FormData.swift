@@ -19,9 +19,21 @@ public struct FormData: Sendable, Equatable {
 
     public func all(_ name: String) -> [String] { fields[name] ?? [] }
 
-    /// Reads a request's form body (refusing bodies over the context's upload limit).
-    public static func read(_ request: Request, context: some RequestContext) async throws -> FormData {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+    /// Reads a request's form body, refusing bodies over the context's upload limit (413) and bodies
+    /// that do not arrive within `timeout` (408: a client dripping bytes holds no connection for long).
+    public static func read(_ request: Request, context: some RequestContext, timeout: Duration = .seconds(60)) async throws -> FormData {
+        let limit = context.maxUploadSize
+        let body = request.body
+        let buffer = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask { try await body.collect(upTo: limit) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let buffer = first else { throw HTTPError(.requestTimeout) }
+            return buffer
+        }
         return FormData(String(buffer: buffer))
     }
 

@@ -14,6 +14,11 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
             // Errors thrown by the router (unknown route, bad parameter, body too large, 404 of a
             // handler) become their response here, so that they carry the headers too.
             response = try error.response(from: request, context: context)
+        } catch {
+            // Anything else (a store error in a page that does not handle it) is a 500 page with a
+            // log line, never a bare 500.
+            context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            response = Reply.html(SecurityHeadersMiddleware.serverErrorPage, status: .internalServerError)
         }
         response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         response.headers[.anketaContentTypeOptions] = "nosniff"
@@ -21,6 +26,19 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.anketaReferrerPolicy] = "no-referrer"
         if secure { response.headers[.anketaStrictTransportSecurity] = "max-age=31536000" }
         return response
+    }
+}
+
+extension SecurityHeadersMiddleware {
+    static var serverErrorPage: String {
+        """
+        <!doctype html>
+        <html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Ошибка на сервере</title></head>
+        <body><h1>Ошибка на сервере</h1>
+        <p>Страницу не удалось показать. Вернитесь назад и попробуйте ещё раз через минуту; если ошибка повторяется, сообщите организатору опроса.</p>
+        </body></html>
+        """
     }
 }
 

@@ -40,7 +40,16 @@ struct SurveyController: Sendable {
             guard let code, !code.isEmpty else {
                 return app.page("code_entry", CodeView(title: questionnaire.title, action: action, code: "", error: nil), title: questionnaire.title)
             }
+            // Wrong codes are counted per address: guessing is slowed to a few dozen a minute.
+            let client = app.clientKey(request, context)
+            guard await app.codeFailures.check(client) else {
+                context.logger.notice("access code attempts over the limit", metadata: ["run": "\(run.id ?? 0)"])
+                return app.page("code_entry", CodeView(title: questionnaire.title, action: action, code: code,
+                                                       error: "Слишком много попыток ввести код. Подождите минуту и попробуйте снова."),
+                                title: questionnaire.title, status: .tooManyRequests)
+            }
             guard let id = run.id, try app.store.codeIsUsable(code, run: id) else {
+                await app.codeFailures.record(client)
                 return app.page("code_entry", CodeView(title: questionnaire.title, action: action, code: code,
                                                        error: "Код не подходит или уже использован. Проверьте, как он написан на карточке."),
                                 title: questionnaire.title, status: .forbidden)
@@ -59,7 +68,7 @@ struct SurveyController: Sendable {
         case .failure(let refusal): return refusal.response
         case .success(let found): (run, _, questionnaire) = found
         }
-        let form = try await FormData.read(request, context: context)
+        let form = try await app.form(request, context)
         guard app.visitorTokenMatches(request, form) else {
             return app.message("Форма устарела", "Откройте ссылку на опрос заново и отправьте ответы ещё раз.", status: .forbidden)
         }
@@ -80,16 +89,29 @@ struct SurveyController: Sendable {
                                                     values: form, errors: errors.byQuestion),
                             title: "Ошибка: \(questionnaire.title)", status: .unprocessableContent)
         case .success(let response):
+            if run.requiresCode, !(await app.codeFailures.check(app.clientKey(request, context))) {
+                return app.page("form", surveyForm.view(action: "/s/\(run.slug)", csrf: form["csrf"] ?? "", code: code, values: form,
+                                                        notice: "Слишком много попыток ввести код. Ваши ответы остались на этой странице — подождите минуту и нажмите «Отправить ответы» ещё раз."),
+                                title: questionnaire.title, status: .tooManyRequests)
+            }
             do {
                 _ = try app.store.submit(response, run: run, code: code, now: AnketaStore.localNow())
             } catch let refusal as SubmissionRefusal {
                 switch refusal {
                 case .runNotOpen: return app.message("Опрос завершён", "Ответы больше не принимаются.", status: .gone)
                 case .codeRequired, .codeInvalid:
+                    await app.codeFailures.record(app.clientKey(request, context))
                     return app.message("Нужен код доступа", "Откройте опрос заново и введите код с вашей карточки.", status: .forbidden)
                 case .codeUsed:
                     return app.message("Код уже использован", "По этому коду анкета уже заполнена. Если это были не вы, обратитесь к организатору опроса.", status: .forbidden)
                 }
+            } catch {
+                // The store could not take the answers (the file busy for too long, a full disk):
+                // the respondent keeps them on the page and can send them again.
+                context.logger.error("response not stored", metadata: ["run": "\(run.id ?? 0)", "error": "\(error)"])
+                return app.page("form", surveyForm.view(action: "/s/\(run.slug)", csrf: form["csrf"] ?? "", code: run.requiresCode ? code : nil,
+                                                        values: form, notice: SurveyController.notStoredNotice),
+                                title: questionnaire.title, status: .serviceUnavailable)
             }
             context.logger.info("response stored", metadata: ["run": "\(run.id ?? 0)"])
             return Reply.redirect("/s/\(run.slug)/thanks")
@@ -104,6 +126,9 @@ struct SurveyController: Sendable {
         let questionnaire = try app.store.questionnaire(id: wave.questionnaireID, version: wave.questionnaireVersion)
         return app.message("Спасибо!", questionnaire.outro ?? "Ваши ответы сохранены. Спасибо за участие в опросе!", status: .ok)
     }
+
+    /// Shown above the re-filled form when the store could not take a submission.
+    static let notStoredNotice = "Не удалось сохранить ответы, попробуйте ещё раз. Ваши ответы остались на этой странице — нажмите «Отправить ответы» ещё раз."
 
     /// An access code as typed: a GET form sends spaces as «+» (the query is not form-decoded), phone
     /// keyboards add a trailing space, people drop or replace the dash. Codes are `XXXX-XXXX` of

@@ -7,6 +7,9 @@ struct SurveyForm {
 
     /// The value sent for a scale's «no answer» option.
     static let noAnswerValue = "__no_answer__"
+    /// Longest answers to short and long text questions (the inputs' `maxlength`).
+    static let shortTextLimit = 300
+    static let longTextLimit = 4000
     /// How many errors the summary at the top links to.
     static let summaryLimit = 5
 
@@ -153,8 +156,16 @@ struct SurveyForm {
                     if question.required { errors[question.id] = "Заполните это поле" }
                     continue
                 }
-                let limit = question.kind == .shortText ? 300 : 4000
-                response[question.id] = .text(String(value.prefix(limit)))
+                // Text is kept exactly as sent or refused with a reason, never cut: a NUL byte (`%00`,
+                // which no keyboard types) and text over the field's length are errors.
+                let limit = question.kind == .shortText ? SurveyForm.shortTextLimit : SurveyForm.longTextLimit
+                if value.unicodeScalars.contains("\u{0}") {
+                    errors[question.id] = "Ответ содержит недопустимый символ (нулевой байт) — удалите его и отправьте снова"
+                } else if value.count > limit {
+                    errors[question.id] = "Ответ длиннее \(RussianPlural("знака", "знаков", "знаков")(limit)) — сократите его"
+                } else {
+                    response[question.id] = .text(value)
+                }
             }
         }
         return errors.isEmpty ? .success(response) : .failure(FormErrors(byQuestion: errors))

@@ -123,6 +123,7 @@ enum Templates {
         <div class="card">
           <p><strong>Ссылка для участников:</strong></p>
           <p class="link">{{link}}</p>
+          {{#linkWarning}}<p class="error" role="alert">{{.}}</p>{{/linkWarning}}
           <div class="actions">
             <a class="button secondary" href="/admin/runs/{{id}}/poster">Листовка с QR-кодом</a>
             {{#requiresCode}}<a class="button secondary" href="/admin/runs/{{id}}/codes">Коды доступа ({{codesFree}} свободно из {{codesTotal}})</a>{{/requiresCode}}
@@ -172,6 +173,7 @@ enum Templates {
           {{{qr}}}
           <p>или откройте ссылку:</p>
           <p class="link">{{link}}</p>
+          {{#linkWarning}}<p class="error no-print" role="alert">{{.}}</p>{{/linkWarning}}
           <p class="muted">Опрос анонимный. Сроки: {{period}}.</p>
           <p class="no-print"><a href="/admin/runs/{{id}}">← к опросу</a></p>
         </div>

@@ -14,6 +14,14 @@ struct WebApp: Sendable {
     let submissions: RateLimiter
     let visitorSubmissions: RateLimiter
     let logins: RateLimiter
+    let loginThrottle = LoginThrottle()
+    /// Wrong access codes per client address.
+    let codeFailures: RateLimiter
+    let formTokens: FormTokens
+    /// Where links point without `--public-url`: the listening address (for 0.0.0.0, this machine's
+    /// first network address), never the request's `Host` header.
+    let listeningURL: String
+    let trustedProxies: Set<String>
 
     init(store: AnketaStore, configuration: WebConfiguration) throws {
         self.store = store
@@ -24,6 +32,10 @@ struct WebApp: Sendable {
         submissions = RateLimiter(perMinute: configuration.submissionsPerMinute)
         visitorSubmissions = RateLimiter(perMinute: configuration.submissionsPerVisitor)
         logins = RateLimiter(perMinute: 10)
+        codeFailures = RateLimiter(perMinute: configuration.codeFailuresPerMinute)
+        formTokens = FormTokens(keyHex: try store.setting("form-token-key") { Tokens.hex(bytes: 32) })
+        listeningURL = ClientAddress.listeningURL(host: configuration.host, port: configuration.port, secure: configuration.secureCookies)
+        trustedProxies = Set(configuration.trustedProxies.compactMap(ClientAddress.canonical))
     }
 
     // MARK: - Pages
@@ -73,10 +85,26 @@ struct WebApp: Sendable {
 
     // MARK: - Links
 
-    func baseURL(_ request: Request) -> String {
+    /// The server's address for links and QR codes: `--public-url`, or else the listening address.
+    var baseURL: String {
         if let configured = configuration.publicURL { return configured.hasSuffix("/") ? String(configured.dropLast()) : configured }
-        let host = request.head.authority ?? "\(configuration.host):\(configuration.port)"
-        return "\(configuration.secureCookies ? "https" : "http")://\(host)"
+        return listeningURL
+    }
+
+    /// Said next to a link made without `--public-url`: respondents may not reach that address.
+    var linkWarning: String? {
+        guard configuration.publicURL == nil else { return nil }
+        if ClientAddress.isLoopback(configuration.host) {
+            return "Ссылка ведёт на \(listeningURL) — этот адрес открывается только на самом сервере, с телефонов участников он недоступен. "
+                + "Перезапустите сервер с --host 0.0.0.0 и --public-url с адресом, по которому его видят участники (например, --public-url https://anketa.school.ru)."
+        }
+        return "Ссылка построена по адресу, на котором слушает сервер (\(listeningURL)), — он доступен только из сети школы. "
+            + "Если участники откроют опрос из дома, перезапустите сервер с --public-url и общедоступным адресом."
+    }
+
+    /// The request's form, read within the configured body timeout.
+    func form(_ request: Request, _ context: AppRequestContext) async throws -> FormData {
+        try await FormData.read(request, context: context, timeout: configuration.bodyTimeout)
     }
 
     // MARK: - Cookies
@@ -90,24 +118,23 @@ struct WebApp: Sendable {
             ?? Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: configuration.secureCookies, httpOnly: true)
     }
 
-    /// The form token of a visitor without a session (double-submit cookie), made on first visit.
+    /// The form token of a visitor without a session (double-submit cookie): the cookie's token if
+    /// this server issued it, else a new one.
     func visitorToken(_ request: Request) -> (token: String, isNew: Bool) {
-        if let token = request.cookies[WebApp.csrfCookie]?.value, token.count == 64 { return (token, false) }
-        return (Tokens.hex(), true)
+        if let token = request.cookies[WebApp.csrfCookie]?.value, formTokens.isValid(token) { return (token, false) }
+        return (formTokens.issue(), true)
     }
 
-    /// Whether a POSTed form carries the visitor's token.
+    /// Whether a POSTed form carries the visitor's token, and the token is one this server issued.
     func visitorTokenMatches(_ request: Request, _ form: FormData) -> Bool {
         guard let cookie = request.cookies[WebApp.csrfCookie]?.value, let field = form["csrf"] else { return false }
-        return Tokens.equal(cookie, field)
+        return Tokens.equal(cookie, field) && formTokens.isValid(cookie)
     }
 
-    /// A client key for rate limiting (kept in memory only): the peer address, or behind a trusted
-    /// proxy the address it forwarded.
+    /// A client key for rate limiting (kept in memory only): the peer address, or — when the peer
+    /// is a trusted proxy — the address it forwarded.
     func clientKey(_ request: Request, _ context: AppRequestContext) -> String {
-        if configuration.trustProxy, let forwarded = request.headers[values: .anketaForwardedFor].last?.split(separator: ",").last {
-            return forwarded.trimmingCharacters(in: .whitespaces)
-        }
-        return context.remoteAddress?.ipAddress ?? "unknown"
+        ClientAddress.key(peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[values: .anketaForwardedFor],
+                          trustedProxies: trustedProxies)
     }
 }

@@ -12,20 +12,33 @@ public struct WebConfiguration: Sendable {
     /// Submissions allowed per client address per minute. A class behind one school router or
     /// proxy shares an address, so this is generous; each visitor is also limited separately.
     public var submissionsPerMinute: Int
-    /// Submissions allowed per visitor (form token) per minute.
+    /// Submissions allowed per visitor (server-issued form token) per minute.
     public var submissionsPerVisitor: Int
-    /// Take the client address from the last `X-Forwarded-For` entry (set when behind a reverse proxy).
-    public var trustProxy: Bool
+    /// Wrong access codes allowed per client address per minute (`?code=` guesses).
+    public var codeFailuresPerMinute: Int
+    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed. A request from any other
+    /// address is keyed by its own address, whatever it says it forwards.
+    public var trustedProxies: [String]
     /// Groups smaller than this are suppressed in reports downloaded from the console.
     public var minGroupSize: Int
     /// The address people use to reach the server, for links and QR codes (e.g. https://anketa.school.ru).
+    /// Without it links use the listening address, never the request's `Host` header.
     public var publicURL: String?
     /// The organisation profile the console's справки are framed with (`serve --org`).
     public var organization: OrganizationProfile?
+    /// A connection that sends nothing for this long — an idle keep-alive connection, or a request
+    /// head or body that stalls — is closed.
+    public var idleTimeout: Duration
+    /// A request body must arrive completely within this time.
+    public var bodyTimeout: Duration
+    /// Open connections at most; further ones wait in the listen queue until one closes.
+    public var maxConnections: Int
 
     public init(host: String = "127.0.0.1", port: Int = 8080, questionnairesFolder: URL = URL(fileURLWithPath: "Questionnaires"),
-                secureCookies: Bool = false, submissionsPerMinute: Int = 120, submissionsPerVisitor: Int = 3, trustProxy: Bool = false,
-                minGroupSize: Int = 5, publicURL: String? = nil, organization: OrganizationProfile? = nil) {
+                secureCookies: Bool = false, submissionsPerMinute: Int = 120, submissionsPerVisitor: Int = 3,
+                codeFailuresPerMinute: Int = 20, trustedProxies: [String] = [], minGroupSize: Int = 5, publicURL: String? = nil,
+                idleTimeout: Duration = .seconds(30), bodyTimeout: Duration = .seconds(60), maxConnections: Int = 512,
+                organization: OrganizationProfile? = nil) {
         self.organization = organization
         self.host = host
         self.port = port
@@ -33,8 +46,17 @@ public struct WebConfiguration: Sendable {
         self.secureCookies = secureCookies
         self.submissionsPerMinute = submissionsPerMinute
         self.submissionsPerVisitor = submissionsPerVisitor
-        self.trustProxy = trustProxy
+        self.codeFailuresPerMinute = codeFailuresPerMinute
+        self.trustedProxies = trustedProxies
         self.minGroupSize = minGroupSize
         self.publicURL = publicURL
+        self.idleTimeout = idleTimeout
+        self.bodyTimeout = bodyTimeout
+        self.maxConnections = maxConnections
+    }
+
+    /// Whether `text` is an IPv4 or IPv6 address (for `--trust-proxy`).
+    public static func isIPAddress(_ text: String) -> Bool {
+        ClientAddress.canonical(text) != nil
     }
 }

@@ -17,7 +17,11 @@ extension Anketa {
 
                 Пример (за обратным прокси с HTTPS):
                   anketa serve --port 8080 --public-url https://anketa.school.ru \\
-                      --secure-cookies --trust-proxy
+                      --secure-cookies --trust-proxy 127.0.0.1
+
+                Без --public-url ссылки и QR-коды строятся по адресу, на котором слушает сервер (--host, --port), а не по заголовку Host запроса; в консоли рядом со ссылкой будет предупреждение.
+
+                Сервер и команда ingest могут работать с одной базой одновременно: загрузка пишет короткими порциями и показывает ответы все сразу в конце, ответы участников при этом сохраняются. Каждый принятый ответ записан на диск (synchronous=FULL) до того, как участник видит «Спасибо».
                 """
         )
 
@@ -36,8 +40,10 @@ extension Anketa {
         @Flag(name: .customLong("secure-cookies"), help: "Cookie только по HTTPS (включите, если сервер доступен по HTTPS).")
         var secureCookies = false
 
-        @Flag(name: .customLong("trust-proxy"), help: "Брать адрес клиента из X-Forwarded-For (сервер за обратным прокси).")
-        var trustProxy = false
+        @Option(name: .customLong("trust-proxy"),
+                help: ArgumentHelp("Адрес обратного прокси, которому верить: от него адрес клиента берётся из X-Forwarded-For (можно повторить).",
+                                   valueName: "адрес"))
+        var trustProxy: [String] = []
 
         @Option(name: .customLong("min-group"), help: ArgumentHelp("Наименьший размер группы в справке.", valueName: "число"))
         var minGroup: Int = 5
@@ -50,10 +56,15 @@ extension Anketa {
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("порт должен быть от 0 до 65535") }
             guard minGroup >= 1 else { throw ValidationError("--min-group должен быть не меньше 1") }
+            for address in trustProxy where !WebConfiguration.isIPAddress(address) {
+                throw ValidationError("--trust-proxy ждёт IP-адрес прокси (например, 127.0.0.1), а не «\(address)»")
+            }
         }
 
         func run() async throws {
-            let store = try reportingErrors { try AnketaStore(path: storeOptions.db) }
+            // bench/load.sh measures the cost of forcing every commit to disk by comparing with NORMAL.
+            let forceEveryCommit = ProcessInfo.processInfo.environment["ANKETA_BENCH_SYNCHRONOUS"]?.lowercased() != "normal"
+            let store = try reportingErrors { try AnketaStore(path: storeOptions.db, forceEveryCommit: forceEveryCommit) }
             let profile = try reportingErrors { try org.map { try OrganizationLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) } }
             if try store.adminCount() == 0 {
                 let password = Tokens.password()
@@ -66,7 +77,7 @@ extension Anketa {
                     """.utf8))
             }
             var configuration = WebConfiguration(host: host, port: port, questionnairesFolder: URL(fileURLWithPath: questionnaires),
-                                                 secureCookies: secureCookies, trustProxy: trustProxy, minGroupSize: minGroup,
+                                                 secureCookies: secureCookies, trustedProxies: trustProxy, minGroupSize: minGroup,
                                                  publicURL: publicURL, organization: profile)
             // Load tests from one address and one form token raise both limits through the environment.
             if let limit = ProcessInfo.processInfo.environment["ANKETA_RATE_LIMIT"].flatMap({ Int($0) }), limit > 0 {
@@ -75,6 +86,10 @@ extension Anketa {
             }
             let app = try buildApplication(store: store, configuration: configuration)
             FileHandle.standardOutput.write(Data("Анкета: http://\(host):\(port)/admin (Ctrl+C — остановить)\n".utf8))
+            if publicURL == nil {
+                Console.error("предупреждение: не задан --public-url — ссылки на опросы и QR-коды ведут на адрес, на котором слушает сервер; "
+                              + "участники могут его не увидеть. Укажите адрес, по которому сервер виден участникам: --public-url https://…")
+            }
             try await app.runService()
         }
     }

@@ -7,7 +7,7 @@ import Testing
 
 /// A small definition with every kind of question; codes of `sources` are deliberately not in
 /// alphabetical order, so that the order of multiple-choice answers is tested.
-private let miniYAML = """
+let miniYAML = """
     id: mini
     version: 1
     title: Мини-анкета
@@ -45,12 +45,12 @@ private let miniYAML = """
 
     """
 
-private func mini(_ yaml: String = miniYAML) throws -> Questionnaire {
+func mini(_ yaml: String = miniYAML) throws -> Questionnaire {
     try DefinitionLoader().load(yaml: yaml, file: "mini.yaml")
 }
 
 /// Responses with answers of every kind.
-private let sampleResponses: [Response] = [
+let sampleResponses: [Response] = [
     Response(submittedAt: "2026-04-12 19:03:11", answers: [
         "q1": .option("4"), "q2": .noAnswer, "sources": .options(["site", "chat", "diary"]),
         "hours": .number(2.5), "class": .text("5А"), "comment": .text("Больше кружков\nи секций; «спасибо»"),

@@ -102,20 +102,48 @@ struct Fixture: Sendable {
     let configuration: WebConfiguration
 
     /// `databasePath` nil: an in-memory store.
-    init(submissionsPerMinute: Int = 1000, submissionsPerVisitor: Int = 1000, secureCookies: Bool = false,
-         trustProxy: Bool = false, databasePath: String? = nil, organization: OrganizationProfile? = nil) throws {
+    init(submissionsPerMinute: Int = 1000, submissionsPerVisitor: Int = 1000, codeFailuresPerMinute: Int = 1000,
+         secureCookies: Bool = false, trustedProxies: [String] = [], publicURL: String? = "https://anketa.test",
+         databasePath: String? = nil, busyTimeout: TimeInterval = AnketaStore.defaultBusyTimeout,
+         idleTimeout: Duration = .seconds(30), bodyTimeout: Duration = .seconds(60), maxConnections: Int = 512,
+         organization: OrganizationProfile? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("anketa-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try webtestYAML.write(to: folder.appendingPathComponent("webtest.yaml"), atomically: true, encoding: .utf8)
-        store = try databasePath.map { try AnketaStore(path: $0) } ?? AnketaStore()
+        store = try databasePath.map { try AnketaStore(path: $0, busyTimeout: busyTimeout) } ?? AnketaStore()
         try store.setAdmin(login: adminLogin, passwordHash: Bcrypt.hash(adminPassword, cost: 4))
-        configuration = WebConfiguration(questionnairesFolder: folder, secureCookies: secureCookies,
+        configuration = WebConfiguration(port: 0, questionnairesFolder: folder, secureCookies: secureCookies,
                                          submissionsPerMinute: submissionsPerMinute, submissionsPerVisitor: submissionsPerVisitor,
-                                         trustProxy: trustProxy, publicURL: "https://anketa.test", organization: organization)
+                                         codeFailuresPerMinute: codeFailuresPerMinute, trustedProxies: trustedProxies, publicURL: publicURL,
+                                         idleTimeout: idleTimeout, bodyTimeout: bodyTimeout, maxConnections: maxConnections,
+                                         organization: organization)
     }
 
     func application() throws -> some ApplicationProtocol {
         Application(router: try buildRouter(store: store, configuration: configuration))
+    }
+
+    /// Runs `body` against the server exactly as `anketa serve` builds it, on a free loopback port
+    /// (HummingbirdTesting's `.live` rebuilds the configuration and drops the connection cap).
+    func testServer(_ body: @escaping @Sendable (Int) async throws -> Void) async throws {
+        let port = PortBox()
+        let app = try buildApplication(store: store, configuration: configuration) { channel in
+            port.set(channel.localAddress?.port ?? 0)
+        }
+        let server = Task { try await app.run() }
+        defer { server.cancel() }
+        for _ in 0..<500 where port.value == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        try await body(try #require(port.value > 0 ? port.value : nil, "the server did not start"))
+        server.cancel()
+        _ = await server.result
+    }
+
+    /// Runs `body` against a real server on a free loopback port (idle timeouts, client addresses).
+    func testLive(_ body: @escaping @Sendable (Browser, Int) async throws -> Void) async throws {
+        let app = try buildApplication(store: store, configuration: configuration)
+        try await app.test(.live) { client in
+            try await body(Browser(client: client), try #require(client.port))
+        }
     }
 
     /// Runs `body` against the router (no sockets).
@@ -184,18 +212,18 @@ final class Browser: @unchecked Sendable {
     }
 
     @discardableResult
-    func get(_ uri: String) async throws -> Page {
-        try await send(uri, method: .get, body: nil)
+    func get(_ uri: String, headers: HTTPFields = [:]) async throws -> Page {
+        try await send(uri, method: .get, body: nil, headers: headers)
     }
 
     /// POSTs a form (`application/x-www-form-urlencoded`); repeated names are repeated fields.
     @discardableResult
-    func post(_ uri: String, _ fields: [(String, String)]) async throws -> Page {
-        try await send(uri, method: .post, body: Browser.encode(fields))
+    func post(_ uri: String, _ fields: [(String, String)], headers: HTTPFields = [:]) async throws -> Page {
+        try await send(uri, method: .post, body: Browser.encode(fields), headers: headers)
     }
 
-    func send(_ uri: String, method: HTTPRequest.Method, body: String?) async throws -> Page {
-        var headers = HTTPFields()
+    func send(_ uri: String, method: HTTPRequest.Method, body: String?, headers extra: HTTPFields = [:]) async throws -> Page {
+        var headers = extra
         if !cookies.isEmpty { headers[.cookie] = cookieHeader }
         if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
         let response = try await client.executeRequest(uri: uri, method: method, headers: headers,
@@ -255,12 +283,12 @@ final class Browser: @unchecked Sendable {
 
     /// Opens a form and submits the answers with its token; returns the POST's page.
     @discardableResult
-    func answer(_ path: String, _ answers: [(String, String)], code: String? = nil) async throws -> Page {
-        let form = try await get(code.map { "\(path)?code=\($0)" } ?? path)
+    func answer(_ path: String, _ answers: [(String, String)], code: String? = nil, headers: HTTPFields = [:]) async throws -> Page {
+        let form = try await get(code.map { "\(path)?code=\($0)" } ?? path, headers: headers)
         guard form.status == .ok, let csrf = form.csrf else { throw TestFailure("form not shown: \(form.status)") }
         var fields = [("csrf", csrf)]
         if let code { fields.append(("code", code)) }
-        return try await post(path, fields + answers)
+        return try await post(path, fields + answers, headers: headers)
     }
 }
 
@@ -286,4 +314,12 @@ func expectContains(_ text: String, _ needle: String, sourceLocation: Testing.So
 func expectLacks(_ text: String, _ needle: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     let found = text.contains(needle)
     #expect(!found, "unexpected: \(needle)", sourceLocation: sourceLocation)
+}
+
+/// The port a test server listens on, set once it runs.
+final class PortBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var port = 0
+    func set(_ value: Int) { lock.withLock { port = value } }
+    var value: Int { lock.withLock { port } }
 }
