@@ -92,7 +92,7 @@ struct YAMLWalker {
         }
         var columns: ResultsDefinition.Columns?
         if let node = map["columns"] {
-            columns = self.columns(node, procedureGiven: procedure != nil)
+            columns = self.columns(node, procedureGiven: map["procedure"] != nil)
         } else {
             error(root, "columns", "не указан обязательный ключ «columns»", hint: "перечислите заголовки столбцов файла: student, class, subject, score или mark, school_mark")
         }

@@ -3,7 +3,7 @@ import AnketaResults
 import Testing
 
 /// Rows of one class: `pairs` are (external, school) marks.
-func rows(_ className: String, _ subject: String = "Математика", _ pairs: [(Int, Int)], procedure: Procedure = .vpr) -> [ResultRow] {
+func rows(_ className: String, _ pairs: [(Int, Int)], subject: String = "Математика", procedure: Procedure = .vpr) -> [ResultRow] {
     pairs.enumerated().map { index, pair in
         ResultRow(line: index + 2, student: "\(className)-\(index)", className: className,
                   grade: Int(className.prefix { $0.isNumber }) ?? 0, subject: subject, procedure: procedure,
@@ -25,7 +25,7 @@ struct ObjectivityAnalysisTests {
         #expect(abs(group.lowered.upper - 0.638577003801267) < 1e-12)
         #expect(abs(group.meanDifference - (-11.0 / 30)) < 1e-15)
         #expect(abs(group.meanSchool - 4) < 1e-15)
-        #expect(group.flags == [.lowered, .mismatch])   // 46,7 % > 25 %; 56,7 % > 50 %
+        #expect(group.flags == [ObjectivityGroup.Flag.lowered, .mismatch])   // 46,7 % > 25 %; 56,7 % > 50 %
         #expect(group.spearman == nil)                   // every school mark is 4: ρ undefined
     }
 
@@ -42,7 +42,7 @@ struct ObjectivityAnalysisTests {
 
     @Test func groupsSubjectsAndClassesInNaturalOrder() {
         let all = rows("10А", [(4, 4), (3, 4), (5, 5)]) + rows("5Б", inflatedClass) + rows("5А", [(4, 4), (5, 5), (3, 3), (4, 5), (5, 4)])
-            + rows("5А", "Русский язык", [(4, 4), (3, 4)])
+            + rows("5А", [(4, 4), (3, 4)], subject: "Русский язык")
         let analysis = ObjectivityAnalysis(rows: all)
         #expect(analysis.subjects.map { $0.scope.subject } == ["Математика", "Русский язык"])
         #expect(analysis.classes.map { $0.scope.className } == ["5А", "5Б", "10А", "5А"])
@@ -62,7 +62,7 @@ struct ObjectivityAnalysisTests {
             for share in [group.lowered, group.confirmed, group.raised] {
                 #expect(share.lower <= share.share + 1e-12 && share.share <= share.upper + 1e-12)
             }
-            #expect(group.flags.contains(.lowered) == (n >= 5 && group.lowered.share > 0.25))
+            #expect(group.flags.contains(ObjectivityGroup.Flag.lowered) == (n >= 5 && group.lowered.share > 0.25))
         }
     }
 }

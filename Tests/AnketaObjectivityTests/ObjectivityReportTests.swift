@@ -42,10 +42,13 @@ struct ObjectivityReportTests {
 
     @Test func decisionsNameTheClassAndTheMeasures() throws {
         let decisions = ObjectivityComposer(input(sample)).decisions.decisions
-        #expect(decisions.count == 3)
+        #expect(decisions.count == 4)
         #expect(decisions[0].problem.hasPrefix("Признаки завышения отметок в 6Б классе, «Математика»"))
         #expect(decisions[0].action.contains("ШМО") && decisions[0].document == "протокол заседания ШМО")
         #expect(decisions[1].action.contains("взаимопроверку") && decisions[1].action.contains("внешней экспертизой"))
+        // Mathematics as a whole: ρ below 0,5 (6Б's school marks are all 4) → a seminar on criteria.
+        #expect(decisions[2].problem.hasPrefix("Слабая согласованность отметок школы и ВПР, «Математика»"))
+        #expect(decisions[2].action.contains("семинар"))
         #expect(decisions.last?.deadline == "по итогам следующей четверти")
     }
 

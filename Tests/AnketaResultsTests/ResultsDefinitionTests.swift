@@ -63,7 +63,7 @@ struct ResultsDefinitionTests {
             scales:
               - {subject: Математика, procedure: ВПР, max_score: 20, marks: {3: 12, 4: 10, 5: 15}}
             thresholds:
-              lowered: 1.5
+              lowered: 150
               colour: red
             """
         let error = try #require(throws: DiagnosticsError.self) { try ResultsDefinitionLoader().load(yaml: yaml, file: "bad.yaml") }
