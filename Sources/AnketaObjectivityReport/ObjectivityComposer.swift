@@ -47,15 +47,16 @@ public struct ObjectivityComposer: Sendable {
         var blocks: [Block] = [
             .paragraph([.strong("Цель: "), .text("сопоставить отметки, выставленные в школе (\(definition.schoolMarkName)), с результатами \(procedures), выявить классы и предметы с признаками необъективного оценивания и определить управленческие решения.")]),
         ]
-        var participants = "\(W.student(input.students)) \(input.classes == 1 ? "одного класса" : "из \(W.schoolClass(input.classes))"), \(W.result(input.rows.count)) по \(W.subject(analysis.subjects.count)) (\(analysis.subjects.map { W.title($0.scope) }.joined(separator: "; ")))."
+        let subjects = analysis.subjects.map { W.title($0.scope) }.joined(separator: ", ")
+        var participants = "\(W.student(input.students)) \(input.classes == 1 ? "одного класса" : "из \(W.schoolClass(input.classes))"), \(W.result(input.rows.count)) по \(analysis.subjects.count == 1 ? "предмету" : "предметам"): \(subjects)."
         if input.rejected > 0 {
-            participants += " Не учтено \(RussianPlural.row(input.rejected)) файла «\(input.source)» с ошибками (список — в файле отклонённых строк)."
+            participants += " Строк файла «\(input.source)» с ошибками, не вошедших в расчёт: \(input.rejected) (список — в файле отклонённых строк)."
         }
         blocks.append(.paragraph([.strong("Участники: "), .text(participants)]))
         let t = definition.thresholds
         let method = "для каждого обучающегося отметка \(W.markName(input.procedures)) сравнивается с отметкой школы: ниже — «понизили», равна — «подтвердили», выше — «повысили». "
             + "Доли приводятся с 95-процентным доверительным интервалом (метод Уилсона). Согласованность отметок оценена коэффициентом ранговой корреляции Спирмена, различие средних отметок — парным t-критерием и критерием Уилкоксона. "
-            + "Класс отмечается как класс с признаками завышения отметок, если доля «понизили» больше \(W.percent(t.lowered)) или доля несовпадений (понизили и повысили вместе) больше \(W.percent(t.mismatch)); классы меньше \(t.minStudents) обучающихся не отмечаются. Статистические характеристики — в приложении."
+            + "Класс отмечается как класс с признаками завышения отметок, если доля «понизили» больше \(W.threshold(t.lowered)) или доля несовпадений (понизили и повысили вместе) больше \(W.threshold(t.mismatch)); классы меньше \(t.minStudents) обучающихся не отмечаются. Статистические характеристики — в приложении."
         blocks.append(.paragraph([.strong("Методика: "), .text(method)]))
         return blocks
     }
@@ -78,9 +79,9 @@ public struct ObjectivityComposer: Sendable {
         }
         return [.heading("Результаты по предметам", level: 1),
                 .table(Table(caption: "Сопоставление отметок \(external) с отметками школы по предметам",
-                             header: ["Предмет", "Обучающихся", "Понизили", "Подтвердили", "Повысили", "Средняя отметка школы",
-                                      "Средняя отметка \(external)", "Корреляция (ρ)"],
-                             rows: rows, columnWidths: [3, 1.4, 1.3, 1.5, 1.3, 1.5, 1.5, 1.4], numericColumns: Set(1...7)))]
+                             header: ["Предмет", "Кол-во", "Понизили", "Подтвердили", "Повысили", "Средняя отметка школы",
+                                      "Средняя отметка \(external)", "ρ Спирмена"],
+                             rows: rows, columnWidths: [3.0, 1.6, 2.0, 2.6, 2.0, 1.9, 1.9, 2.0], numericColumns: Set(1...7)))]
     }
 
     func classSection(_ subject: ObjectivityGroup) -> [Block] {
@@ -96,21 +97,20 @@ public struct ObjectivityComposer: Sendable {
                           ], maxValue: 100, unit: "%")
         let rows = classes.map { group -> [Cell] in
             let flagged = !group.flags.isEmpty
-            return [Cell(group.scope.className ?? "", bold: flagged), Cell(String(group.n)),
+            return [Cell(group.scope.className ?? "", tone: flagged ? .poor : nil, bold: flagged), Cell(String(group.n)),
                     Cell(W.percent(group.lowered.share), tone: group.flags.contains(.lowered) ? .poor : nil),
                     Cell(W.percent(group.confirmed.share)),
                     Cell(W.percent(group.raised.share)),
                     Cell(RussianNumber.fixed(group.meanSchool, digits: 2)), Cell(RussianNumber.fixed(group.meanExternal, digits: 2)),
-                    Cell(RussianNumber.signed(group.meanDifference, digits: 2), tone: group.flags.contains(.mismatch) ? .fair : nil),
-                    Cell(flagged ? "признаки завышения" : "—", tone: flagged ? .poor : nil)]
+                    Cell(RussianNumber.signed(group.meanDifference, digits: 2), tone: group.flags.contains(.mismatch) ? .fair : nil)]
         }
         return [.heading(W.title(subject.scope), level: 2),
                 .chart(chart),
                 .table(Table(caption: "\(W.title(subject.scope)) по классам",
-                             header: ["Класс", "Обучающихся", "Понизили", "Подтвердили", "Повысили", "Средняя отметка школы",
-                                      "Средняя отметка \(external)", "Разница", "Оценка"],
-                             rows: rows, columnWidths: [1, 1.4, 1.3, 1.5, 1.3, 1.5, 1.5, 1.2, 2], numericColumns: Set(1...7))),
-                .note([.text("Разница — средняя отметка \(external) минус средняя отметка школы; отрицательная разница означает, что внешняя оценка ниже школьной. Красным отмечена доля «понизили» выше порога \(W.percent(definition.thresholds.lowered)).")])]
+                             header: ["Класс", "Кол-во", "Понизили", "Подтвердили", "Повысили", "Средняя отметка школы",
+                                      "Средняя отметка \(external)", "Разница"],
+                             rows: rows, columnWidths: [1.5, 1.7, 2.1, 2.7, 2.1, 2.0, 2.0, 1.9], numericColumns: Set(1...7))),
+                .note([.text("Красным выделены классы с признаками завышения отметок и доля «понизили» выше порога \(W.threshold(definition.thresholds.lowered)); жёлтым — разница средних при доле несовпадений выше \(W.threshold(definition.thresholds.mismatch)). Разница — средняя отметка \(external) минус средняя отметка школы; отрицательная разница означает, что внешняя оценка ниже школьной.")])]
     }
 
     // MARK: - Conclusions
@@ -139,13 +139,13 @@ public struct ObjectivityComposer: Sendable {
         }
         let flagged = analysis.flagged
         if flagged.isEmpty {
-            items.append("Классов с признаками завышения отметок не выявлено: ни в одном классе доля «понизили» не превышает \(W.percent(definition.thresholds.lowered)), а доля несовпадений — \(W.percent(definition.thresholds.mismatch)).")
+            items.append("Классов с признаками завышения отметок не выявлено: ни в одном классе доля «понизили» не превышает \(W.threshold(definition.thresholds.lowered)), а доля несовпадений — \(W.threshold(definition.thresholds.mismatch)).")
         }
         for group in flagged {
             let name = "\(group.scope.className ?? "") класс, \(W.title(group.scope))"
             var text = "\(name): \(external) понизили отметки у \(W.percent(group.lowered.share)) обучающихся (95 % ДИ \(W.interval(group.lowered)), \(group.lowered.count) из \(group.n))"
             if group.flags.contains(.lowered) {
-                text += " при пороге \(W.percent(definition.thresholds.lowered))"
+                text += " при пороге \(W.threshold(definition.thresholds.lowered))"
             }
             text += "; средняя отметка школы \(RussianNumber.fixed(group.meanSchool, digits: 2)), \(external) — \(RussianNumber.fixed(group.meanExternal, digits: 2)). "
             text += group.lowered.lower > definition.thresholds.lowered
@@ -171,7 +171,7 @@ public struct ObjectivityComposer: Sendable {
         }
         return [.heading("Управленческие решения", level: 1),
                 .table(Table(header: ["№", "Проблема", "Мероприятие", "Срок", "Ответственный", "Итоговый документ"], rows: rows,
-                             columnWidths: [0.5, 3.2, 4.2, 1.5, 1.8, 1.8], numericColumns: [0]))]
+                             columnWidths: [0.8, 3.2, 4.0, 2.3, 3.0, 3.0], numericColumns: [0]))]
     }
 
     func signature() -> [Block] {
@@ -188,25 +188,36 @@ public struct ObjectivityComposer: Sendable {
             [subject] + analysis.classes.filter { $0.scope.procedure == subject.scope.procedure && $0.scope.subject == subject.scope.subject }
         }
         if analysis.subjects.count > 1, let overall = analysis.overall { groups.append(overall) }
-        let rows = groups.map { group -> [Cell] in
+        let rows = groups.map { group -> ([Cell], [Cell]) in
             let name = group.scope.className.map { "  \($0)" } ?? (group.scope.subject == nil ? "Всего" : W.title(group.scope))
             let bold = group.scope.className == nil
+            func bounds(_ share: ShiftShare) -> String { "\(RussianNumber.fixed(share.lower * 100))–\(RussianNumber.fixed(share.upper * 100))" }
+            func p(_ value: Double?) -> String { value.map { $0 < 0.001 ? "< 0,001" : RussianNumber.fixed($0, digits: 3) } ?? "—" }
+            let t = group.pairedT.flatMap { $0.t.isFinite ? $0 : nil }
             let rho = group.spearman
-            let rhoText = rho.map { r in
-                let bounds = (r.lower != nil && r.upper != nil) ? " [\(RussianNumber.fixed(r.lower!, digits: 2)); \(RussianNumber.fixed(r.upper!, digits: 2))]" : ""
-                return RussianNumber.fixed(r.rho, digits: 2) + bounds
-            } ?? "—"
-            let tText = group.pairedT.map { t in
-                t.t.isFinite ? "\(RussianNumber.fixed(t.t, digits: 2)); \(W.p(t.pValue))" : "—"
-            } ?? "—"
-            let wText = group.wilcoxon.map { w in "\(RussianNumber.fixed(w.z, digits: 2)); \(W.p(w.pValue))" } ?? "—"
-            return [Cell(name, bold: bold), Cell(String(group.n)), Cell(W.interval(group.lowered)), Cell(W.interval(group.raised)),
-                    Cell(RussianNumber.signed(group.meanDifference, digits: 2)), Cell(tText), Cell(wText), Cell(rhoText)]
+            let rhoInterval: String
+            if let lower = rho?.lower, let upper = rho?.upper {
+                rhoInterval = "\(RussianNumber.fixed(lower, digits: 2)); \(RussianNumber.fixed(upper, digits: 2))"
+            } else {
+                rhoInterval = "—"
+            }
+            let shares = [Cell(name, bold: bold), Cell(String(group.n)), Cell(bounds(group.lowered)), Cell(bounds(group.confirmed)), Cell(bounds(group.raised))]
+            let difference = t.map { "\(RussianNumber.signed(group.meanDifference, digits: 2)) (\(RussianNumber.fixed($0.lower, digits: 2)); \(RussianNumber.fixed($0.upper, digits: 2)))" }
+                ?? RussianNumber.signed(group.meanDifference, digits: 2)
+            let tests = [Cell(name, bold: bold), Cell(difference),
+                         Cell(t.map { RussianNumber.fixed($0.t, digits: 2) } ?? "—"), Cell(p(t?.pValue)),
+                         Cell(group.wilcoxon.map { RussianNumber.fixed($0.z, digits: 2) } ?? "—"), Cell(p(group.wilcoxon?.pValue)),
+                         Cell(rho.map { RussianNumber.fixed($0.rho, digits: 2) } ?? "—"), Cell(rhoInterval)]
+            return (shares, tests)
         }
         return [.pageBreak,
                 .heading("Приложение. Статистические характеристики", level: 1),
-                .table(Table(header: ["Группа", "n", "Понизили, 95 % ДИ", "Повысили, 95 % ДИ", "Разница средних", "Парный t; p", "Уилкоксон z; p", "ρ Спирмена [95 % ДИ]"],
-                             rows: rows, columnWidths: [2.2, 0.8, 1.8, 1.8, 1.2, 1.8, 1.8, 2], numericColumns: Set(1...7))),
-                .note([.text("Разница средних — отметка \(external) минус отметка школы. 95 % ДИ долей — интервал Уилсона; интервал ρ — через z-преобразование Фишера (σ = 1/√(n − 3)); z критерия Уилкоксона — нормальное приближение с поправкой на связи, без поправки на непрерывность, нулевые разности исключены. Значения p двусторонние. Источник данных — файл «\(input.source)».")])]
+                .table(Table(caption: "Доли обучающихся с 95-процентными доверительными интервалами (метод Уилсона), %",
+                             header: ["Группа", "n", "Понизили", "Подтвердили", "Повысили"],
+                             rows: rows.map(\.0), columnWidths: [3.4, 1.0, 2.7, 2.7, 2.7], numericColumns: Set(1...4))),
+                .table(Table(caption: "Разница средних отметок (\(external) минус школа), критерии и корреляция",
+                             header: ["Группа", "Разница (95 % ДИ)", "t", "p", "z", "p", "ρ", "95 % ДИ ρ"],
+                             rows: rows.map(\.1), columnWidths: [2.6, 3.8, 1.2, 1.4, 1.2, 1.4, 1.1, 2.3], numericColumns: Set(1...7))),
+                .note([.text("t — парный t-критерий, z — критерий Уилкоксона для связанных выборок, ρ — коэффициент корреляции Спирмена отметок школы и \(external). Интервал ρ — через z-преобразование Фишера (σ = 1/√(n − 3)); z критерия Уилкоксона — нормальное приближение с поправкой на связи, без поправки на непрерывность, нулевые разности исключены. Значения p двусторонние. Источник данных — файл «\(input.source)».")])]
     }
 }

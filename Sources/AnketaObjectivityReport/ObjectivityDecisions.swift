@@ -15,11 +15,11 @@ enum ObjectivityDecisions {
             let flagged = analysis.flagged.filter { $0.scope.procedure == subject.scope.procedure && $0.scope.subject == subject.scope.subject }
             guard !flagged.isEmpty else { continue }
             let names = flagged.map { $0.scope.className ?? "" }.joined(separator: ", ")
-            let shares = flagged.map { "\($0.scope.className ?? ""): понизили \(W.percent($0.lowered.share))" }.joined(separator: "; ")
+            let shares = flagged.map { "\($0.scope.className ?? "") класс — \(external) понизили \(W.percent($0.lowered.share)) отметок" }.joined(separator: "; ")
             let subjectName = subject.scope.subject ?? ""
             let classWord = flagged.count == 1 ? "классе" : "классах"
             decisions.append(.init(
-                problem: "Признаки завышения отметок в \(names) \(classWord), «\(subjectName)» (\(shares))",
+                problem: "Признаки завышения отметок по предмету «\(subjectName)»: \(shares)",
                 action: "Сопоставить отметки за четверть и результаты \(external) на заседании ШМО учителей предмета «\(subjectName)»; разобрать расхождения по каждому обучающемуся и согласовать критерии оценивания",
                 deadline: "в течение месяца", responsible: "руководитель ШМО", document: "протокол заседания ШМО"))
             decisions.append(.init(

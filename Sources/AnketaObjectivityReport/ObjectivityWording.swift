@@ -31,6 +31,9 @@ enum ObjectivityWording {
     /// A share as percent with one decimal: «48,0 %».
     static func percent(_ share: Double) -> String { RussianNumber.percent(share * 100) }
 
+    /// A threshold as percent without needless decimals: «25 %», «12,5 %».
+    static func threshold(_ share: Double) -> String { RussianNumber.plain(share * 100, maxDigits: 1) + "\u{00A0}%" }
+
     /// A 95 % interval of a share: «30,0–65,9 %».
     static func interval(_ share: ShiftShare) -> String {
         "\(RussianNumber.fixed(share.lower * 100))–\(RussianNumber.fixed(share.upper * 100))\u{00A0}%"
