@@ -80,8 +80,9 @@ public struct ObjectivityComposer: Sendable {
         return [.heading("Результаты по предметам", level: 1),
                 .table(Table(caption: "Сопоставление отметок \(external) с отметками школы по предметам",
                              header: ["Предмет", "Кол-во", "Понизили", "Подтвердили", "Повысили", "Средняя отметка школы",
-                                      "Средняя отметка \(external)", "ρ Спирмена"],
-                             rows: rows, columnWidths: [3.0, 1.6, 2.0, 2.6, 2.0, 1.9, 1.9, 2.0], numericColumns: Set(1...7)))]
+                                      "Средняя отметка \(external)", "ρ"],
+                             rows: rows, columnWidths: [2.6, 1.5, 2.1, 2.7, 2.1, 2.0, 2.0, 1.0], numericColumns: Set(1...7))),
+                .note([.text("ρ — коэффициент ранговой корреляции Спирмена между отметками школы и \(external): чем ближе к 1, тем согласованнее отметки.")])]
     }
 
     func classSection(_ subject: ObjectivityGroup) -> [Block] {
