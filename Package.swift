@@ -58,6 +58,18 @@ let package = Package(
         .target(name: "AnketaReports",
                 dependencies: ["AnketaCore", "AnketaCollect", "AnketaAnalysis", "AnketaFindings", "AnketaDocument"],
                 swiftSettings: swiftSettings),
+        // Results: per-student marks from external procedures (ВПР, ОГЭ, ЕГЭ…) beside school marks — definition and import.
+        .target(name: "AnketaResults",
+                dependencies: ["AnketaCore", "AnketaCollect", .product(name: "Yams", package: "Yams")],
+                swiftSettings: swiftSettings),
+        // Objectivity: pure statistics of school against external marks (понизили / подтвердили / повысили, ρ, paired tests).
+        .target(name: "AnketaObjectivity",
+                dependencies: ["AnketaResults", "AnketaStats"],
+                swiftSettings: swiftSettings),
+        // Objectivity report: the справка «Об объективности оценивания», its JSON and CSV figures.
+        .target(name: "AnketaObjectivityReport",
+                dependencies: ["AnketaCore", "AnketaCollect", "AnketaResults", "AnketaObjectivity", "AnketaStats", "AnketaDocument"],
+                swiftSettings: swiftSettings),
         // QR codes for the printable survey poster (no dependencies).
         .target(name: "QRCode", swiftSettings: swiftSettings),
         // Web: survey forms for respondents and the admin console (Hummingbird 2, Mustache).
@@ -75,6 +87,7 @@ let package = Package(
         .executableTarget(name: "anketa",
                           dependencies: [
                               "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaAnalysis", "AnketaReports", "AnketaWeb",
+                              "AnketaResults", "AnketaObjectivity", "AnketaObjectivityReport",
                               .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                               .product(name: "ArgumentParser", package: "swift-argument-parser"),
                           ],
@@ -102,6 +115,11 @@ let package = Package(
                     dependencies: ["AnketaWeb", "AnketaStore", "AnketaCore",
                                    .product(name: "HummingbirdTesting", package: "hummingbird"),
                                    .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "AnketaResultsTests", dependencies: ["AnketaResults", "AnketaCollect", "AnketaCore"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "AnketaObjectivityTests",
+                    dependencies: ["AnketaObjectivity", "AnketaObjectivityReport", "AnketaResults", "AnketaStats", "AnketaDocument", "AnketaCore"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "AnketaCLITests",
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),

@@ -1,0 +1,50 @@
+import AnketaResults
+import Foundation
+
+/// The objectivity analysis of a results file: every class in every subject and procedure, every
+/// subject across classes, and all rows together. Pure: rows in, figures out.
+///
+/// ```swift
+/// let analysis = ObjectivityAnalysis(rows: imported.rows, thresholds: definition.thresholds)
+/// for group in analysis.flagged { print(group.scope.className!, group.lowered.share) }
+/// ```
+public struct ObjectivityAnalysis: Sendable, Equatable {
+    public var thresholds: ResultsDefinition.Thresholds
+    /// Procedure × subject, in order of first appearance.
+    public var subjects: [ObjectivityGroup]
+    /// Procedure × subject × class, subjects as in `subjects`, classes in natural order (5А, 5Б, 6А, 10А).
+    public var classes: [ObjectivityGroup]
+    /// Everything together; nil without rows.
+    public var overall: ObjectivityGroup?
+
+    public init(rows: [ResultRow], thresholds: ResultsDefinition.Thresholds = .init()) {
+        self.thresholds = thresholds
+        var subjectKeys: [ObjectivityGroup.Scope] = []
+        var bySubject: [ObjectivityGroup.Scope: [ResultRow]] = [:]
+        var byClass: [ObjectivityGroup.Scope: [ResultRow]] = [:]
+        for row in rows {
+            let subject = ObjectivityGroup.Scope(procedure: row.procedure, subject: row.subject)
+            if bySubject[subject] == nil { subjectKeys.append(subject) }
+            bySubject[subject, default: []].append(row)
+            byClass[ObjectivityGroup.Scope(procedure: row.procedure, subject: row.subject, className: row.className), default: []].append(row)
+        }
+        subjects = subjectKeys.compactMap { ObjectivityGroup(scope: $0, rows: bySubject[$0] ?? [], thresholds: nil) }
+        classes = subjectKeys.flatMap { subject -> [ObjectivityGroup] in
+            let keys = byClass.keys.filter { $0.procedure == subject.procedure && $0.subject == subject.subject }
+                .sorted { Self.classOrder($0.className ?? "", $1.className ?? "") }
+            return keys.compactMap { ObjectivityGroup(scope: $0, rows: byClass[$0] ?? [], thresholds: thresholds) }
+        }
+        overall = ObjectivityGroup(scope: ObjectivityGroup.Scope(), rows: rows, thresholds: nil)
+    }
+
+    /// Classes with at least one flag, the highest «понизили» first.
+    public var flagged: [ObjectivityGroup] {
+        classes.filter { !$0.flags.isEmpty }.sorted { $0.lowered.share > $1.lowered.share }
+    }
+
+    /// «5А» < «5Б» < «10А»: by grade number, then by letter.
+    static func classOrder(_ a: String, _ b: String) -> Bool {
+        let ga = Int(a.prefix { $0.isNumber }) ?? 0, gb = Int(b.prefix { $0.isNumber }) ?? 0
+        return ga != gb ? ga < gb : a < b
+    }
+}

@@ -1,0 +1,93 @@
+import AnketaObjectivity
+import AnketaResults
+
+/// The figures of the objectivity справка as JSON, at full precision (see `docs/objectivity.md`).
+public struct ObjectivityFigures: Codable, Sendable, Equatable {
+    public struct Share: Codable, Sendable, Equatable {
+        public var count: Int
+        public var share: Double
+        public var ciLow: Double
+        public var ciHigh: Double
+    }
+
+    public struct Group: Codable, Sendable, Equatable {
+        public var procedure: String?
+        public var subject: String?
+        public var className: String?
+        public var n: Int
+        public var lowered: Share
+        public var confirmed: Share
+        public var raised: Share
+        public var meanSchool: Double
+        public var meanExternal: Double
+        /// Mean of external − school.
+        public var meanDifference: Double
+        public var pairedT: Double?
+        public var pairedTdf: Double?
+        public var pairedTp: Double?
+        public var meanDifferenceCiLow: Double?
+        public var meanDifferenceCiHigh: Double?
+        public var wilcoxonStatistic: Double?
+        public var wilcoxonWPlus: Double?
+        public var wilcoxonZ: Double?
+        public var wilcoxonP: Double?
+        public var wilcoxonN: Int?
+        public var spearmanRho: Double?
+        public var spearmanP: Double?
+        public var spearmanCiLow: Double?
+        public var spearmanCiHigh: Double?
+        public var flags: [String]
+    }
+
+    public struct Thresholds: Codable, Sendable, Equatable {
+        public var lowered: Double
+        public var mismatch: Double
+        public var minStudents: Int
+    }
+
+    public var definition: String
+    public var title: String
+    public var source: String
+    public var rows: Int
+    public var rejected: Int
+    public var students: Int
+    public var thresholds: Thresholds
+    public var overall: Group?
+    public var subjects: [Group]
+    public var classes: [Group]
+
+    public init(_ input: ObjectivityReportInput) {
+        definition = input.definition.id
+        title = input.definition.title
+        source = input.source
+        rows = input.rows.count
+        rejected = input.rejected
+        students = input.students
+        let t = input.analysis.thresholds
+        thresholds = Thresholds(lowered: t.lowered, mismatch: t.mismatch, minStudents: t.minStudents)
+        overall = input.analysis.overall.map(Self.group)
+        subjects = input.analysis.subjects.map(Self.group)
+        classes = input.analysis.classes.map(Self.group)
+    }
+
+    static func share(_ s: ShiftShare) -> Share {
+        Share(count: s.count, share: s.share, ciLow: s.lower, ciHigh: s.upper)
+    }
+
+    /// Non-finite numbers (a t of ±∞ when every difference is equal) are left out: JSON has no infinity.
+    static func finite(_ value: Double?) -> Double? {
+        value.flatMap { $0.isFinite ? $0 : nil }
+    }
+
+    static func group(_ g: ObjectivityGroup) -> Group {
+        Group(procedure: g.scope.procedure?.rawValue, subject: g.scope.subject, className: g.scope.className, n: g.n,
+              lowered: share(g.lowered), confirmed: share(g.confirmed), raised: share(g.raised),
+              meanSchool: g.meanSchool, meanExternal: g.meanExternal, meanDifference: g.meanDifference,
+              pairedT: finite(g.pairedT?.t), pairedTdf: g.pairedT?.degreesOfFreedom, pairedTp: g.pairedT?.pValue,
+              meanDifferenceCiLow: g.pairedT?.lower, meanDifferenceCiHigh: g.pairedT?.upper,
+              wilcoxonStatistic: g.wilcoxon?.statistic, wilcoxonWPlus: g.wilcoxon?.wPlus, wilcoxonZ: g.wilcoxon?.z,
+              wilcoxonP: g.wilcoxon?.pValue, wilcoxonN: g.wilcoxon?.n,
+              spearmanRho: g.spearman?.rho, spearmanP: g.spearman?.pValue, spearmanCiLow: g.spearman?.lower, spearmanCiHigh: g.spearman?.upper,
+              flags: g.flags.map(\.rawValue))
+    }
+}

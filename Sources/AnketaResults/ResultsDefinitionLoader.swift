@@ -1,0 +1,268 @@
+import AnketaCore
+import Foundation
+import Yams
+
+/// Reads a results definition from YAML, reporting every problem at once as `file:line:column`.
+///
+/// ```swift
+/// let definition = try ResultsDefinitionLoader().load(contentsOf: url, displayPath: "Samples/objectivity/vpr-2026.yaml")
+/// ```
+public struct ResultsDefinitionLoader: Sendable {
+    public init() {}
+
+    /// Loads and validates a definition file; throws ``DiagnosticsError`` with every problem found.
+    public func load(contentsOf url: URL, displayPath: String? = nil) throws -> ResultsDefinition {
+        let file = displayPath ?? url.relativePath
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: file), "не удалось прочитать файл",
+                                               hint: "проверьте путь к описанию результатов (YAML)")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: file), "файл не в кодировке UTF-8",
+                                               hint: "сохраните YAML в UTF-8")])
+        }
+        return try load(yaml: text, file: file)
+    }
+
+    /// Loads a definition from YAML text; `file` names it in messages.
+    public func load(yaml text: String, file: String = "<yaml>") throws -> ResultsDefinition {
+        var reader = YAMLWalker(file: file)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw DiagnosticsError([reader.syntax(error)])
+        }
+        guard let root else {
+            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: file, line: 1), "файл пуст",
+                                               hint: "образец — Samples/objectivity/vpr-2026.yaml")])
+        }
+        let definition = reader.definition(root)
+        let errors = reader.diagnostics.filter { $0.severity == .error }
+        if let definition, errors.isEmpty { return definition }
+        throw DiagnosticsError(reader.diagnostics)
+    }
+}
+
+/// Walks the YAML tree of a results definition, collecting diagnostics with positions.
+struct YAMLWalker {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func location(_ node: Node?) -> SourceLocation {
+        SourceLocation(file: file, line: node?.mark?.line, column: node?.mark?.column)
+    }
+
+    mutating func error(_ node: Node?, _ path: String, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, at: location(node), path: path, message, hint: hint))
+    }
+
+    func syntax(_ error: YamlError) -> Diagnostic {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            Diagnostic(at: SourceLocation(file: file, line: mark.line, column: mark.column), "ошибка синтаксиса YAML: \(problem)",
+                       hint: "проверьте отступы (пробелами, не табуляцией), двоеточия и кавычки")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            Diagnostic(at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                       "ключ повторяется: \(duplicates.joined(separator: ", "))")
+        default:
+            Diagnostic(at: SourceLocation(file: file), "не удалось разобрать YAML: \(error)")
+        }
+    }
+
+    // MARK: - The definition
+
+    mutating func definition(_ root: Node) -> ResultsDefinition? {
+        let keys: Set<String> = ["id", "title", "organization", "year", "academic_year", "school_mark", "procedure", "columns", "scales", "thresholds"]
+        guard let map = mapping(root, "", allowed: keys) else { return nil }
+        let id = string(map, "id", "", parent: root)
+        let title = string(map, "title", "", parent: root)
+        let organization = string(map, "organization", "", parent: root, required: false)
+        let year = integer(map, "year", "", range: 2000...2100)
+        let academicYear = string(map, "academic_year", "", parent: root, required: false)
+        let schoolMark = string(map, "school_mark", "", parent: root, required: false)
+        var procedure: Procedure?
+        if let text = string(map, "procedure", "", parent: root, required: false) {
+            procedure = Procedure(text: text)
+            if procedure == nil { error(map["procedure"], "procedure", "неизвестная процедура «\(text)»", hint: Self.procedureHint) }
+        }
+        var columns: ResultsDefinition.Columns?
+        if let node = map["columns"] {
+            columns = self.columns(node, procedureGiven: map["procedure"] != nil)
+        } else {
+            error(root, "columns", "не указан обязательный ключ «columns»", hint: "перечислите заголовки столбцов файла: student, class, subject, score или mark, school_mark")
+        }
+        var scales: [ConversionScale] = []
+        if let node = map["scales"] {
+            if let sequence = node.sequence {
+                for (index, item) in sequence.enumerated() {
+                    if let scale = self.scale(item, "scales[\(index)]") { scales.append(scale) }
+                }
+            } else {
+                error(node, "scales", "ожидался список шкал (элементы начинаются с «- »)")
+            }
+        }
+        if let columns, columns.mark == nil, scales.isEmpty {
+            error(map["columns"], "scales", "нет столбца с отметкой (columns.mark) и нет шкал перевода первичных баллов",
+                  hint: "добавьте раздел scales или укажите столбец с отметкой")
+        }
+        let thresholds = map["thresholds"].map { self.thresholds($0) } ?? ResultsDefinition.Thresholds()
+        guard let id, let title, let columns else { return nil }
+        return ResultsDefinition(id: id, title: title, organization: organization, year: year, academicYear: academicYear,
+                                 schoolMarkName: schoolMark ?? "отметка за четверть", procedure: procedure, columns: columns,
+                                 scales: scales, thresholds: thresholds)
+    }
+
+    static let procedureHint = "допустимы: " + Procedure.allCases.map(\.rawValue).joined(separator: ", ")
+
+    mutating func columns(_ node: Node, procedureGiven: Bool) -> ResultsDefinition.Columns? {
+        let keys: Set<String> = ["student", "class", "subject", "procedure", "score", "mark", "school_mark"]
+        guard let map = mapping(node, "columns", allowed: keys) else { return nil }
+        let student = string(map, "student", "columns", parent: node)
+        let className = string(map, "class", "columns", parent: node)
+        let subject = string(map, "subject", "columns", parent: node)
+        let procedure = string(map, "procedure", "columns", parent: node, required: false)
+        let score = string(map, "score", "columns", parent: node, required: false)
+        let mark = string(map, "mark", "columns", parent: node, required: false)
+        let schoolMark = string(map, "school_mark", "columns", parent: node)
+        if procedure == nil, !procedureGiven {
+            error(node, "columns.procedure", "не указан ни столбец с процедурой, ни процедура для всего файла",
+                  hint: "добавьте columns.procedure или ключ procedure: ВПР в начале файла")
+        }
+        if score == nil, mark == nil {
+            error(node, "columns", "нужен столбец с первичным баллом (score) или с отметкой (mark)")
+        }
+        guard let student, let className, let subject, let schoolMark else { return nil }
+        return ResultsDefinition.Columns(student: student, className: className, subject: subject, procedure: procedure,
+                                         score: score, mark: mark, schoolMark: schoolMark)
+    }
+
+    mutating func scale(_ node: Node, _ path: String) -> ConversionScale? {
+        let keys: Set<String> = ["subject", "procedure", "grade", "year", "max_score", "marks"]
+        guard let map = mapping(node, path, allowed: keys) else { return nil }
+        let subject = string(map, "subject", path, parent: node)
+        var procedure: Procedure?
+        if let text = string(map, "procedure", path, parent: node) {
+            procedure = Procedure(text: text)
+            if procedure == nil { error(map["procedure"], "\(path).procedure", "неизвестная процедура «\(text)»", hint: Self.procedureHint) }
+        }
+        let grade = integer(map, "grade", path, range: 1...11)
+        let year = integer(map, "year", path, range: 2000...2100)
+        guard let maxScore = number(map, "max_score", path, parent: node) else { return nil }
+        if maxScore <= 0 { error(map["max_score"], "\(path).max_score", "максимальный балл должен быть больше нуля") }
+        var minimums: [Int: Double] = [:]
+        if let marksNode = map["marks"] {
+            if let marks = marksNode.mapping {
+                for (key, value) in marks {
+                    guard let mark = key.scalar.flatMap({ Int($0.string) }), (3...5).contains(mark) else {
+                        error(key, "\(path).marks", "ключом должна быть отметка 3, 4 или 5", hint: "например marks: {3: 5, 4: 10, 5: 15} — наименьший первичный балл для отметки")
+                        continue
+                    }
+                    guard let score = value.scalar.flatMap({ Double($0.string.replacingOccurrences(of: ",", with: ".")) }), score >= 0, score <= maxScore else {
+                        error(value, "\(path).marks.\(mark)", "ожидался первичный балл от 0 до \(RussianNumber.plain(maxScore))")
+                        continue
+                    }
+                    minimums[mark] = score
+                }
+                let ordered = minimums.sorted { $0.key < $1.key }.map(\.value)
+                if ordered != ordered.sorted() || Set(ordered).count != ordered.count {
+                    error(marksNode, "\(path).marks", "наименьшие баллы должны расти с отметкой: балл для 4 больше, чем для 3, и т. д.")
+                }
+                if minimums.isEmpty { error(marksNode, "\(path).marks", "шкала пуста") }
+            } else {
+                error(marksNode, "\(path).marks", "ожидался блок «отметка: наименьший балл»", hint: "например marks: {3: 5, 4: 10, 5: 15}")
+            }
+        } else {
+            error(node, "\(path).marks", "не указан обязательный ключ «marks»")
+        }
+        guard let subject, let procedure, maxScore > 0, !minimums.isEmpty else { return nil }
+        return ConversionScale(subject: subject, procedure: procedure, grade: grade, year: year, maxScore: maxScore, minimums: minimums)
+    }
+
+    mutating func thresholds(_ node: Node) -> ResultsDefinition.Thresholds {
+        var result = ResultsDefinition.Thresholds()
+        guard let map = mapping(node, "thresholds", allowed: ["lowered", "mismatch", "min_students"]) else { return result }
+        for key in ["lowered", "mismatch"] {
+            guard let value = number(map, key, "thresholds", parent: node, required: false) else { continue }
+            // Written either as a share (0.25) or as percent (25).
+            let share = value > 1 ? value / 100 : value
+            if share <= 0 || share >= 1 {
+                error(map[key], "thresholds.\(key)", "порог должен быть долей от 0 до 1 (или процентом от 0 до 100)")
+            } else if key == "lowered" {
+                result.lowered = share
+            } else {
+                result.mismatch = share
+            }
+        }
+        if let min = integer(map, "min_students", "thresholds", range: 1...1000) { result.minStudents = min }
+        return result
+    }
+
+    // MARK: - Typed access
+
+    mutating func mapping(_ node: Node, _ path: String, allowed: Set<String>) -> [String: Node]? {
+        guard let mapping = node.mapping else {
+            error(node, path, "ожидался блок «ключ: значение»")
+            return nil
+        }
+        var result: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else {
+                error(key, path, "ключ должен быть строкой")
+                continue
+            }
+            guard allowed.contains(name) else {
+                error(key, path.isEmpty ? name : "\(path).\(name)", "неизвестный ключ «\(name)»",
+                      hint: "допустимые ключи: \(allowed.sorted().joined(separator: ", "))")
+                continue
+            }
+            result[name] = value
+        }
+        return result
+    }
+
+    mutating func string(_ map: [String: Node], _ key: String, _ path: String, parent: Node, required: Bool = true) -> String? {
+        let full = path.isEmpty ? key : "\(path).\(key)"
+        guard let node = map[key] else {
+            if required { error(parent, full, "не указан обязательный ключ «\(key)»") }
+            return nil
+        }
+        guard let scalar = node.scalar else {
+            error(node, full, "ожидалась строка")
+            return nil
+        }
+        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if value.isEmpty {
+            if required { error(node, full, "значение не должно быть пустым") }
+            return nil
+        }
+        return value
+    }
+
+    mutating func number(_ map: [String: Node], _ key: String, _ path: String, parent: Node, required: Bool = true) -> Double? {
+        let full = path.isEmpty ? key : "\(path).\(key)"
+        guard let node = map[key] else {
+            if required { error(parent, full, "не указан обязательный ключ «\(key)»") }
+            return nil
+        }
+        guard let value = node.scalar.flatMap({ Double($0.string.replacingOccurrences(of: ",", with: ".")) }), value.isFinite else {
+            error(node, full, "ожидалось число")
+            return nil
+        }
+        return value
+    }
+
+    mutating func integer(_ map: [String: Node], _ key: String, _ path: String, range: ClosedRange<Int>) -> Int? {
+        guard let node = map[key] else { return nil }
+        let full = path.isEmpty ? key : "\(path).\(key)"
+        guard let value = node.scalar.flatMap({ Int($0.string) }), range.contains(value) else {
+            error(node, full, "ожидалось целое число от \(range.lowerBound) до \(range.upperBound)")
+            return nil
+        }
+        return value
+    }
+}

@@ -1,0 +1,86 @@
+import AnketaCore
+import AnketaObjectivity
+import AnketaObjectivityReport
+import AnketaResults
+import ArgumentParser
+import Foundation
+
+extension Anketa {
+    struct Objectivity: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Справка об объективности оценивания: отметки школы против результатов ВПР, ОГЭ, ЕГЭ и других процедур.",
+            discussion: """
+                Работает прямо с файлами, без базы: описание результатов (YAML) и файл с результатами
+                обучающихся (CSV в UTF-8 или Windows-1251, разделитель «;» или «,», либо XLSX), одна строка —
+                один обучающийся по одному предмету: код (не фамилия), класс, предмет, процедура,
+                первичный балл или отметка, отметка школы за четверть или год.
+                  anketa objectivity Samples/objectivity/vpr-2026.yaml Samples/objectivity/vpr-2026.csv
+
+                Первичные баллы переводятся в отметки по шкалам из описания (по предмету, параллели и году).
+                Строки с ошибками не учитываются и записываются в файл <результаты>.rejects.csv рядом с исходным
+                с номером строки и причиной; повторный запуск на тех же файлах даёт ту же справку.
+
+                Результат — папка Results/objectivity-<id>/ (или -o): spravka.html, spravka.docx, spravka.md,
+                figures.json, groups.csv и decisions.yaml — черновик управленческих решений. Отредактируйте его
+                и запустите команду снова: справка возьмёт решения из него. Формат — docs/objectivity.md.
+                """
+        )
+
+        @Argument(help: ArgumentHelp("Описание файла результатов (YAML).", valueName: "описание.yaml"))
+        var definition: String
+
+        @Argument(help: ArgumentHelp("Файл с результатами обучающихся (CSV или XLSX).", valueName: "результаты.csv"))
+        var results: String
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Папка для справки (по умолчанию Results/objectivity-<id>).", valueName: "папка"))
+        var output: String?
+
+        @Option(help: ArgumentHelp("Управленческие решения (YAML), отредактированные вручную. По умолчанию — decisions.yaml в папке справки, если он есть.", valueName: "решения.yaml"))
+        var decisions: String?
+
+        func run() throws {
+            try reportingErrors {
+                let definition = try ResultsDefinitionLoader().load(contentsOf: URL(fileURLWithPath: self.definition), displayPath: self.definition)
+                let url = URL(fileURLWithPath: results)
+                guard FileManager.default.fileExists(atPath: url.path) else {
+                    throw ValidationError("файл с результатами «\(results)» не найден")
+                }
+                let imported = try ResultsImport(url: url, definition: definition, displayPath: results)
+                print("\(results): \(imported.summary)")
+                for row in imported.rejected {
+                    Console.error("\(results):\(row.line): строка не учтена: \(row.reasons.joined(separator: "; "))")
+                }
+                if let rejects = imported.rejectsFile {
+                    Console.error("\(results): не учтено \(RussianPlural.row(imported.rejected.count)); они записаны в \(rejects.relativePath) — исправьте и передайте этот файл вместо исходного")
+                }
+                guard !imported.rows.isEmpty else {
+                    throw ValidationError("в файле «\(results)» нет ни одной строки, которую можно учесть")
+                }
+                let folder = URL(fileURLWithPath: output ?? "Results/objectivity-\(Report.safe(definition.id))")
+                var edited: DecisionList?
+                if let decisions {
+                    edited = try DecisionLoader().load(contentsOf: URL(fileURLWithPath: decisions), displayPath: decisions)
+                } else {
+                    let draft = folder.appendingPathComponent(ObjectivityReportWriter.decisionsFile)
+                    if FileManager.default.fileExists(atPath: draft.path) {
+                        edited = try DecisionLoader().load(contentsOf: draft, displayPath: draft.relativePath)
+                        Console.error("Управленческие решения взяты из \(draft.relativePath); чтобы составить их заново по выводам, удалите этот файл.")
+                    }
+                }
+                let analysis = ObjectivityAnalysis(rows: imported.rows, thresholds: definition.thresholds)
+                let input = ObjectivityReportInput(definition: definition, analysis: analysis, rows: imported.rows,
+                                                   rejected: imported.rejected.count, source: url.lastPathComponent,
+                                                   date: Report.today(), decisions: edited)
+                let written = try ObjectivityReportWriter(input).write(to: folder)
+                print("Справка «\(definition.title)»: \(RussianPlural("результат", "результата", "результатов")(imported.rows.count)).")
+                for subject in analysis.subjects {
+                    print("  \(subject.scope.subject ?? "") (\(subject.scope.procedure?.rawValue ?? "")): понизили \(RussianNumber.percent(subject.lowered.share * 100)), подтвердили \(RussianNumber.percent(subject.confirmed.share * 100)), повысили \(RussianNumber.percent(subject.raised.share * 100))")
+                }
+                for group in analysis.flagged {
+                    print("  ← признаки завышения: \(group.scope.className ?? "") класс, \(group.scope.subject ?? ""): понизили \(RussianNumber.percent(group.lowered.share * 100))")
+                }
+                print("Записано в \(folder.relativePath)/: " + written.map(\.lastPathComponent).joined(separator: ", "))
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// `anketa objectivity` run on the shipped sample the way a deputy director would.
+@Suite("anketa objectivity")
+struct ObjectivityCLITests {
+    func workspaceWithSample() throws -> Workspace {
+        let workspace = try Workspace()
+        let sample = packageRoot.appendingPathComponent("Samples/objectivity")
+        for name in ["vpr-2026.yaml", "vpr-2026.csv"] {
+            try FileManager.default.copyItem(at: sample.appendingPathComponent(name), to: workspace.url(name))
+        }
+        return workspace
+    }
+
+    @Test func sampleBecomesTheSpravka() throws {
+        let workspace = try workspaceWithSample()
+        let result = try workspace.run(["objectivity", "vpr-2026.yaml", "vpr-2026.csv", "-o", "out"], useDB: false)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("windows-1251, разделитель — точка с запятой"))
+        #expect(result.stdout.contains("← признаки завышения: 6Б класс, Математика: понизили 46,7\u{00A0}%"))
+        #expect(result.stderr.contains("vpr-2026.csv:39: строка не учтена: «Код ученика»: «Петров Иван» не похоже на код ученика"))
+        #expect(result.stderr.contains("vpr-2026.csv:262: строка не учтена: повтор"))
+        for name in ["spravka.html", "spravka.docx", "spravka.md", "figures.json", "groups.csv", "decisions.yaml"] {
+            #expect(workspace.exists("out/\(name)"), "\(name) missing")
+        }
+        #expect(workspace.exists("vpr-2026.rejects.csv"))
+        let first = try workspace.bytes("out/figures.json")
+        // Idempotent: the same files give the same figures; the edited decisions are kept.
+        let again = try workspace.run(["objectivity", "vpr-2026.yaml", "vpr-2026.csv", "-o", "out"], useDB: false)
+        #expect(again.status == 0)
+        #expect(try workspace.bytes("out/figures.json") == first)
+        #expect(again.stderr.contains("Управленческие решения взяты из out/decisions.yaml"))
+    }
+
+    @Test func badDefinitionSaysWhere() throws {
+        let workspace = try workspaceWithSample()
+        let yaml = try String(contentsOf: workspace.url("vpr-2026.yaml"), encoding: .utf8).replacingOccurrences(of: "max_score: 19", with: "max_score: много")
+        try yaml.write(to: workspace.url("vpr-2026.yaml"), atomically: true, encoding: .utf8)
+        let result = try workspace.run(["objectivity", "vpr-2026.yaml", "vpr-2026.csv"], useDB: false)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("vpr-2026.yaml:24:"), "\(result)")
+        #expect(result.stderr.contains("scales[2].max_score: ожидалось число"))
+        #expect(!workspace.exists("Results"))
+    }
+}

@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Independent reference for `anketa objectivity`: recomputes every figure of the shipped sample
+with pandas and scipy and compares it with the figures.json the command wrote.
+
+    anketa objectivity Samples/objectivity/vpr-2026.yaml Samples/objectivity/vpr-2026.csv -o Results/objectivity-vpr-2026
+    python3 docs/reference/objectivity_reference.py Samples/objectivity/vpr-2026.yaml \
+        Samples/objectivity/vpr-2026.csv Results/objectivity-vpr-2026/figures.json
+
+The import rules are re-implemented here from docs/objectivity.md (code with a digit and no
+spaces, class «5А», marks 2–5, primary score within the scale, one row per student × subject ×
+procedure); the statistics come from scipy:
+  shares' intervals  statsmodels-free Wilson formula (checked against scipy.stats.binomtest(...).proportion_ci(method="wilson"))
+  Spearman           scipy.stats.spearmanr; interval: scipy.stats.pearsonr on the ranks .confidence_interval() (Fisher z)
+  paired t           scipy.stats.ttest_rel(external, school) and its .confidence_interval()
+  Wilcoxon           scipy.stats.wilcoxon(external − school, zero_method="wilcox", correction=False, method="approx")
+Exit code 0 when every figure agrees within 1e-9, 1 otherwise.
+"""
+import json
+import re
+import sys
+
+import numpy as np
+import pandas as pd
+import yaml
+from scipy import stats
+
+TOLERANCE = 1e-9
+
+
+def load_rows(definition_path, results_path):
+    definition = yaml.safe_load(open(definition_path, encoding="utf-8"))
+    columns = definition["columns"]
+    raw = open(results_path, "rb").read()
+    try:
+        raw.decode("utf-8")
+        encoding = "utf-8-sig"
+    except UnicodeDecodeError:
+        encoding = "cp1251"
+    frame = pd.read_csv(results_path, encoding=encoding, sep=None, engine="python", dtype=str, keep_default_na=False)
+    frame.columns = [c.strip() for c in frame.columns]
+    year = definition.get("year")
+
+    def scale_for(subject, procedure, grade):
+        best, best_specificity = None, -1
+        for s in definition.get("scales", []):
+            if s["subject"].strip().lower() != subject.lower() or s["procedure"] != procedure:
+                continue
+            if s.get("grade") not in (None, grade) or (s.get("year") is not None and year is not None and s["year"] != year):
+                continue
+            specificity = (2 if s.get("grade") is not None else 0) + (1 if s.get("year") is not None else 0)
+            if specificity > best_specificity:
+                best, best_specificity = s, specificity
+        return best
+
+    def mark(text):
+        try:
+            value = float(text.replace(",", "."))
+        except ValueError:
+            return None
+        return int(value) if value == int(value) and 2 <= value <= 5 else None
+
+    accepted, rejected, seen = [], 0, set()
+    for _, r in frame.iterrows():
+        student = r[columns["student"]].strip()
+        match = re.fullmatch(r"(\d{1,2})[ \-]?([А-ЯЁа-яёA-Za-z]{0,2})", r[columns["class"]].strip())
+        subject = r[columns["subject"]].strip()
+        procedure = r[columns["procedure"]].strip() if "procedure" in columns else definition["procedure"]
+        school = mark(r[columns["school_mark"]].strip())
+        ok = bool(student) and " " not in student and any(ch.isdigit() for ch in student)
+        ok = ok and match is not None and 1 <= int(match.group(1)) <= 11 and bool(subject) and school is not None
+        external = None
+        if ok:
+            grade = int(match.group(1))
+            given = r[columns["mark"]].strip() if "mark" in columns else ""
+            external = mark(given) if given else None
+            if given and external is None:
+                ok = False
+            score_text = r[columns["score"]].strip() if "score" in columns else ""
+            if ok and score_text:
+                score = float(score_text.replace(",", "."))
+                scale = scale_for(subject, procedure, grade)
+                if scale is None:
+                    ok = external is not None
+                elif not 0 <= score <= scale["max_score"]:
+                    ok = False
+                else:
+                    converted = 2
+                    for m, minimum in scale["marks"].items():
+                        if score >= minimum:
+                            converted = max(converted, int(m))
+                    if external is not None and external != converted:
+                        ok = False
+                    external = converted
+            ok = ok and external is not None
+        if ok:
+            key = (student, subject.lower(), procedure)
+            if key in seen:
+                ok = False
+            seen.add(key)
+        if not ok:
+            rejected += 1
+            continue
+        accepted.append({"student": student, "class": str(int(match.group(1))) + match.group(2).upper(),
+                         "subject": subject[0].upper() + subject[1:], "procedure": procedure,
+                         "school": school, "external": external})
+    return definition, pd.DataFrame(accepted), rejected
+
+
+def wilson(count, total, z=stats.norm.ppf(0.975)):
+    ci = stats.binomtest(count, total).proportion_ci(confidence_level=0.95, method="wilson")
+    return ci.low, ci.high
+
+
+def group_figures(frame):
+    school = frame["school"].to_numpy(float)
+    external = frame["external"].to_numpy(float)
+    d = external - school
+    n = len(frame)
+    out = {"n": n, "meanSchool": school.mean(), "meanExternal": external.mean(), "meanDifference": d.mean()}
+    for name, mask in [("lowered", d < 0), ("confirmed", d == 0), ("raised", d > 0)]:
+        count = int(mask.sum())
+        low, high = wilson(count, n)
+        out[name] = {"count": count, "share": count / n, "ciLow": low, "ciHigh": high}
+    if n >= 2 and d.std(ddof=1) > 0:
+        t = stats.ttest_rel(external, school)
+        ci = t.confidence_interval(0.95)
+        out.update(pairedT=t.statistic, pairedTp=t.pvalue, meanDifferenceCiLow=ci.low, meanDifferenceCiHigh=ci.high)
+    if (d != 0).any():
+        w = stats.wilcoxon(d, zero_method="wilcox", correction=False, method="approx")
+        out.update(wilcoxonStatistic=w.statistic, wilcoxonP=w.pvalue)
+    if n >= 3 and school.std() > 0 and external.std() > 0:
+        rho = stats.spearmanr(school, external)
+        out.update(spearmanRho=rho.statistic, spearmanP=rho.pvalue)
+        if n > 3:
+            ci = stats.pearsonr(stats.rankdata(school), stats.rankdata(external)).confidence_interval(0.95)
+            out.update(spearmanCiLow=ci.low, spearmanCiHigh=ci.high)
+    return out
+
+
+def compare(label, expected, actual, problems):
+    for key, value in expected.items():
+        if isinstance(value, dict):
+            compare(f"{label}.{key}", value, actual.get(key, {}), problems)
+            continue
+        got = actual.get(key)
+        if got is None or not np.isclose(got, value, rtol=TOLERANCE, atol=TOLERANCE):
+            problems.append(f"{label}.{key}: reference {value!r}, figures.json {got!r}")
+
+
+def main(definition_path, results_path, figures_path):
+    definition, frame, rejected = load_rows(definition_path, results_path)
+    figures = json.load(open(figures_path, encoding="utf-8"))
+    problems = []
+    if figures["rows"] != len(frame) or figures["rejected"] != rejected:
+        problems.append(f"rows/rejected: reference {len(frame)}/{rejected}, figures.json {figures['rows']}/{figures['rejected']}")
+    if figures["students"] != frame["student"].nunique():
+        problems.append(f"students: reference {frame['student'].nunique()}, figures.json {figures['students']}")
+    compare("overall", group_figures(frame), figures["overall"], problems)
+    checked = 1
+    for (procedure, subject), part in frame.groupby(["procedure", "subject"], sort=False):
+        actual = next((g for g in figures["subjects"] if g["procedure"] == procedure and g["subject"] == subject), {})
+        compare(f"{procedure}/{subject}", group_figures(part), actual, problems)
+        checked += 1
+        for class_name, cls in part.groupby("class"):
+            actual = next((g for g in figures["classes"] if g["procedure"] == procedure and g["subject"] == subject
+                           and g["className"] == class_name), {})
+            expected = group_figures(cls)
+            compare(f"{procedure}/{subject}/{class_name}", expected, actual, problems)
+            thresholds = definition.get("thresholds", {})
+            lowered_threshold = thresholds.get("lowered", 0.25)
+            mismatch_threshold = thresholds.get("mismatch", 0.5)
+            flags = []
+            if len(cls) >= thresholds.get("min_students", 5):
+                if expected["lowered"]["share"] > lowered_threshold:
+                    flags.append("lowered")
+                if expected["lowered"]["share"] + expected["raised"]["share"] > mismatch_threshold:
+                    flags.append("mismatch")
+            if flags != actual.get("flags"):
+                problems.append(f"{procedure}/{subject}/{class_name}.flags: reference {flags}, figures.json {actual.get('flags')}")
+            checked += 1
+    if len(figures["classes"]) + len(figures["subjects"]) + 1 != checked:
+        problems.append(f"groups: reference {checked}, figures.json {len(figures['classes']) + len(figures['subjects']) + 1}")
+    for problem in problems:
+        print("MISMATCH", problem)
+    print(f"{checked} groups, {len(frame)} rows, {rejected} rejected: " + ("all figures agree" if not problems else f"{len(problems)} mismatches"))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:4]))
