@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import AnketaTestSupport
 
 /// A CSV of the mini questionnaire with `rows` distinct rows (Google Forms shape).
 private func bigCSV(rows: Int) -> String {
@@ -16,17 +17,6 @@ private func bigCSV(rows: Int) -> String {
     return lines.joined(separator: "\n") + "\n"
 }
 
-/// A seeded generator (SplitMix64), so a failing kill time can be replayed.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("Killing an ingest")
 struct KillTests {
@@ -51,7 +41,7 @@ struct KillTests {
         let full = Date().timeIntervalSince(start)
         #expect(try stored(workspace, wave: "эталон") == rows)
 
-        var generator = SplitMix(state: 20_261_202)
+        var generator = SeededRandom(seed: 20_261_202)
         var outcomes: [String] = []
         for trial in 0..<6 {
             let wave = "убит-\(trial)"

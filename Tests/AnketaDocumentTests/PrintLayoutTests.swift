@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import AnketaTestSupport
 @testable import AnketaDocument
 
 // Print layout: fonts and margins, chart labels, column widths, keep-with-next, greyscale.
@@ -173,7 +174,7 @@ struct ColumnWidthTests {
     /// Seeded random tables: whenever the longest words fit on the line, every column is at least
     /// as wide as its longest word and the widths fill the line exactly.
     @Test func randomTablesNeverBreakAWordWhenTheyCanFit() {
-        var rng = SeededGenerator(seed: 0x5EED)
+        var rng = SeededRandom(seed: 0x5EED)
         let words = ["доля", "Респондентов", "α", "Кронбаха", "82,4 %", "+5,9 п. п.", "дефицит", "средний",
                      "Положительных", "Удовлетворённость", "—", "12", "в", "по", "классам", "Индекс 0–100"]
         var checked = 0
@@ -361,15 +362,3 @@ struct GreyscaleTests {
     }
 }
 
-/// SplitMix64: a small seeded generator for repeatable random tests.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -187,7 +187,7 @@ struct FindingsEngineTests {
 
     @Test("Randomised: a question is an item deficit exactly when it is below its indicator's threshold")
     func itemRuleHoldsForAllFigures() throws {
-        var generator = SplitMix64(seed: 20261202)
+        var generator = SeededRandom(seed: 20261202)
         let (questionnaire, base) = try Self.calm()
         for _ in 0..<300 {
             var result = base
@@ -203,15 +203,3 @@ struct FindingsEngineTests {
     }
 }
 
-/// A small seeded generator, so randomised tests repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}

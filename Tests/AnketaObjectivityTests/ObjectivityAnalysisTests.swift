@@ -1,6 +1,7 @@
 import AnketaObjectivity
 import AnketaResults
 import Testing
+import AnketaTestSupport
 
 /// Rows of one class: `pairs` are (external, school) marks.
 func rows(_ className: String, _ pairs: [(Int, Int)], subject: String = "Математика", procedure: Procedure = .vpr) -> [ResultRow] {
@@ -52,7 +53,7 @@ struct ObjectivityAnalysisTests {
     }
 
     @Test func sharesAlwaysAddUp() throws {
-        var generator = SplitMix(seed: 2026)
+        var generator = SeededRandom(seed: 2026)
         for _ in 0..<300 {
             let n = Int.random(in: 1...35, using: &generator)
             let pairs = (0..<n).map { _ in (Int.random(in: 2...5, using: &generator), Int.random(in: 2...5, using: &generator)) }
@@ -67,15 +68,3 @@ struct ObjectivityAnalysisTests {
     }
 }
 
-/// SplitMix64, so the randomised checks repeat exactly.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,5 +1,6 @@
 import AnketaStats
 import Testing
+import AnketaTestSupport
 
 // Reference values: scipy 1.17.1, computed with
 //   x = [3,4,2,5,4,3,3,4,5,2,4,3] (external marks), y = [4,4,3,5,5,3,4,4,5,3,4,4] (school marks)
@@ -41,7 +42,7 @@ struct SpearmanCorrelationTests {
     }
 
     @Test func boundsHoldForRandomData() throws {
-        var generator = SeededGenerator(seed: 14)
+        var generator = SeededRandom(seed: 14)
         for _ in 0..<200 {
             let n = Int.random(in: 4...40, using: &generator)
             let x = (0..<n).map { _ in Double(Int.random(in: 2...5, using: &generator)) }
@@ -118,15 +119,3 @@ struct WilcoxonSignedRankTests {
     }
 }
 
-/// SplitMix64, so the randomised checks repeat exactly.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

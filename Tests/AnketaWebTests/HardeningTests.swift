@@ -7,6 +7,7 @@ import HummingbirdBcrypt
 import HummingbirdTesting
 import Logging
 import Testing
+import AnketaTestSupport
 
 @Suite("Form tokens are issued and signed by the server")
 struct FormTokenTests {
@@ -90,7 +91,7 @@ struct RateLimiterTests {
 
     @Test("at most `capacity` keys are held, whatever the number of clients (property over random key streams)")
     func capacityBound() async {
-        var generator = SeededGenerator(seed: 20261202)
+        var generator = SeededRandom(seed: 20261202)
         for round in 0..<5 {
             let capacity = Int.random(in: 10...500, using: &generator)
             let limiter = RateLimiter(perMinute: Int.random(in: 1...5, using: &generator), capacity: capacity)
@@ -113,18 +114,6 @@ struct RateLimiterTests {
     }
 }
 
-/// A small deterministic generator (SplitMix64) for randomized tests.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("Sign-in hardening")
 struct SignInHardeningTests {
