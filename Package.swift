@@ -68,7 +68,7 @@ let package = Package(
                 swiftSettings: swiftSettings),
         // Objectivity report: the справка «Об объективности оценивания», its JSON and CSV figures.
         .target(name: "AnketaObjectivityReport",
-                dependencies: ["AnketaCore", "AnketaCollect", "AnketaResults", "AnketaObjectivity", "AnketaStats", "AnketaDocument"],
+                dependencies: ["AnketaCore", "AnketaCollect", "AnketaResults", "AnketaObjectivity", "AnketaStats", "AnketaDocument", "AnketaReports"],
                 swiftSettings: swiftSettings),
         // QR codes for the printable survey poster (no dependencies).
         .target(name: "QRCode", swiftSettings: swiftSettings),

@@ -1,6 +1,7 @@
 import AnketaCollect
 import AnketaCore
 import AnketaDocument
+import AnketaReports
 import Foundation
 
 /// Writes the objectivity справка into one folder: `spravka.html`, `spravka.docx`, `spravka.md`,
@@ -24,37 +25,13 @@ public struct ObjectivityReportWriter: Sendable {
 
     @discardableResult
     public func write(to folder: URL) throws -> [URL] {
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw CollectError.cannotWrite(folder.relativePath)
-        }
+        var files = try ReportFolder(folder)
         let composer = ObjectivityComposer(input)
-        let document = composer.compose()
-        var written: [URL] = []
-        func save(_ name: String, _ data: Data) throws {
-            let url = folder.appendingPathComponent(name)
-            do {
-                try data.write(to: url, options: .atomic)
-            } catch {
-                throw CollectError.cannotWrite(url.relativePath)
-            }
-            written.append(url)
-        }
-        try save("spravka.html", Data(HTMLRenderer().render(document).utf8))
-        try save("spravka.docx", try DOCXRenderer().render(document))
-        try save("spravka.md", Data(MarkdownRenderer().render(document).utf8))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try save("figures.json", try encoder.encode(ObjectivityFigures(input)))
-        let decisionsURL = folder.appendingPathComponent(Self.decisionsFile)
-        if FileManager.default.fileExists(atPath: decisionsURL.path) {
-            written.append(decisionsURL)
-        } else {
-            try save(Self.decisionsFile, Data(composer.decisions.yaml(header: Self.decisionsHeader).utf8))
-        }
-        written.append(try writeGroups(to: folder))
-        return written
+        try files.saveDocument(composer.compose())
+        try files.saveJSON("figures.json", ObjectivityFigures(input))
+        try files.keepOrCreate(Self.decisionsFile) { Data(composer.decisions.yaml(header: Self.decisionsHeader).utf8) }
+        files.add([try writeGroups(to: folder)])
+        return files.written
     }
 
     /// `groups.csv`: one row per subject, class and the total (UTF-8 with BOM, comma, dot decimals, full precision).

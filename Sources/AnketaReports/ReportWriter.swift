@@ -17,41 +17,17 @@ public struct ReportWriter: Sendable {
     /// Writes everything and returns the files written.
     @discardableResult
     public func write(to folder: URL) throws -> [URL] {
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw CollectError.cannotWrite(folder.relativePath)
-        }
+        var files = try ReportFolder(folder)
         let composer = CertificateComposer(input)
-        let document = composer.compose()
-        var written: [URL] = []
-        func save(_ name: String, _ data: Data) throws {
-            let url = folder.appendingPathComponent(name)
-            do {
-                try data.write(to: url, options: .atomic)
-            } catch {
-                throw CollectError.cannotWrite(url.relativePath)
-            }
-            written.append(url)
-        }
-        try save("spravka.html", Data(HTMLRenderer().render(document).utf8))
-        try save("spravka.docx", try DOCXRenderer().render(document))
-        try save("spravka.md", Data(MarkdownRenderer().render(document).utf8))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try save("figures.json", try encoder.encode(ReportFigures(input)))
-        try save("findings.json", try encoder.encode(FindingsFigures(findings: composer.findings, decisions: composer.decisions)))
+        try files.saveDocument(composer.compose())
+        try files.saveJSON("figures.json", ReportFigures(input))
+        try files.saveJSON("findings.json", FindingsFigures(findings: composer.findings, decisions: composer.decisions))
         // The decisions draft is written once: after that it is the deputy director's file, edited
         // by hand and read back by `anketa report` (see `docs/decisions-format.md`).
-        let decisionsURL = folder.appendingPathComponent(Self.decisionsFile)
-        if !FileManager.default.fileExists(atPath: decisionsURL.path) {
-            try save(Self.decisionsFile, Data(composer.decisions.yaml(header: Self.decisionsHeader).utf8))
-        } else {
-            written.append(decisionsURL)
-        }
-        written += try FigureTables(input).write(to: folder)
-        removeStale(in: folder, keeping: Set(written.map(\.lastPathComponent)))
-        return written
+        try files.keepOrCreate(Self.decisionsFile) { Data(composer.decisions.yaml(header: Self.decisionsHeader).utf8) }
+        files.add(try FigureTables(input).write(to: folder))
+        removeStale(in: folder, keeping: Set(files.written.map(\.lastPathComponent)))
+        return files.written
     }
 
     /// The decisions file in a report folder.
