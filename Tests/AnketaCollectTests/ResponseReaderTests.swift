@@ -98,7 +98,9 @@ struct ResponseReaderTests {
         let url = try fixture("semicolon-commas", "csv")
         let reader = try ResponseReader(url: url, questionnaire: try miniQuestionnaire(), displayPath: "other.csv")
         let error = try #require(throws: CollectError.self) { try reader.read { _ in } }
-        #expect(error == .noMatchingColumns("other.csv"))
+        #expect(error == .noMatchingColumns("other.csv", readAs: reader.source.summary, firstHeader: "Класс"))
+        #expect(error.description.contains("файл прочитан так: utf-8 (все буквы в файле — корректный UTF-8), разделитель — точка с запятой"))
+        #expect(error.description.contains("первый заголовок: «Класс»"))
     }
 
     @Test("An empty file is refused")

@@ -1,0 +1,113 @@
+/// The encoding a CSV file is read in, and why — the reason is shown to the user.
+public struct EncodingGuess: Sendable, Equatable {
+    public var encoding: TextEncoding
+    /// Why this encoding, in Russian: «все буквы — корректный UTF-8».
+    public var reason: String
+
+    public init(_ encoding: TextEncoding, because reason: String) {
+        self.encoding = encoding
+        self.reason = reason
+    }
+}
+
+extension TextEncoding {
+    /// Guesses the encoding of a file from its first bytes; see ``guess(_:complete:)``.
+    public static func detect(_ sample: [UInt8], complete: Bool) -> TextEncoding {
+        guess(sample, complete: complete).encoding
+    }
+
+    /// Guesses the encoding of a file from its first bytes (or all of them: `complete`).
+    ///
+    /// A UTF-8 BOM means UTF-8. Otherwise the letters are counted: valid UTF-8 sequences against
+    /// bytes that cannot be UTF-8, and the majority wins — one stray byte or one row saved in
+    /// Windows-1251 does not turn a UTF-8 file into Windows-1251 (the reader falls back cell by
+    /// cell and warns). A character cut at the very end, as in a file cut short, does not count.
+    public static func guess(_ sample: [UInt8], complete: Bool) -> EncodingGuess {
+        if sample.starts(with: [0xEF, 0xBB, 0xBF]) { return EncodingGuess(.utf8, because: "метка BOM UTF-8 в начале файла") }
+        let scan = sample.withUnsafeBytes { UTF8Scan($0) }
+        let scope = complete ? "в файле" : "в начале файла"
+        if scan.invalid == 0 {
+            if scan.sequences == 0 {
+                return EncodingGuess(.utf8, because: "\(scope) нет букв, кроме латинских, — UTF-8 и Windows-1251 совпадают")
+            }
+            if scan.cutAtEnd, complete {
+                return EncodingGuess(.utf8, because: "корректный UTF-8, но последний символ файла обрезан")
+            }
+            return EncodingGuess(.utf8, because: "все буквы \(scope) — корректный UTF-8")
+        }
+        let line = lineNumber(at: scan.firstInvalidOffset ?? 0, in: sample)
+        if scan.sequences > scan.invalid {
+            return EncodingGuess(.utf8, because: "почти все буквы — корректный UTF-8; ячейки не в UTF-8, впервые в строке \(line), читаются как Windows-1251")
+        }
+        return EncodingGuess(.windows1251, because: "байты, недопустимые в UTF-8, \(scope), впервые в строке \(line)")
+    }
+
+    /// 1-based line of a byte offset (LF, CR LF and CR end lines).
+    static func lineNumber(at offset: Int, in bytes: [UInt8]) -> Int {
+        var line = 1
+        var index = 0
+        while index < min(offset, bytes.count) {
+            if bytes[index] == 0x0A || (bytes[index] == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) { line += 1 }
+            index += 1
+        }
+        return line
+    }
+}
+
+/// Bytes read as UTF-8: how many valid multi-byte sequences, how many bytes that cannot be UTF-8.
+struct UTF8Scan {
+    /// Valid sequences of two to four bytes (letters outside ASCII).
+    var sequences = 0
+    /// Bytes that start no valid sequence.
+    var invalid = 0
+    var firstInvalidOffset: Int?
+    /// Whether the bytes end inside a sequence that is valid so far (a character cut short).
+    var cutAtEnd = false
+
+    /// Whether the bytes are valid UTF-8 as a whole.
+    var isValid: Bool { invalid == 0 && !cutAtEnd }
+
+    init(_ bytes: UnsafeRawBufferPointer) {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            // Unicode 15, table 3-7: the lead byte fixes the length and the range of the second byte.
+            let length: Int
+            var second: ClosedRange<UInt8> = 0x80...0xBF
+            switch byte {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; second = 0xA0...0xBF
+            case 0xED: length = 3; second = 0x80...0x9F
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xF0: length = 4; second = 0x90...0xBF
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; second = 0x80...0x8F
+            default: length = 0
+            }
+            var valid = length > 0
+            var offset = 1
+            while valid, offset < length {
+                if index + offset >= count {
+                    cutAtEnd = true
+                    return
+                }
+                let next = bytes[index + offset]
+                valid = offset == 1 ? second.contains(next) : (0x80...0xBF).contains(next)
+                offset += 1
+            }
+            if valid {
+                sequences += 1
+                index += length
+            } else {
+                invalid += 1
+                if firstInvalidOffset == nil { firstInvalidOffset = index }
+                index += 1
+            }
+        }
+    }
+}
