@@ -111,7 +111,9 @@ public final class CSVReader {
                 guard let base = raw.baseAddress else { return 0 }
                 return csv_parse(&parser, base, raw.count, fieldCallback, recordCallback, context)
             }
-            if parsed != bytes.count { throw CollectError.parserFailure(String(cString: csv_strerror(csv_error(&parser)))) }
+            if parsed != bytes.count {
+                throw CollectError.malformedCSV(url.relativePath, line: state.line, "libcsv: \(String(cString: csv_strerror(csv_error(&parser))))")
+            }
             try deliver(state, warning: warning, body)
             if parser.entry_pos > CSVReader.maximumFieldBytes {
                 throw CollectError.malformedCSV(url.relativePath, line: state.line,
