@@ -135,9 +135,13 @@ public final class CSVReader {
         if let line = state.tooWideAt {
             throw CollectError.malformedCSV(url.relativePath, line: line, "в строке больше 16 384 столбцов — это не таблица ответов")
         }
-        for note in state.warnings { warning(note) }
-        state.warnings.removeAll()
-        for record in state.ready { try body(record) }
+        // Warnings come just before the record they are about.
+        for item in state.ready {
+            switch item {
+            case .record(let record): try body(record)
+            case .warning(let note): warning(note)
+            }
+        }
         state.ready.removeAll(keepingCapacity: true)
     }
 
@@ -215,8 +219,8 @@ private final class ParseState {
     let encoding: TextEncoding
     let file: String
     var fields: [String] = []
-    var ready: [CSVRecord] = []
-    var warnings: [Diagnostic] = []
+    /// Records and warnings parsed from the current chunk, in file order.
+    var ready: [Item] = []
     var suppressedWarnings = 0
     /// Line where the current record starts.
     var line = 1
@@ -230,6 +234,11 @@ private final class ParseState {
     /// Columns of the current record decoded with a doubt, by kind of doubt.
     private var doubts: [Doubt: [Int]] = [:]
     private var shown = 0
+
+    enum Item {
+        case record(CSVRecord)
+        case warning(Diagnostic)
+    }
 
     enum Doubt: Hashable {
         case readAsWindows1251, replaced, readAsUTF8
@@ -304,7 +313,7 @@ private final class ParseState {
                 message = "\(which): текст в UTF-8 внутри файла в Windows-1251 — прочитано как UTF-8"
                 hint = "проверьте текст этой строки; пересохраните файл целиком в одной кодировке"
             }
-            warnings.append(Diagnostic(.warning, at: SourceLocation(file: file, line: line, column: columns[0]), message, hint: hint))
+            ready.append(.warning(Diagnostic(.warning, at: SourceLocation(file: file, line: line, column: columns[0]), message, hint: hint)))
         }
         doubts.removeAll()
     }
@@ -326,7 +335,7 @@ private final class ParseState {
         if unclosedQuote {
             record.problem = "кавычка в этой строке не закрыта до конца файла — все строки после неё попали в одну ячейку"
         }
-        ready.append(record)
+        ready.append(.record(record))
         line += embeddedBreaks + ((terminator == cr || terminator == lf) ? 1 : 0)
         fields.removeAll(keepingCapacity: true)
         embeddedBreaks = 0

@@ -138,6 +138,16 @@ struct CSVWriterTests {
         #expect(error == .cannotWrite("/nonexistent-folder/x.csv"))
     }
 
+    @Test("A pipe's rejects file goes to the current folder (/dev/fd is not writable)")
+    func rejectsForPipe() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("answers.csv")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let url = RejectsFile.url(for: fifo)
+        #expect(url.path == FileManager.default.currentDirectoryPath + "/answers.rejects.csv")
+    }
+
     @Test("The rejects file sits beside the input")
     func rejectsURL() {
         let url = RejectsFile.url(for: URL(fileURLWithPath: "/data/Анкета (Ответы).csv"))
