@@ -37,8 +37,11 @@ targets=("$@")
 ((${#targets[@]})) || targets=("${all[@]}")
 
 scratch=.build-fuzz
-flags=(--scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING)
 mkdir -p "$scratch"
+# ld.gold fails on ASan-instrumented debug info (internal error in format_file_lineno): link with lld.
+lld=$(dirname "$(command -v swiftc)")/ld.lld
+printf '{"schemaVersion": "1.0", "linker": {"path": "%s"}}\n' "$lld" > "$scratch/toolset.json"
+flags=(--scratch-path "$scratch" --toolset "$scratch/toolset.json" -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING)
 
 build() {
     local target=$1
@@ -49,17 +52,17 @@ build() {
              skip && /^    }$/ { skip = 0; next }
              !skip' Sources/AnketaWeb/FormData.swift > "$scratch/FormData.swift"
         grep -q 'static func decode' "$scratch/FormData.swift" || { echo "FormData.swift changed shape; update scripts/fuzz.sh" >&2; exit 1; }
-        swiftc -sanitize=fuzzer,address -parse-as-library -g fuzz/FuzzForm/FuzzForm.swift "$scratch/FormData.swift" -o "$scratch/FuzzForm"
+        swiftc -sanitize=fuzzer,address -use-ld=lld -parse-as-library -g fuzz/FuzzForm/FuzzForm.swift "$scratch/FormData.swift" -o "$scratch/FuzzForm" >&2 || return 1
         echo "$scratch/FuzzForm"
     else
-        swift build "${flags[@]}" --product "$(product "$target")" >&2
+        swift build "${flags[@]}" --product "$(product "$target")" >&2 || return 1
         echo "$(swift build "${flags[@]}" --show-bin-path)/$(product "$target")"
     fi
 }
 
 summary=()
 for target in "${targets[@]}"; do
-    binary=$(build "$target")
+    binary=$(build "$target") || { echo "build of $target failed" >&2; exit 1; }
     work="$scratch/corpus/$target"
     mkdir -p "$work" "fuzz/crashes/$target"
     log="$scratch/$target.log"

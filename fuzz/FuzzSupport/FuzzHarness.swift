@@ -1,18 +1,27 @@
 import CFuzzDriver
 import Foundation
 
-/// Runs a fuzz harness: under libFuzzer (built with `-sanitize=fuzzer -DFUZZING`, see
-/// scripts/fuzz.sh) it hands the callback to the fuzzer; in a normal build it replays the files
-/// and folders given as arguments once each — a crash found by fuzzing stays a cheap replay.
+/// What the harnesses share. Built with `-sanitize=fuzzer -DFUZZING` (scripts/fuzz.sh), ``main(_:)``
+/// hands the harness to libFuzzer; built normally, it replays the files and folders given as
+/// arguments once each — so a saved corpus or crash stays a cheap check without the fuzzer.
+///
+/// (SwiftPM links an executable's `main` to its own entry point, so libFuzzer's `main` cannot be
+/// used; its `LLVMFuzzerRunDriver` runs the fuzzer from ours.)
 public enum FuzzHarness {
     public typealias Callback = @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
 
     public static func main(_ callback: Callback) -> Never {
         #if FUZZING
         var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
         exit(LLVMFuzzerRunDriver(&argc, &argv, callback))
         #else
+        replay(callback)
+        #endif
+    }
+
+    /// Calls the harness once for each file given as an argument (folders: each file in them).
+    public static func replay(_ callback: Callback) -> Never {
         var count = 0
         for path in CommandLine.arguments.dropFirst() {
             for file in files(at: path) {
@@ -26,7 +35,6 @@ public enum FuzzHarness {
         }
         print("replayed \(count) inputs without a crash")
         exit(0)
-        #endif
     }
 
     /// A file, or the files of a folder (not recursive), sorted.
