@@ -41,7 +41,14 @@ mkdir -p "$scratch"
 # ld.gold fails on ASan-instrumented debug info (internal error in format_file_lineno): link with lld.
 lld=$(dirname "$(command -v swiftc)")/ld.lld
 printf '{"schemaVersion": "1.0", "linker": {"path": "%s"}}\n' "$lld" > "$scratch/toolset.json"
-flags=(--scratch-path "$scratch" --toolset "$scratch/toolset.json" -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING)
+# SwiftPM points `main` at the harness's @main, so libFuzzer comes without its main (fuzzer_no_main)
+# and the harness calls LLVMFuzzerRunDriver; the coverage flags are those -sanitize=fuzzer implies.
+runtime=$(dirname "$(command -v swiftc)")/../lib/clang
+fuzzer_lib=$(find "$runtime" -name 'libclang_rt.fuzzer_no_main-x86_64.a' | head -1)
+[[ -n "$fuzzer_lib" ]] || { echo "libclang_rt.fuzzer_no_main not found under $runtime" >&2; exit 1; }
+flags=(--scratch-path "$scratch" --toolset "$scratch/toolset.json" -Xswiftc -sanitize=address
+       -Xswiftc -sanitize-coverage=edge,indirect-calls,trace-cmp,inline-8bit-counters,pc-table -Xswiftc -DFUZZING
+       -Xlinker "$fuzzer_lib" -Xlinker -lstdc++)
 
 build() {
     local target=$1
