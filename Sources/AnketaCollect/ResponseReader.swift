@@ -90,8 +90,8 @@ public final class ResponseReader {
                 return
             }
             var reasons: [String] = []
-            // A NUL byte cuts text in C-string code downstream: refuse the row, never store a part.
-            for (index, cell) in record.fields.enumerated() where cell.utf8.contains(0) {
+            // A NUL byte cuts text in C-string code downstream: refuse the row, never store a part (columns not read are not checked).
+            for (index, cell) in record.fields.enumerated() where map.roles[index] != .unmatched && cell.utf8.contains(0) {
                 reasons.append("столбец \(index + 1) («\(map.headers[index])»): в ячейке нулевой байт (NUL) — файл повреждён; удалите этот символ")
             }
             if !reasons.isEmpty {
