@@ -154,6 +154,11 @@ workbook("xxe-file.xlsx",
               '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
               '<row r="1"><c r="A1" t="inlineStr"><is><t>comment</t></is></c></row>'
               '<row r="2"><c r="A2" t="inlineStr"><is><t>[&x;]</t></is></c></row></sheetData></worksheet>'))
+# Found by FuzzXLSX: bytes that are not UTF-8 in an element name made FoundationXML trap (SIGILL).
+workbook("not-utf8-element-name.xlsx", sheet([HEADER_ROW] + data_rows(1)),
+         shared_strings(STRINGS)[:-len("</sst>")] + b"<\xff\xff\xff/></sst>")
+workbook("not-utf8-text.xlsx", sheet([HEADER_ROW] + data_rows(1))[:-len("</sheetData></worksheet>")]
+         + b'<row r="3"><c r="A3" t="inlineStr"><is><t>\xd0\xef\xf0</t></is></c></row></sheetData></worksheet>', shared_strings(STRINGS))
 write("not-a-zip.xlsx", utf8("это не zip"))
 with open(os.path.join(OUT, "ok.xlsx"), "rb") as f:
     whole = f.read()

@@ -67,9 +67,12 @@ public final class XLSXReader: RecordSource {
               let output = try? FileHandle(forWritingTo: temporary) else { throw CollectError.cannotWrite(temporary.path) }
         do {
             defer { try? output.close() }
+            var validator = UTF8Validator()
             try extract(sheetPath, limit: limits.sheetBytes) { chunk in
+                guard validator.feed(chunk) else { throw XLSXReader.notUTF8(path, part: sheetPath, at: validator.firstInvalidOffset) }
                 do { try output.write(contentsOf: chunk) } catch { throw CollectError.cannotWrite(temporary.path) }
             }
+            guard validator.finish() else { throw XLSXReader.notUTF8(path, part: sheetPath, at: validator.firstInvalidOffset) }
         }
         try XLSXReader.refuseDocumentType(in: (try? FileHandle(forReadingFrom: temporary).read(upToCount: 64 * 1024)) ?? nil,
                                           file: path, part: sheetPath)
@@ -117,6 +120,7 @@ public final class XLSXReader: RecordSource {
         guard archive[part] != nil else { return [] }
         var xml = Data()
         try extract(part, limit: limits.sharedStringsBytes) { xml.append($0) }
+        try XLSXReader.requireUTF8(xml, file: path, part: part)
         try XLSXReader.refuseDocumentType(in: xml.prefix(64 * 1024), file: path, part: part)
         let delegate = SharedStringsParser()
         let parser = XMLParser(data: xml)
@@ -130,6 +134,17 @@ public final class XLSXReader: RecordSource {
             throw CollectError.damagedWorkbook(path, part: part, "заявлено строк: \(expected), прочитано: \(delegate.strings.count)")
         }
         return delegate.strings
+    }
+
+    /// Excel writes its XML in UTF-8; FoundationXML traps (SIGILL) on some bytes that are not, in
+    /// element names — so every part is checked before it is parsed.
+    private static func requireUTF8(_ data: Data, file: String, part: String) throws {
+        var validator = UTF8Validator()
+        guard validator.feed(data), validator.finish() else { throw notUTF8(file, part: part, at: validator.firstInvalidOffset) }
+    }
+
+    private static func notUTF8(_ file: String, part: String, at offset: Int?) -> CollectError {
+        CollectError.damagedWorkbook(file, part: part, "XML не в кодировке UTF-8" + (offset.map { " (байт \($0 + 1))" } ?? ""))
     }
 
     /// Excel never writes a document type; one in a part declares entities — expansion bombs, external
@@ -164,6 +179,8 @@ public final class XLSXReader: RecordSource {
         }
         let fallback = ("Лист1", "xl/worksheets/sheet1.xml")
         guard let workbook = try read("xl/workbook.xml"), let rels = try read("xl/_rels/workbook.xml.rels") else { return fallback }
+        try requireUTF8(workbook, file: path, part: "xl/workbook.xml")
+        try requireUTF8(rels, file: path, part: "xl/_rels/workbook.xml.rels")
         let sheets = AttributeCollector(element: "sheet")
         let workbookParser = XMLParser(data: workbook)
         workbookParser.delegate = sheets
