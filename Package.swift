@@ -93,9 +93,22 @@ let package = Package(
                           ],
                           swiftSettings: swiftSettings),
 
+        // Fuzz harnesses (fuzz/, run by scripts/fuzz.sh under libFuzzer). Built normally they replay
+        // the files given as arguments, so a saved corpus or crash stays a cheap check.
+        .target(name: "CFuzzDriver", path: "fuzz/CFuzzDriver"),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"], path: "fuzz/FuzzSupport", swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzCSV", dependencies: ["AnketaCollect", "AnketaCore", "FuzzSupport"], path: "fuzz/FuzzCSV",
+                          swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzXLSX", dependencies: ["AnketaCollect", "AnketaCore", "FuzzSupport",
+                                                         .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "fuzz/FuzzXLSX",
+                          swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzDefinition", dependencies: ["AnketaCore", "FuzzSupport"], path: "fuzz/FuzzDefinition",
+                          swiftSettings: swiftSettings),
+
         .testTarget(name: "AnketaCoreTests", dependencies: ["AnketaCore"],
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "AnketaCollectTests", dependencies: ["AnketaCollect", "AnketaCore"],
+        .testTarget(name: "AnketaCollectTests", dependencies: ["AnketaCollect", "AnketaCore",
+                                                         .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "AnketaStoreTests", dependencies: ["AnketaStore", "AnketaCollect", "AnketaCore"],
                     swiftSettings: swiftSettings),

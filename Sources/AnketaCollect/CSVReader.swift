@@ -1,10 +1,13 @@
+import AnketaCore
 import CLibCSV
 import Foundation
 
 /// Reads a CSV file record by record with libcsv, never holding the whole file in memory.
 ///
-/// Encoding and delimiter are detected from the first 64 KiB unless given. Line numbers are
-/// physical lines (a quoted field with line breaks spans several), so messages can point at them.
+/// The file is opened and read once — a named pipe or `<(cat answers.csv)` works like a file.
+/// Encoding and delimiter are detected from the first 64 KiB unless given; a cell whose bytes do
+/// not fit the detected encoding is read in the other one, with a warning that says where.
+/// Line numbers are physical lines (a quoted field with line breaks spans several), so messages can point at them.
 ///
 /// ```swift
 /// let reader = try CSVReader(url: url)
@@ -12,35 +15,74 @@ import Foundation
 /// ```
 public final class CSVReader {
     public let url: URL
-    public let encoding: TextEncoding
+    /// The encoding the file is read in, and why.
+    public let encodingGuess: EncodingGuess
     public let delimiter: UInt8
     /// Whether the file starts with a UTF-8 byte-order mark.
     public let hasBOM: Bool
     /// Whether lines end with CR LF (Windows).
     public let usesCRLF: Bool
     private let chunkSize: Int
+    /// The first bytes, read to detect the format and parsed first.
+    private let sample: [UInt8]
+    private var handle: FileHandle?
+
+    /// A cell longer than this is a broken file (an unclosed quote swallowing the rest), not an answer.
+    public static let maximumFieldBytes = 1 << 20
+    /// More fields in one record than Excel has columns is a broken file.
+    public static let maximumFields = 16_384
+    static let sampleSize = 64 * 1024
+
+    public var encoding: TextEncoding { encodingGuess.encoding }
 
     public init(url: URL, format: CSVFormat = CSVFormat(), chunkSize: Int = 64 * 1024) throws {
         self.url = url
-        self.chunkSize = chunkSize
-        guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw CollectError.cannotRead(url.relativePath)
-        }
-        defer { try? handle.close() }
-        let sample = [UInt8]((try? handle.read(upToCount: 64 * 1024)) ?? Data())
-        if sample.starts(with: [0xFF, 0xFE]) || sample.starts(with: [0xFE, 0xFF]) {
+        self.chunkSize = max(1, chunkSize)
+        guard let handle = try? FileHandle(forReadingFrom: url) else { throw CollectError.cannotRead(url.relativePath) }
+        self.handle = handle
+        let sample = try CSVReader.read(upTo: CSVReader.sampleSize, from: handle, url: url)
+        self.sample = sample
+        if sample.starts(with: [0xFF, 0xFE]) || sample.starts(with: [0xFE, 0xFF]) || CSVReader.looksLikeUTF16(sample) {
+            try? handle.close()
             throw CollectError.unsupportedEncoding(url.relativePath, "UTF-16")
         }
-        let complete = sample.count < 64 * 1024
+        if sample.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            try? handle.close()
+            throw CollectError.workbookAsCSV(url.relativePath)
+        }
+        let complete = sample.count < CSVReader.sampleSize
         hasBOM = sample.starts(with: [0xEF, 0xBB, 0xBF])
-        encoding = format.encoding ?? TextEncoding.detect(sample, complete: complete)
+        if let encoding = format.encoding {
+            encodingGuess = EncodingGuess(encoding, because: "задана параметром")
+        } else {
+            encodingGuess = TextEncoding.guess(sample, complete: complete)
+        }
         delimiter = format.delimiter ?? CSVReader.detectDelimiter(Array(sample.dropFirst(hasBOM ? 3 : 0)))
         usesCRLF = sample.firstIndex(of: 0x0A).map { $0 > 0 && sample[$0 - 1] == 0x0D } ?? false
     }
 
+    deinit {
+        try? handle?.close()
+    }
+
     /// Calls `body` for every record, in order. Errors thrown by `body` stop the reading.
-    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { throw CollectError.cannotRead(url.relativePath) }
+    /// `warning` hears about cells read in the other encoding or with bytes replaced.
+    ///
+    /// A regular file can be read again; a pipe only once.
+    public func forEachRecord(warning: (Diagnostic) -> Void = { _ in }, _ body: (CSVRecord) throws -> Void) throws {
+        let handle: FileHandle
+        var pending: [UInt8]
+        if let open = self.handle {
+            handle = open
+            pending = sample
+            self.handle = nil
+        } else {
+            var status = stat()
+            guard stat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+                  let reopened = try? FileHandle(forReadingFrom: url) else { throw CollectError.cannotRead(url.relativePath) }
+            handle = reopened
+            pending = []
+        }
         defer { try? handle.close() }
 
         var parser = csv_parser()
@@ -48,30 +90,88 @@ public final class CSVReader {
         defer { csv_free(&parser) }
         csv_set_delim(&parser, delimiter)
 
-        let state = ParseState(encoding: encoding)
+        let state = ParseState(encoding: encoding, file: url.relativePath)
         let context = Unmanaged.passUnretained(state).toOpaque()
-        var first = true
+        var skipBOM = hasBOM
+        var finished = false
         while true {
-            let chunk: Data
-            do {
-                chunk = try handle.read(upToCount: chunkSize) ?? Data()
-            } catch {
-                throw CollectError.cannotRead(url.relativePath)
+            if pending.isEmpty {
+                if finished { break }
+                pending = try CSVReader.read(upTo: chunkSize, from: handle, url: url)
+                if pending.isEmpty { break }
+                if pending.count < chunkSize { finished = true }
             }
-            if chunk.isEmpty { break }
-            var bytes = chunk
-            if first, hasBOM { bytes = bytes.dropFirst(3) }
-            first = false
+            var bytes = pending.prefix(chunkSize)
+            pending.removeFirst(bytes.count)
+            if skipBOM {
+                bytes = bytes.dropFirst(3)
+                skipBOM = false
+            }
             let parsed = bytes.withUnsafeBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return 0 }
                 return csv_parse(&parser, base, raw.count, fieldCallback, recordCallback, context)
             }
-            if parsed != bytes.count { throw CollectError.parserFailure(String(cString: csv_strerror(csv_error(&parser)))) }
-            for record in state.ready { try body(record) }
-            state.ready.removeAll(keepingCapacity: true)
+            if parsed != bytes.count {
+                throw CollectError.malformedCSV(url.relativePath, line: state.line, "libcsv: \(String(cString: csv_strerror(csv_error(&parser))))")
+            }
+            try deliver(state, warning: warning, body)
+            if parser.entry_pos > CSVReader.maximumFieldBytes {
+                throw CollectError.malformedCSV(url.relativePath, line: state.line,
+                                                "ячейка длиннее \(CSVReader.maximumFieldBytes / (1 << 20)) МиБ — похоже, кавычка в этой строке не закрыта")
+            }
         }
+        // A quote still open at the end of the file took every line after it into one cell.
+        if parser.quoted != 0, parser.pstate == 2 /* FIELD_BEGUN */ { state.unclosedQuote = true }
         csv_fini(&parser, fieldCallback, recordCallback, context)
-        for record in state.ready { try body(record) }
+        try deliver(state, warning: warning, body)
+        if state.suppressedWarnings > 0 {
+            warning(Diagnostic(.warning, at: SourceLocation(file: url.relativePath),
+                               "ещё в \(RussianPlural.rowIn(state.suppressedWarnings)) ячейки прочитаны не в кодировке \(encoding.rawValue) (выше показаны первые \(ParseState.shownWarnings))",
+                               hint: "пересохраните файл целиком в одной кодировке, например «CSV UTF-8»"))
+        }
+    }
+
+    private func deliver(_ state: ParseState, warning: (Diagnostic) -> Void, _ body: (CSVRecord) throws -> Void) throws {
+        if let line = state.tooWideAt {
+            throw CollectError.malformedCSV(url.relativePath, line: line, "в строке больше 16 384 столбцов — это не таблица ответов")
+        }
+        // Warnings come just before the record they are about.
+        for item in state.ready {
+            switch item {
+            case .record(let record): try body(record)
+            case .warning(let note): warning(note)
+            }
+        }
+        state.ready.removeAll(keepingCapacity: true)
+    }
+
+    /// Reads up to `count` bytes, across short reads of pipes; fewer only at the end of the file.
+    private static func read(upTo count: Int, from handle: FileHandle, url: URL) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        while bytes.count < count {
+            let chunk: Data
+            do {
+                chunk = try handle.read(upToCount: count - bytes.count) ?? Data()
+            } catch {
+                throw CollectError.cannotRead(url.relativePath)
+            }
+            if chunk.isEmpty { break }
+            bytes.append(contentsOf: chunk)
+        }
+        return bytes
+    }
+
+    /// UTF-16 without a byte-order mark: the high byte of each character (every other byte) is
+    /// 0x00 for Latin and punctuation, 0x04 for Cyrillic.
+    static func looksLikeUTF16(_ sample: [UInt8]) -> Bool {
+        let prefix = Array(sample.prefix(1024))
+        guard prefix.count >= 8, prefix.contains(0) else { return false }
+        for parity in 0...1 {
+            let high = stride(from: parity, to: prefix.count, by: 2).map { prefix[$0] }
+            let typical = high.filter { $0 == 0x00 || $0 == 0x04 }.count
+            if typical * 10 >= high.count * 9, high.contains(0) { return true }
+        }
+        return false
     }
 
     /// Picks the delimiter whose field count is the same, and above one, on the first lines.
@@ -88,17 +188,21 @@ public final class CSVReader {
         return best.delimiter
     }
 
-    /// Field counts of the first records, quote-aware (the last, possibly cut record is dropped).
+    /// Field counts of the first records, quote-aware; LF, CR LF and a lone CR end a record
+    /// (the last, possibly cut record is dropped).
     private static func fieldCounts(_ sample: [UInt8], delimiter: UInt8, lines: Int) -> [Int] {
         var counts: [Int] = []
         var fields = 1
         var inQuotes = false
+        var previous: UInt8 = 0
         for byte in sample {
+            defer { previous = byte }
             if byte == UInt8(ascii: "\"") {
                 inQuotes.toggle()
             } else if !inQuotes, byte == delimiter {
                 fields += 1
-            } else if !inQuotes, byte == 0x0A {
+            } else if !inQuotes, byte == 0x0A || byte == 0x0D {
+                if byte == 0x0A, previous == 0x0D { continue }
                 counts.append(fields)
                 fields = 1
                 if counts.count == lines { break }
@@ -110,32 +214,108 @@ public final class CSVReader {
 
 /// Mutable state shared with libcsv's C callbacks.
 private final class ParseState {
+    static let shownWarnings = 10
+
     let encoding: TextEncoding
+    let file: String
     var fields: [String] = []
-    var ready: [CSVRecord] = []
+    /// Records and warnings parsed from the current chunk, in file order.
+    var ready: [Item] = []
+    var suppressedWarnings = 0
     /// Line where the current record starts.
     var line = 1
     var lastTerminator: Int32 = 0
     /// Line breaks inside quoted fields of the current record.
     var embeddedBreaks = 0
+    /// The line of a record with more fields than ``CSVReader/maximumFields`` (its extra fields are dropped).
+    var tooWideAt: Int?
+    /// Set before the final record when its quote is never closed.
+    var unclosedQuote = false
+    /// Columns of the current record decoded with a doubt, by kind of doubt.
+    private var doubts: [Doubt: [Int]] = [:]
+    private var shown = 0
 
-    init(encoding: TextEncoding) {
+    enum Item {
+        case record(CSVRecord)
+        case warning(Diagnostic)
+    }
+
+    enum Doubt: Hashable {
+        case readAsWindows1251, replaced, readAsUTF8
+    }
+
+    init(encoding: TextEncoding, file: String) {
         self.encoding = encoding
+        self.file = file
     }
 
     func addField(_ pointer: UnsafeMutableRawPointer?, _ length: Int) {
+        guard fields.count < CSVReader.maximumFields else {
+            if tooWideAt == nil { tooWideAt = line }
+            return
+        }
         guard let pointer, length > 0 else {
             fields.append("")
             return
         }
         let buffer = UnsafeRawBufferPointer(start: pointer, count: length)
         var previous: UInt8 = 0
+        var ascii = true
         for byte in buffer {
             if byte == 0x0A, previous != 0x0D { embeddedBreaks += 1 }
             if byte == 0x0D { embeddedBreaks += 1 }
+            if byte >= 0x80 { ascii = false }
             previous = byte
         }
-        fields.append(encoding.decode(buffer))
+        fields.append(ascii ? String(decoding: buffer, as: UTF8.self) : decode(buffer))
+    }
+
+    /// Decodes a cell with non-ASCII bytes in the file's encoding, or in the other one when the
+    /// bytes say so (a row saved in Windows-1251 inside a UTF-8 file, and the reverse).
+    private func decode(_ buffer: UnsafeRawBufferPointer) -> String {
+        let scan = UTF8Scan(buffer)
+        switch encoding {
+        case .utf8:
+            if scan.isValid { return TextEncoding.utf8.decode(buffer) }
+            if scan.sequences == 0 {
+                doubts[.readAsWindows1251, default: []].append(fields.count + 1)
+                return TextEncoding.windows1251.decode(buffer)
+            }
+            doubts[.replaced, default: []].append(fields.count + 1)
+            return TextEncoding.utf8.decode(buffer)
+        case .windows1251:
+            if scan.isValid, scan.sequences >= 2 {
+                doubts[.readAsUTF8, default: []].append(fields.count + 1)
+                return TextEncoding.utf8.decode(buffer)
+            }
+            return TextEncoding.windows1251.decode(buffer)
+        }
+    }
+
+    /// One warning per record and kind of doubt, naming the columns (the first ten records; then counted).
+    private func warnAboutDoubts() {
+        for (doubt, columns) in doubts.sorted(by: { $0.value[0] < $1.value[0] }) {
+            guard shown < Self.shownWarnings else {
+                suppressedWarnings += 1
+                continue
+            }
+            shown += 1
+            let which = columns.count == 1 ? "столбец \(columns[0])" : "столбцы " + columns.map(String.init).joined(separator: ", ")
+            let message: String, hint: String
+            switch doubt {
+            case .readAsWindows1251:
+                message = "\(which): байты не из UTF-8 — прочитано как Windows-1251"
+                hint = "проверьте текст этой строки; пересохраните файл целиком как «CSV UTF-8»"
+            case .replaced:
+                message = "\(which): байты, недопустимые в UTF-8, заменены знаком «\u{FFFD}»"
+                hint = "файл повреждён или обрезан — проверьте эту строку"
+            case .readAsUTF8:
+                message = "\(which): текст в UTF-8 внутри файла в Windows-1251 — прочитано как UTF-8"
+                hint = "проверьте текст этой строки; пересохраните файл целиком в одной кодировке"
+            }
+            ready.append(.warning(Diagnostic(.warning, at: SourceLocation(file: file, line: line, column: columns[0]), message, hint: hint)))
+        }
+        doubts.removeAll()
     }
 
     func endRecord(_ terminator: Int32) {
@@ -150,7 +330,12 @@ private final class ParseState {
             lastTerminator = terminator
             return
         }
-        ready.append(CSVRecord(line: line, fields: fields))
+        if !doubts.isEmpty { warnAboutDoubts() }
+        var record = CSVRecord(line: line, fields: fields)
+        if unclosedQuote {
+            record.problem = "кавычка в этой строке не закрыта до конца файла — все строки после неё попали в одну ячейку"
+        }
+        ready.append(.record(record))
         line += embeddedBreaks + ((terminator == cr || terminator == lf) ? 1 : 0)
         fields.removeAll(keepingCapacity: true)
         embeddedBreaks = 0

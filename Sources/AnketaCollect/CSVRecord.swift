@@ -3,10 +3,13 @@ public struct CSVRecord: Sendable, Equatable {
     /// 1-based physical line where the record starts.
     public var line: Int
     public var fields: [String]
+    /// Why the record cannot be trusted as a row (an unclosed quote), when it cannot; such a record is rejected.
+    public var problem: String?
 
-    public init(line: Int, fields: [String]) {
+    public init(line: Int, fields: [String], problem: String? = nil) {
         self.line = line
         self.fields = fields
+        self.problem = problem
     }
 }
 

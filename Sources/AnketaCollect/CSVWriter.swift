@@ -24,6 +24,7 @@ public final class CSVWriter {
         self.delimiter = delimiter
         lineEnd = crlf ? [0x0D, 0x0A] : [0x0A]
         temporaryURL = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        CSVWriter.removeStaleTemporaries(of: url)
         guard FileManager.default.createFile(atPath: temporaryURL.path, contents: nil),
               let handle = try? FileHandle(forWritingTo: temporaryURL) else {
             throw CollectError.cannotWrite(url.relativePath)
@@ -36,6 +37,22 @@ public final class CSVWriter {
         if !finished {
             try? handle.close()
             try? FileManager.default.removeItem(at: temporaryURL)
+        }
+    }
+
+    /// Removes `.<name>.<pid>.tmp` files beside `url` left by writers whose process is gone (killed
+    /// before ``finish()`` or ``cancel()``). A temporary file of a running process is left alone.
+    public static func removeStaleTemporaries(of url: URL) {
+        let folder = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent)."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            let middle = name.dropFirst(prefix.count).dropLast(4)
+            guard let pid = Int32(middle), pid > 0, pid != ProcessInfo.processInfo.processIdentifier else { continue }
+            // kill(pid, 0) probes without signalling: ESRCH means no such process.
+            if kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
         }
     }
 

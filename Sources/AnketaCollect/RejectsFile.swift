@@ -22,9 +22,14 @@ public enum RejectsFile {
         }
     }
 
-    /// `answers.csv` → `answers.rejects.csv` in the same folder.
+    /// `answers.csv` → `answers.rejects.csv` in the same folder. An input that is not a regular file
+    /// (a named pipe, `<(cat answers.csv)` as `/dev/fd/63`) gets its rejects file in the current folder.
     public static func url(for input: URL) -> URL {
         let base = input.deletingPathExtension().lastPathComponent
+        var status = stat()
+        if stat(input.path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("\(base).rejects.csv")
+        }
         return input.deletingLastPathComponent().appendingPathComponent("\(base).rejects.csv")
     }
 

@@ -43,17 +43,34 @@ public final class ResponseReader {
         self.displayPath = displayPath ?? url.relativePath
     }
 
+    /// Reads an already opened source (an XLSX reader with lowered limits, in tests).
+    public init(source: any RecordSource, questionnaire: Questionnaire, displayPath: String) {
+        self.source = source
+        self.questionnaire = questionnaire
+        self.displayPath = displayPath
+    }
+
     /// Reads the header, then calls `body` for each data row. Returns how the columns were mapped.
+    /// `warning` hears about cells read with a doubt (another encoding, replaced bytes), with their place.
     @discardableResult
-    public func read(header onHeader: (ColumnMap) throws -> Void = { _ in }, _ body: (Outcome) throws -> Void) throws -> ColumnMap {
+    public func read(header onHeader: (ColumnMap) throws -> Void = { _ in }, warning: (Diagnostic) -> Void = { _ in },
+                     _ body: (Outcome) throws -> Void) throws -> ColumnMap {
         var columns: ColumnMap?
         let parser = AnswerParser(questionnaire: questionnaire)
         var occurrences: [Fingerprint: Int] = [:]
         let questionsByID = Dictionary(uniqueKeysWithValues: questionnaire.questions.map { ($0.id, $0) })
-        try source.forEachRecord { record in
+        let displayPath = displayPath
+        let forward: (Diagnostic) -> Void = { diagnostic in
+            var diagnostic = diagnostic
+            diagnostic.location.file = displayPath
+            warning(diagnostic)
+        }
+        try source.forEachRecord(warning: forward) { record in
             guard let map = columns else {
                 let map = try ColumnMap(headers: record.fields, questionnaire: questionnaire, file: displayPath)
-                if map.matchedQuestionCount == 0 { throw CollectError.noMatchingColumns(displayPath) }
+                if map.matchedQuestionCount == 0 {
+                    throw CollectError.noMatchingColumns(displayPath, readAs: source.summary, firstHeader: record.fields.first)
+                }
                 columns = map
                 try onHeader(map)
                 return
@@ -62,14 +79,26 @@ public final class ResponseReader {
                 try body(.blank(line: record.line))
                 return
             }
+            if let problem = record.problem {
+                try body(.rejected(RejectedRow(line: record.line, fields: record.fields, reasons: [problem])))
+                return
+            }
             guard record.fields.count == map.headers.count else {
                 try body(.rejected(RejectedRow(line: record.line, fields: record.fields, reasons: [
                     "в строке \(RussianPlural.column(record.fields.count)), а в заголовке \(map.headers.count) — строка повреждена (лишний разделитель или незакрытая кавычка)",
                 ])))
                 return
             }
-            var response = Response()
             var reasons: [String] = []
+            // A NUL byte cuts text in C-string code downstream: refuse the row, never store a part (columns not read are not checked).
+            for (index, cell) in record.fields.enumerated() where map.roles[index] != .unmatched && cell.utf8.contains(0) {
+                reasons.append("столбец \(index + 1) («\(map.headers[index])»): в ячейке нулевой байт (NUL) — файл повреждён; удалите этот символ")
+            }
+            if !reasons.isEmpty {
+                try body(.rejected(RejectedRow(line: record.line, fields: record.fields, reasons: reasons)))
+                return
+            }
+            var response = Response()
             for (index, role) in map.roles.enumerated() {
                 let cell = record.fields[index]
                 switch role {

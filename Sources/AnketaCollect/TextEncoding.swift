@@ -40,29 +40,6 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
         }
     }
 
-    /// Guesses the encoding of a file's first bytes: a UTF-8 BOM or valid UTF-8 means UTF-8,
-    /// anything else Windows-1251. `complete` says whether the sample is the whole file
-    /// (otherwise a multi-byte character cut at the end is not held against UTF-8).
-    public static func detect(_ sample: [UInt8], complete: Bool) -> TextEncoding {
-        if sample.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8 }
-        var index = 0
-        while index < sample.count {
-            let byte = sample[index]
-            let length: Int
-            switch byte {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return .windows1251
-            }
-            if index + length > sample.count { return complete ? .windows1251 : .utf8 }
-            for offset in 1..<length where sample[index + offset] & 0xC0 != 0x80 { return .windows1251 }
-            index += length
-        }
-        return .utf8
-    }
-
     /// Windows-1251 bytes 0x80–0xFF as Unicode (0x98 is unassigned).
     static let cp1251High: [UInt16] = [
         0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021,

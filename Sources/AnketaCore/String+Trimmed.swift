@@ -4,7 +4,8 @@ extension String {
     public var trimmed: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isSpaceLike }) else { return "" }
-        guard first != scalars.startIndex || !(scalars.last?.isSpaceLike ?? false) else { return self }
+        // Nothing to trim only when neither end is white space.
+        if first == scalars.startIndex, let last = scalars.last, !last.isSpaceLike { return self }
         let last = scalars.lastIndex(where: { !$0.isSpaceLike }) ?? first
         return String(self[first...last])
     }

@@ -38,10 +38,16 @@ public final class ResultsReader {
     }
 
     /// Reads every row in order. Throws ``DiagnosticsError`` if a column the definition names is missing.
-    public func read(_ body: (Outcome) throws -> Void) throws {
+    /// `warning` hears about cells read with a doubt (another encoding, replaced bytes).
+    public func read(warning: (Diagnostic) -> Void = { _ in }, _ body: (Outcome) throws -> Void) throws {
         var layout: Layout?
         var seen: [String: Int] = [:]
-        try source.forEachRecord { record in
+        try source.forEachRecord(warning: warning) { record in
+            // A record the reader could not take whole (a NUL byte, an unclosed quote) is rejected as it is.
+            if let problem = record.problem, layout != nil {
+                try body(.rejected(ResultsRejectedRow(line: record.line, fields: record.fields, reasons: [problem])))
+                return
+            }
             guard let current = layout else {
                 header = record.fields
                 layout = try locate(header: record.fields)

@@ -122,6 +122,9 @@ struct IngestJob {
                     for question in columns.missingQuestions {
                         Console.error("\(file):1: предупреждение: для вопроса «\(question.id)» («\(question.text)») нет столбца — ответы будут пустыми")
                     }
+                }, warning: { diagnostic in
+                    Console.endProgress()
+                    Console.error(diagnostic.description)
                 }) { outcome in
                     rows += 1
                     if rows % 1000 == 0 { Console.progress("\(file): прочитано \(RussianPlural.row(rows))…") }

@@ -165,7 +165,7 @@ extension Anketa {
             for path in paths {
                 let reader = try ResponseReader(url: URL(fileURLWithPath: path), questionnaire: definition, displayPath: path)
                 var rejected = 0
-                try reader.read { outcome in
+                try reader.read(warning: { Console.error($0.description) }) { outcome in
                     switch outcome {
                     case .accepted(let row): analyzer.add(row.response)
                     case .rejected(let row):

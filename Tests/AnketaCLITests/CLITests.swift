@@ -35,9 +35,9 @@ struct CLITests {
     }
 
     @Test("Each export shape ingests with exit 0 and stores every row", arguments: [
-        ("google-forms.csv", 5, "utf-8, разделитель — запятая"),
-        ("excel-russian.csv", 3, "windows-1251, разделитель — точка с запятой"),
-        ("by-hand.csv", 4, "utf-8, разделитель — запятая"),
+        ("google-forms.csv", 5, "utf-8 (все буквы в файле — корректный UTF-8), разделитель — запятая"),
+        ("excel-russian.csv", 3, "windows-1251 (байты, недопустимые в UTF-8, в файле, впервые в строке 1), разделитель — точка с запятой"),
+        ("by-hand.csv", 4, "utf-8 (все буквы в файле — корректный UTF-8), разделитель — запятая"),
     ])
     func ingestShapes(_ file: String, _ rows: Int, _ detected: String) throws {
         let workspace = try Workspace()

@@ -1,4 +1,5 @@
 import AnketaCollect
+import AnketaCore
 import Foundation
 import Testing
 
@@ -26,12 +27,36 @@ struct TextEncodingTests {
         #expect(TextEncoding.detect([0xA8, 0xEB, 0xEA, 0xE0], complete: false) == .windows1251)
     }
 
-    @Test("A UTF-8 character cut at the end of a partial sample does not count against UTF-8")
+    @Test("A UTF-8 character cut at the end does not count against UTF-8, in a sample or a whole file")
     func cutSample() {
         let bytes = Array("Класс".utf8)
         let cut = Array(bytes.dropLast())
         #expect(TextEncoding.detect(cut, complete: false) == .utf8)
-        #expect(TextEncoding.detect(cut, complete: true) == .windows1251)
+        let whole = TextEncoding.guess(cut, complete: true)
+        #expect(whole.encoding == .utf8)
+        #expect(whole.reason.contains("обрезан"))
+    }
+
+    @Test("The majority decides: one stray byte or one Windows-1251 cell does not make a UTF-8 file Windows-1251")
+    func majority() {
+        let utf8Rows = Array(String(repeating: "Полностью удовлетворён,5А\n", count: 3).utf8)
+        let stray = [0xFF] + Array(",5А\n".utf8) + utf8Rows
+        #expect(TextEncoding.guess(stray, complete: true).encoding == .utf8)
+        let oneRow = utf8Rows + TextEncoding.windows1251.encode("Мало кружков\n")
+        let guess = TextEncoding.guess(oneRow, complete: true)
+        #expect(guess.encoding == .utf8)
+        #expect(guess.reason.contains("впервые в строке 4"), "\(guess.reason)")
+        // And the reverse: mostly Windows-1251 stays Windows-1251.
+        let cp = TextEncoding.windows1251.encode(String(repeating: "Полностью удовлетворён;5А\r\n", count: 3)) + Array("ё".utf8)
+        #expect(TextEncoding.guess(cp, complete: true).encoding == .windows1251)
+    }
+
+    @Test("Overlong forms and surrogates are not UTF-8")
+    func strictUTF8() {
+        #expect(TextEncoding.detect([0xC0, 0xAF], complete: true) == .windows1251)      // overlong «/»
+        #expect(TextEncoding.detect([0xED, 0xA0, 0x80], complete: true) == .windows1251) // a surrogate
+        #expect(TextEncoding.detect([0xF4, 0x90, 0x80, 0x80], complete: true) == .windows1251) // past U+10FFFF
+        #expect(TextEncoding.detect(Array("😀".utf8), complete: true) == .utf8)
     }
 
     @Test("Windows-1251 encodes and decodes Russian text, «ё» included, byte for byte")
@@ -189,6 +214,73 @@ struct CSVReaderTests {
         let url = try write([0xFF, 0xFE, 0x41, 0x00], named: "u16.csv", in: folder)
         let error = try #require(throws: CollectError.self) { try CSVReader(url: url) }
         #expect(error.description.contains("UTF-16"))
+    }
+
+    @Test("A named pipe is read once, to its end (was: a hang or an empty file)")
+    func namedPipe() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = try fixture("responses", "csv")
+        let fifo = folder.appendingPathComponent("answers.csv")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = ["-c", "cat \"$0\" > \"$1\"", source.path, fifo.path]
+        try writer.run()
+        defer { writer.waitUntilExit() }
+        let fromPipe = try Self.records(fifo)
+        #expect(fromPipe == (try Self.records(source)))
+        #expect(fromPipe.count > 2)
+    }
+
+    @Test("A regular file can be read twice; the sample is not read again from the file")
+    func readTwice() throws {
+        let reader = try CSVReader(url: try fixture("responses", "csv"), chunkSize: 7)
+        var first: [CSVRecord] = [], second: [CSVRecord] = []
+        try reader.forEachRecord { first.append($0) }
+        try reader.forEachRecord { second.append($0) }
+        #expect(first == second)
+        #expect(!first.isEmpty)
+    }
+
+    @Test("CR-only line endings: the delimiter is found and lines are counted")
+    func crOnly() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = try write(Array("a;b;c\r1;2,5;3\r4;5;6\r".utf8), named: "mac.csv", in: folder)
+        let reader = try CSVReader(url: url)
+        #expect(reader.delimiter == UInt8(ascii: ";"))
+        let records = try Self.records(url)
+        #expect(records.map(\.line) == [1, 2, 3])
+        #expect(records[1].fields == ["1", "2,5", "3"])
+    }
+
+    @Test("A cell past the size limit (an unclosed quote) is an error with the line, not a memory blow-up")
+    func hugeField() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let body = "a,b\n1,2\n3,\"" + String(repeating: "x", count: CSVReader.maximumFieldBytes + 10)
+        let url = try write(Array(body.utf8), named: "quote.csv", in: folder)
+        let error = try #require(throws: CollectError.self) { try Self.records(url) }
+        #expect(error.description.hasPrefix("\(url.relativePath):3: ошибка: ячейка длиннее 1 МиБ"), "\(error)")
+    }
+
+    @Test("Cell-level fallback warns with line and column")
+    func fallbackWarning() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bytes = Array("a,b\nПривет,мир\nещё,\"две\nстроки\"\n".utf8) + [0x31, 0x2C] + TextEncoding.windows1251.encode("Ёлка\n")
+        let url = try write(bytes, named: "mixed.csv", in: folder)
+        let reader = try CSVReader(url: url)
+        var warnings: [Diagnostic] = []
+        var records: [CSVRecord] = []
+        try reader.forEachRecord(warning: { warnings.append($0) }) { records.append($0) }
+        #expect(records.last?.fields == ["1", "Ёлка"])
+        #expect(records.last?.line == 5)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.location.line == 5)
+        #expect(warnings.first?.location.column == 2)
+        #expect(warnings.first?.description.contains("столбец 2: байты не из UTF-8 — прочитано как Windows-1251") == true)
     }
 
     @Test("A missing file is a cannotRead error")

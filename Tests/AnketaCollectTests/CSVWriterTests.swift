@@ -109,12 +109,43 @@ struct CSVWriterTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    @Test("Temporary files of killed writers are cleaned up; a live process's is left alone")
+    func staleTemporaries() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A process that has exited: its pid is free (reuse within the test is practically impossible).
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = finished.processIdentifier
+        let alive = getppid()   // the test runner's parent is running
+        let stale = ".answers.rejects.csv.\(dead).tmp", live = ".answers.rejects.csv.\(alive).tmp"
+        for name in [stale, live, ".other.csv.\(dead).tmp", ".answers.rejects.csv.notapid.tmp"] {
+            #expect(FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data("x".utf8)))
+        }
+        let writer = try RejectsFile.writer(for: folder.appendingPathComponent("answers.csv"), format: RejectsFile.Format(), header: ["a"])
+        try writer.finish()
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+        #expect(left == [live, ".other.csv.\(dead).tmp", ".answers.rejects.csv.notapid.tmp", "answers.rejects.csv"])
+    }
+
     @Test("A folder that does not exist is a cannotWrite error")
     func cannotWrite() throws {
         let error = try #require(throws: CollectError.self) {
             try CSVWriter(url: URL(fileURLWithPath: "/nonexistent-folder/x.csv"))
         }
         #expect(error == .cannotWrite("/nonexistent-folder/x.csv"))
+    }
+
+    @Test("A pipe's rejects file goes to the current folder (/dev/fd is not writable)")
+    func rejectsForPipe() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("answers.csv")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let url = RejectsFile.url(for: fifo)
+        #expect(url.path == FileManager.default.currentDirectoryPath + "/answers.rejects.csv")
     }
 
     @Test("The rejects file sits beside the input")

@@ -93,12 +93,30 @@ struct ResponseReaderTests {
         ]))
     }
 
+    @Test("A NUL byte rejects the row only in a column that is read; the text is never stored cut")
+    func nulByte() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = try write(Array("comment,Примечание\nдо\u{0}после,x\nтекст,a\u{0}b\n".utf8), named: "nul.csv", in: folder)
+        let (_, outcomes) = try Self.outcomes(url)
+        guard outcomes.count == 2, case .rejected(let row) = outcomes[0], case .accepted(let kept) = outcomes[1] else {
+            Issue.record("\(outcomes)")
+            return
+        }
+        #expect(row.line == 2)
+        #expect(row.fields[0] == "до\u{0}после", "the rejects file gets the cell as it was")
+        #expect(row.reasons == ["столбец 1 («comment»): в ячейке нулевой байт (NUL) — файл повреждён; удалите этот символ"])
+        #expect(kept.response["comment"] == .text("текст"))
+    }
+
     @Test("A file without a single matching column is refused")
     func noMatchingColumns() throws {
         let url = try fixture("semicolon-commas", "csv")
         let reader = try ResponseReader(url: url, questionnaire: try miniQuestionnaire(), displayPath: "other.csv")
         let error = try #require(throws: CollectError.self) { try reader.read { _ in } }
-        #expect(error == .noMatchingColumns("other.csv"))
+        #expect(error == .noMatchingColumns("other.csv", readAs: reader.source.summary, firstHeader: "Класс"))
+        #expect(error.description.contains("файл прочитан так: utf-8 (все буквы в файле — корректный UTF-8), разделитель — точка с запятой"))
+        #expect(error.description.contains("первый заголовок: «Класс»"))
     }
 
     @Test("An empty file is refused")

@@ -2,6 +2,7 @@ import AnketaCollect
 import AnketaCore
 import Foundation
 import Testing
+import ZIPFoundation
 
 /// Yandex Forms exports answers as an Excel workbook. Fixtures: `yandex.xlsx` (written by openpyxl:
 /// inline strings, real dates) and `yandex-shared-strings.xlsx` (written by hand as Excel does:
@@ -58,5 +59,77 @@ struct XLSXReaderTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let url = try write(Array("не zip".utf8), named: "answers.xlsx", in: folder)
         #expect(throws: CollectError.self) { try ResponseReader(url: url, questionnaire: try miniQuestionnaire()) }
+    }
+
+    /// Writes a one-sheet workbook of `rows` data rows with inline strings.
+    static func workbook(rows: Int, in folder: URL) throws -> URL {
+        let url = folder.appendingPathComponent("big.xlsx")
+        let archive = try Archive(url: url, accessMode: .create)
+        func add(_ path: String, _ text: String) throws {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        var sheet = #"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+        sheet += #"<row r="1"><c r="A1" t="inlineStr"><is><t>class</t></is></c><c r="B1" t="inlineStr"><is><t>hours</t></is></c></row>"#
+        for n in 2...(rows + 1) {
+            sheet += #"<row r="\#(n)"><c r="A\#(n)" t="inlineStr"><is><t>\#(n % 11 + 1)А</t></is></c><c r="B\#(n)"><v>\#(n % 12)</v></c></row>"#
+        }
+        sheet += "</sheetData></worksheet>"
+        try add("xl/worksheets/sheet1.xml", sheet)
+        return url
+    }
+
+    @Test("A large sheet streams row by row, every row counted once, numbers as written")
+    func streams() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = try Self.workbook(rows: 20_000, in: folder)
+        let reader = try XLSXReader(url: url)
+        var count = 0, sum = 0, lastLine = 0
+        try reader.forEachRecord(warning: { _ in }) { record in
+            count += 1
+            lastLine = record.line
+            if record.line > 1 { sum += Int(record.fields[1]) ?? 0 }
+        }
+        #expect(count == 20_001)
+        #expect(lastLine == 20_001)
+        let expected = (2...20_001).reduce(0) { $0 + $1 % 12 }
+        #expect(sum == expected)
+    }
+
+    @Test("An error thrown for a row stops the reading there")
+    func stopsOnError() throws {
+        struct Stop: Error {}
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reader = try XLSXReader(url: try Self.workbook(rows: 100, in: folder))
+        var seen = 0
+        #expect(throws: Stop.self) {
+            try reader.forEachRecord(warning: { _ in }) { _ in
+                seen += 1
+                if seen == 10 { throw Stop() }
+            }
+        }
+        #expect(seen == 10)
+    }
+
+    @Test("Cell references: letters then digits, at most three letters", arguments: [
+        ("A1", 0), ("Z9", 25), ("AA10", 26), ("XFD1", 16_383),
+    ])
+    func columns(_ reference: String, _ index: Int) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("c.xlsx")
+        let archive = try Archive(url: url, accessMode: .create)
+        let data = Data(#"<worksheet><sheetData><row r="1"><c r="\#(reference)" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>"#.utf8)
+        try archive.addEntry(with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: Int64(data.count)) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
+        var fields: [String] = []
+        try XLSXReader(url: url).forEachRecord(warning: { _ in }) { fields = $0.fields }
+        #expect(fields.count == index + 1)
+        #expect(fields.last == "x")
     }
 }
