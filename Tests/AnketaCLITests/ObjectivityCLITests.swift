@@ -17,7 +17,7 @@ struct ObjectivityCLITests {
         let workspace = try workspaceWithSample()
         let result = try workspace.run(["objectivity", "vpr-2026.yaml", "vpr-2026.csv", "-o", "out"], useDB: false)
         #expect(result.status == 0, "\(result)")
-        #expect(result.stdout.contains("windows-1251, разделитель — точка с запятой"))
+        #expect(result.stdout.contains("windows-1251 (") && result.stdout.contains("разделитель — точка с запятой"))
         #expect(result.stdout.contains("← признаки завышения: 6Б класс, Математика: понизили 46,7\u{00A0}%"))
         #expect(result.stderr.contains("vpr-2026.csv:39: строка не учтена: «Код ученика»: «Петров Иван» не похоже на код ученика"))
         #expect(result.stderr.contains("vpr-2026.csv:262: строка не учтена: повтор"))
