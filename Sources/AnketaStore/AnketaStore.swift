@@ -30,7 +30,7 @@ public final class AnketaStore: Sendable {
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
-            configuration.busyMode = .timeout(busyTimeout)
+            configuration.busyMode = .callback(Self.busyHandler(timeout: busyTimeout))
             let pool = try DatabasePool(path: path, configuration: configuration)
             // GRDB sets NORMAL when it turns WAL on; the pool's single writer connection keeps FULL.
             if forceEveryCommit { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") } }
@@ -38,6 +38,21 @@ public final class AnketaStore: Sendable {
             try Migrations.migrator.migrate(writer)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path, error.message ?? error.description)
+        }
+    }
+
+    /// Waits for a lock held by another connection by polling every millisecond, up to `timeout`.
+    ///
+    /// SQLite's own busy timeout sleeps up to 100 ms between tries, so a writer waiting while an
+    /// ingest commits batch after batch could miss every gap between them and starve until the
+    /// timeout. Polling every millisecond, with the ingest pausing between batches
+    /// (`ImportSink.pauseBetweenBatches`), lets a web submission in at the next gap.
+    static func busyHandler(timeout: TimeInterval) -> Database.BusyCallback {
+        let tries = Int(timeout * 1000)
+        return { numberOfTries in
+            guard numberOfTries < tries else { return false }
+            usleep(1000)
+            return true
         }
     }
 
