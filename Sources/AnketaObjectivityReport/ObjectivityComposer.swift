@@ -1,5 +1,6 @@
 import AnketaCore
 import AnketaDocument
+import AnketaReports
 import AnketaObjectivity
 import AnketaResults
 
@@ -164,21 +165,11 @@ public struct ObjectivityComposer: Sendable {
     // MARK: - Decisions and signature
 
     func decisionsSection() -> [Block] {
-        guard !decisions.decisions.isEmpty else { return [] }
-        let rows = decisions.decisions.enumerated().map { index, decision -> [Cell] in
-            let responsible = decision.person.map { "\(W.capitalized(decision.responsible)) \($0)" } ?? W.capitalized(decision.responsible)
-            return [Cell(String(index + 1)), Cell(decision.problem), Cell(decision.action), Cell(decision.deadline), Cell(responsible),
-                    Cell(W.capitalized(decision.document))]
-        }
-        return [.heading("Управленческие решения", level: 1),
-                .table(Table(header: ["№", "Проблема", "Мероприятие", "Срок", "Ответственный", "Итоговый документ"], rows: rows,
-                             columnWidths: [0.8, 3.2, 4.0, 2.3, 3.0, 3.0], numericColumns: [0]))]
+        decisions.documentBlocks
     }
 
     func signature() -> [Block] {
-        [.paragraph([.text("Справку подготовил(а): заместитель директора по УВР ______________ / И. О. Фамилия")]),
-         .paragraph([.text("Дата: \(input.date)")]),
-         .paragraph([.text("Рассмотрено на педагогическом совете, протокол № ____ от «___» ______________ 20___ г.")])]
+        SignatureBlock.blocks(profile: nil, questionnaireID: nil, date: input.date)
     }
 
     // MARK: - Appendix

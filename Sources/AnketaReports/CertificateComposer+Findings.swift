@@ -93,16 +93,7 @@ extension CertificateComposer {
     // MARK: - Management decisions
 
     func decisionsSection() -> [Block] {
-        guard publishable, !decisions.decisions.isEmpty else { return [] }
-        let rows = decisions.decisions.enumerated().map { index, decision -> [Cell] in
-            let responsible = decision.person.map { "\(RussianWording.capitalized(decision.responsible))\n\($0)" } ?? RussianWording.capitalized(decision.responsible)
-            return [Cell(String(index + 1)), Cell(decision.problem), Cell(decision.action), Cell(decision.deadline), Cell(responsible),
-                    Cell(RussianWording.capitalized(decision.document))]
-        }
-        return [.heading("Управленческие решения", level: 1),
-                // «Ответ-ственный» may hyphenate at the soft hyphen rather than widen its column.
-                .table(Table(header: ["№", "Проблема", "Мероприятие", "Срок", "Ответ\u{00AD}ственный", "Итоговый документ"], rows: rows,
-                             columnWidths: [0.5, 2.4, 5.2, 1.4, 1.6, 1.6], numericColumns: [0]))]
+        publishable ? decisions.documentBlocks : []
     }
 
     /// What became of last period's decisions: the targeted figure then and now.
@@ -135,13 +126,7 @@ extension CertificateComposer {
     // MARK: - Signature
 
     func signature() -> [Block] {
-        let signatory = input.profile?.signatory(for: questionnaire.id)
-        let position = signatory.map { RussianWording.lowercasedPosition($0.position) } ?? "заместитель директора по УВР"
-        let name = signatory?.name ?? "И. О. Фамилия"
-        let review = input.profile?.review(for: questionnaire.id) ?? OrganizationProfile.defaultReview
-        return [.paragraph([.text("Справку подготовил(а): \(position) ______________ / \(name)")]),
-                .paragraph([.text("Дата: \(input.date)")]),
-                .paragraph([.text("Рассмотрено \(review), протокол № ____ от «___» ______________ 20___ г.")])]
+        SignatureBlock.blocks(profile: input.profile, questionnaireID: questionnaire.id, date: input.date)
     }
 }
 
