@@ -12,15 +12,16 @@ struct ConsoleClock: Sendable {
     }
 
     /// «МСК» for Moscow time, «МСК+2» for Yekaterinburg, «МСК−1» for Kaliningrad: how Russian
-    /// schedules name time zones. Zones far from Russia get their UTC offset.
+    /// schedules name time zones (Russia spans МСК−1 to МСК+9). Other zones get their UTC offset.
     var label: String {
         let seconds = timeZone.secondsFromGMT()
         let hours = seconds / 3600 - 3, minutes = abs(seconds % 3600) / 60
         let suffix = minutes == 0 ? "" : ":\(minutes < 10 ? "0" : "")\(minutes)"
         if hours == 0 && minutes == 0 { return "МСК" }
-        if (-2...10).contains(hours) { return "МСК\(hours > 0 ? "+" : "−")\(abs(hours))\(suffix)" }
+        if (-1...9).contains(hours) { return "МСК\(hours > 0 ? "+" : "−")\(abs(hours))\(suffix)" }
+        if seconds == 0 { return "UTC" }
         let utc = seconds / 3600
-        return "UTC\(utc >= 0 ? "+" : "−")\(abs(utc))\(suffix)"
+        return "UTC\(seconds > 0 ? "+" : "−")\(abs(utc))\(suffix)"
     }
 
     /// `2026-04-01 08:00:00` → «01.04.2026 08:00 МСК».

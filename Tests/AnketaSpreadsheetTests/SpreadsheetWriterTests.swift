@@ -53,10 +53,12 @@ struct SpreadsheetWriterTests {
                 options:
                   - {code: 1, label: Да}
                   - {code: 0, label: Нет}
+            sections:
+              - {id: s, title: Раздел}
             questions:
-              - {id: a, text: Доволен ли, type: single, scale: yn}
-              - {id: b, text: Часов, type: number}
-              - {id: c, text: Отметьте, type: multiple, scale: yn}
+              - {id: a, section: s, text: Доволен ли, type: single, scale: yn}
+              - {id: b, section: s, text: Часов, type: number}
+              - {id: c, section: s, text: Отметьте, type: multiple, scale: yn}
             """, file: "t.yaml")
         let url = try temporaryFile()
         let layout = ExportLayout(questionnaire: questionnaire)
