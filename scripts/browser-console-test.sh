@@ -24,12 +24,14 @@ fi
 # shellcheck source=lib/test-server.sh
 source "$ROOT/scripts/lib/test-server.sh"
 test_server_start "$ANKETA_BIN" "$ROOT"
-# Last year's answers first: the run's справка compares with them.
-"$ANKETA_BIN" ingest "$ROOT/Questionnaires/parents-satisfaction.yaml" "$ROOT/Samples/parents-satisfaction-2025.csv" \
-    --wave 2025-весна --unit "Школа № 1" --db "$DB" >/dev/null
+# Last year's answers first: the run's справка compares with them. Copies, so that the samples'
+# rejects files are written in the throw-away folder.
+cp "$ROOT/Samples/parents-satisfaction-2025.csv" "$ROOT/Samples/parents-satisfaction-2026.csv" "$WORK/"
+"$ANKETA_BIN" ingest "$ROOT/Questionnaires/parents-satisfaction.yaml" "$WORK/parents-satisfaction-2025.csv" \
+    --wave 2025-весна --unit "Школа № 1" --db "$DB" >/dev/null 2>&1
 test_server_create_run parents-satisfaction 2026-весна
-"$ANKETA_BIN" ingest "$ROOT/Questionnaires/parents-satisfaction.yaml" "$ROOT/Samples/parents-satisfaction-2026.csv" \
-    --wave 2026-весна --unit "Школа № 1" --db "$DB" >/dev/null
+"$ANKETA_BIN" ingest "$ROOT/Questionnaires/parents-satisfaction.yaml" "$WORK/parents-satisfaction-2026.csv" \
+    --wave 2026-весна --unit "Школа № 1" --db "$DB" >/dev/null 2>&1
 
 mkdir -p "$OUT"
 rm -f "$OUT"/console-*.png

@@ -12,10 +12,10 @@ extension Templates {
         {{#catalogProblem}}<div class="summary" role="alert"><p class="error">Анкет для новых опросов нет.</p><p>{{.}}</p></div>{{/catalogProblem}}
         <div class="actions"><a class="button" href="/admin/runs/new">Новый опрос</a><a class="button secondary" href="/admin/questionnaires">Анкеты</a></div>
         {{#hasRuns}}
-        <table>
+        <table class="stack">
           <thead><tr><th>Анкета</th><th>Волна</th><th>Сроки</th><th>Состояние</th><th>Ответов</th></tr></thead>
           <tbody>
-          {{#runs}}<tr><td><a href="/admin/runs/{{id}}">{{title}}</a></td><td>{{wave}}</td><td>{{period}}</td><td>{{state}}</td><td class="num">{{responses}}</td></tr>{{/runs}}
+          {{#runs}}<tr><td><a href="/admin/runs/{{id}}">{{title}}</a></td><td data-label="Волна">{{wave}}</td><td data-label="Сроки">{{period}}</td><td data-label="Состояние">{{state}}</td><td class="num" data-label="Ответов">{{responses}}</td></tr>{{/runs}}
           </tbody>
         </table>
         {{/hasRuns}}
@@ -149,10 +149,10 @@ extension Templates {
           Одноразовый пароль: <span class="password">{{password}}</span></p>
           <p>Передайте его лично (не по открытой почте). Пароль показан один раз; при первом входе консоль попросит сменить его.</p>
         </div>{{/issued}}
-        <table>
+        <table class="stack">
           <thead><tr><th>Логин</th><th>Роль</th><th>Пароль</th><th></th></tr></thead>
           <tbody>
-          {{#users}}<tr><td>{{login}}</td><td>{{role}}</td><td>{{#pending}}ждёт смены одноразового{{/pending}}{{^pending}}задан пользователем{{/pending}}</td>
+          {{#users}}<tr><td>{{login}}</td><td>{{role}}</td><td data-label="Пароль">{{#pending}}ждёт смены одноразового{{/pending}}{{^pending}}задан пользователем{{/pending}}</td>
             <td><form method="post" action="/admin/users/{{id}}/reset"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="secondary">Сбросить пароль</button></form></td></tr>{{/users}}
           </tbody>
         </table>
@@ -176,10 +176,10 @@ extension Templates {
         {{#catalogProblem}}<div class="summary" role="alert"><p>{{catalogProblem}}</p></div>{{/catalogProblem}}
         <p class="muted">Папка анкет: {{folder}}</p>
         {{#hasEntries}}
-        <table>
+        <table class="stack">
           <thead><tr><th>Анкета</th><th>Кто отвечает</th><th>Вопросов</th><th>Версия</th><th></th></tr></thead>
           <tbody>
-          {{#entries}}<tr><td>{{title}}<br><span class="muted">{{file}}</span></td><td>{{audience}}</td><td>{{questions}}</td><td class="num">{{version}}</td>
+          {{#entries}}<tr><td>{{title}}<br><span class="muted">{{file}}</span></td><td data-label="Кто отвечает">{{audience}}</td><td>{{questions}}</td><td class="num" data-label="Версия">{{version}}</td>
             <td><a href="/admin/questionnaires/{{id}}/preview">Предпросмотр</a></td></tr>{{/entries}}
           </tbody>
         </table>

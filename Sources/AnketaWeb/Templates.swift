@@ -71,7 +71,17 @@ enum Templates {
         .inline-form { display: flex; gap: .75rem; flex-wrap: wrap; align-items: flex-end; }
         .inline-form .field { flex: 1 1 14rem; margin: 0; }
         .password { font: 700 1.3rem ui-monospace, monospace; letter-spacing: .05em; }
-        pre.problem { white-space: pre-wrap; margin: .25rem 0; }
+        pre.problem { white-space: pre-wrap; overflow-wrap: anywhere; margin: .25rem 0; }
+        @media (max-width: 40rem) {
+          table.stack thead { display: none; }
+          table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
+          table.stack tr { border: 1px solid var(--line); border-radius: 10px; margin: 0 0 .75rem; padding: .25rem 0; background: #fff; }
+          table.stack td { border: 0; padding: .2rem .75rem; }
+          table.stack td.num { text-align: left; }
+          table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
+          header.site { padding: .4rem .75rem; gap: .25rem .75rem; }
+          header.site button { min-height: 36px; padding: .35rem .8rem; }
+        }
         @media print { header.site, .no-print { display: none; } body { background: #fff; } main { max-width: none; } }
         </style>
         </head>
