@@ -33,7 +33,8 @@ public struct CertificateComposer: Sendable {
         blocks += introduction()
         blocks += method()
         blocks += indicatorResults()
-        blocks += dynamicsSection()
+        // Three or more waves: the trend over all of them; two: the comparison with the previous one.
+        blocks += input.trend == nil ? dynamicsSection() : trendSection()
         blocks += triangulationSection()
         blocks += difficultiesSection()
         blocks += conclusions()
@@ -70,8 +71,15 @@ public struct CertificateComposer: Sendable {
         return levels.first?.name == level ? .good : .fair
     }
 
+    /// The indicator's levels, the best first: from the highest, or from the lowest where lower is
+    /// better (so the first level is the one shown as good).
     func levels(of indicatorID: String) -> [Level] {
-        questionnaire.indicators.first { $0.id == indicatorID }?.levels ?? []
+        guard let indicator = questionnaire.indicators.first(where: { $0.id == indicatorID }) else { return [] }
+        return indicator.direction == .lowerIsBetter ? indicator.levels.reversed() : indicator.levels
+    }
+
+    func lowerIsBetter(_ indicatorID: String) -> Bool {
+        questionnaire.indicators.first { $0.id == indicatorID }?.direction == .lowerIsBetter
     }
 
     func method(of indicatorID: String) -> Indicator.Method {
