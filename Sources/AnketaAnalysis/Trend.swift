@@ -105,7 +105,7 @@ public struct Trend: Codable, Sendable, Equatable {
 
     /// Cochran–Armitage over (wave index, successes, trials); the slope in percentage points per wave.
     static func applyShareTest(_ series: inout Series, _ rows: [(Double, Int, Int)]) {
-        guard rows.count >= 2, let test = CochranArmitage(successes: rows.map(\.1), trials: rows.map(\.2), scores: rows.map(\.0)) else {
+        guard rows.count >= 2, let test = CochranArmitage(successes: rows.map { $0.1 }, trials: rows.map { $0.2 }, scores: rows.map { $0.0 }) else {
             if series.change != nil { series.direction = .none }
             return
         }

@@ -210,12 +210,13 @@ public extension Tone {
         }
     }
 
-    /// What the tone means, for chart legends.
+    /// What the tone means, for chart legends. By meaning, not by height: where lower is better
+    /// the good level is the lowest one, and a deficit may be the highest.
     var legendLabel: String {
         switch self {
-        case .good: return "высокий уровень"
+        case .good: return "благополучный уровень"
         case .fair: return "средний уровень"
-        case .poor: return "низкий уровень"
+        case .poor: return "дефицит"
         case .muted: return "нет данных"
         }
     }

@@ -140,10 +140,9 @@ extension CertificateComposer {
                 let categories = ["Все (\(RussianPlural.person(indicator.respondentsScored)))"]
                     + zip(shown, distributions).map { group, levels in "\(group.key) (\(RussianPlural.person(levels?.reduce(0) { $0 + $1.count } ?? 0)))" }
                 let colors = Self.levelColors(definition.levels)
-                let series = definition.levels.enumerated().map { index, level in
-                    Chart.Series(name: level.name + (level.deficit ? " (дефицит)" : ""),
-                                 values: [total[index].percent] + distributions.map { $0?[index].percent },
-                                 color: colors[index])
+                let series = definition.levels.enumerated().map { index, level -> Chart.Series in
+                    let values: [Double?] = [total[index].percent] + distributions.map { $0?[index].percent }
+                    return Chart.Series(name: level.name + (level.deficit ? " (дефицит)" : ""), values: values, color: colors[index])
                 }
                 blocks.append(.chart(Chart(kind: .stacked, title: "«\(indicator.title)»: распределение по уровням (\(breakdown.title.lowercased()))",
                                            categories: categories, series: series, maxValue: 100, unit: "%")))

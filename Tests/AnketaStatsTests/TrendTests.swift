@@ -55,7 +55,7 @@ import Testing
         let x: [Double] = Array(repeating: 0, count: 5) + Array(repeating: 1, count: 4) + Array(repeating: 2, count: 6)
         var groups: [LinearTrend.Group] = []
         for wave in 0...2 {
-            let values = zip(x, y).filter { $0.0 == Double(wave) }.map(\.1)
+            let values = zip(x, y).filter { $0.0 == Double(wave) }.map { $0.1 }
             let moments = RunningMoments(values)
             groups.append(.init(x: Double(wave), n: values.count, mean: moments.mean!, standardDeviation: moments.standardDeviation!))
         }
@@ -79,7 +79,7 @@ import Testing
             }
             let raw = try #require(LinearTrend(x: x, y: y))
             let groups = (0..<waves).map { wave -> LinearTrend.Group in
-                let values = zip(x, y).filter { $0.0 == Double(wave) }.map(\.1)
+                let values = zip(x, y).filter { $0.0 == Double(wave) }.map { $0.1 }
                 let moments = RunningMoments(values)
                 return .init(x: Double(wave), n: values.count, mean: moments.mean!, standardDeviation: moments.standardDeviation ?? 0)
             }
