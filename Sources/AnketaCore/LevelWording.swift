@@ -18,13 +18,12 @@ public enum LevelWording {
         guard !trimmed.isEmpty else { return "уровень" }
         if trimmed.lowercased().contains("уровень") { return trimmed }
         var words = trimmed.split(separator: " ").map(String.init)
-        guard let last = words.last, let masculine = masculine(last) else { return "уровень «\(trimmed)»" }
-        // Every word before the last must be an adverb («очень») or an adjective to agree as well.
+        guard let last = words.last, let lastForm = masculine(last) else { return "уровень «\(trimmed)»" }
+        // Adjectives before the last agree too; other words («очень», «достаточно») stay as they are.
         for index in words.indices.dropLast() {
             if let form = masculine(words[index]) { words[index] = form }
-            else if !words[index].lowercased().hasSuffix("о") { return "уровень «\(trimmed)»" }
         }
-        words[words.count - 1] = masculine
+        words[words.count - 1] = lastForm
         return words.joined(separator: " ") + " уровень"
     }
 

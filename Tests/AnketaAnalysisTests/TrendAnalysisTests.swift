@@ -61,7 +61,7 @@ import Testing
     static let waves: [[(String, Int, Int)]] = [
         Array(repeating: ("5А", 3, 3), count: 12) + Array(repeating: ("5А", 2, 2), count: 10) + Array(repeating: ("5А", 1, 2), count: 8),
         Array(repeating: ("5А", 3, 3), count: 8) + Array(repeating: ("5А", 2, 2), count: 12) + Array(repeating: ("5А", 1, 1), count: 10),
-        Array(repeating: ("5А", 3, 3), count: 4) + Array(repeating: ("5А", 2, 3), count: 3) + Array(repeating: ("5А", 1, 1), count: 25),
+        Array(repeating: ("5А", 3, 3), count: 1) + Array(repeating: ("5А", 2, 3), count: 2) + Array(repeating: ("5А", 1, 1), count: 27),
     ]
 
     /// The trend of a level share is Cochran–Armitage on the respondents counted; that of a sum is
