@@ -34,7 +34,7 @@ public struct Analyzer {
 
     public init(questionnaire: Questionnaire, wave: String, options: AnalysisOptions = AnalysisOptions()) {
         self.questionnaire = questionnaire
-        self.options = options
+        self.options = questionnaire.anonymous ? options : options.named()
         self.wave = wave
         plan = AnalysisPlan(questionnaire)
         total = ScoreSheet(plan: plan)
@@ -198,8 +198,11 @@ public struct Analyzer {
     func difficulties(_ questions: [QuestionSummary]) -> [Difficulty] {
         let indicatorOf = Dictionary(questionnaire.indicators.flatMap { indicator in indicator.items.map { ($0.question, indicator.id) } },
                                      uniquingKeysWith: { first, _ in first })
+        // A definition that marks its items lists its competences only; one that marks none, every indicator question.
+        let marked = questionnaire.questions.contains { $0.itemKind != nil }
         return questions.compactMap { summary -> Difficulty? in
-            guard let positive = summary.positivePercent, indicatorOf[summary.id] != nil else { return nil }
+            guard let positive = summary.positivePercent, indicatorOf[summary.id] != nil,
+                  !marked || questionnaire.question(summary.id)?.itemKind == .competence else { return nil }
             return Difficulty(question: summary.id, text: summary.text, indicator: indicatorOf[summary.id],
                               percent: 100 - positive, valid: summary.valid)
         }

@@ -32,6 +32,8 @@ public struct Indicator: Sendable, Equatable {
     public var audienceKey: String?
     /// Word stems that tie open answers to this indicator («вежлив», «груб»), besides its questions' words.
     public var keywords: [String]
+    /// The row of a teacher's individual route (ИОМ) when this indicator is their deficit.
+    public var route: RouteGuidance?
 
     /// The recommendation text of ``guidance``.
     public var recommendation: String? {
