@@ -135,9 +135,13 @@ public struct Analyzer {
         let overall = summarizeOverall(indicators)
         let disclosure = self.disclosure()
         let breakdowns = groupings.indices.map { breakdown($0, hidden: disclosure.hiddenGroups[$0], omitted: disclosure.omittedGroups[$0]) }
-        let questions = zip(plan.questions, total.questions).map {
+        var questions = zip(plan.questions, total.questions).map {
             summarize($0.0, $0.1, respondents: total.respondents, hidden: disclosure.hiddenOptions[$0.0.question.id] ?? [],
                       hideAnswerCounts: disclosure.hiddenAnswerCounts.contains($0.0.question.id))
+        }
+        // A named instrument's short texts are names, positions, the observed teacher: never published.
+        if !questionnaire.anonymous {
+            for index in questions.indices where questions[index].kind == .shortText { questions[index].texts = nil }
         }
         return AnalysisResult(questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
                               title: questionnaire.title, audience: questionnaire.audience, wave: wave,
