@@ -1,6 +1,6 @@
 import AnketaAnalysis
-public import AnketaCore
-public import AnketaDocument
+import AnketaCore
+import AnketaDocument
 
 /// Composes one teacher's individual profile (ИОМ draft) as a one-page ``Document``: their figures,
 /// their deficits with the skills they marked as difficult, and a draft route table

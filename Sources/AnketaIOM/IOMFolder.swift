@@ -52,7 +52,7 @@ public struct IOMFolder: Sendable {
             try? manager.removeItem(at: previous)
         } catch {
             try? manager.removeItem(at: staging)
-            throw .cannotWrite(url.relativePath)
+            throw IOMError.cannotWrite(url.relativePath)
         }
         return names.map { url.appendingPathComponent($0) }
     }

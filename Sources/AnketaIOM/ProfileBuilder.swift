@@ -20,8 +20,8 @@ public struct ProfileBuilder: Sendable {
     public static let skillsPerDeficit = 3
 
     public init(_ questionnaire: Questionnaire) throws(IOMError) {
-        guard !questionnaire.anonymous else { throw .anonymous(questionnaire.id) }
-        guard let fields = questionnaire.respondent else { throw .noRespondentFields(questionnaire.id) }
+        guard !questionnaire.anonymous else { throw IOMError.anonymous(questionnaire.id) }
+        guard let fields = questionnaire.respondent else { throw IOMError.noRespondentFields(questionnaire.id) }
         self.questionnaire = questionnaire
         self.fields = fields
     }
@@ -86,7 +86,7 @@ public struct ProfileBuilder: Sendable {
         var rows: [TeacherProfile.RouteRow] = []
         for score in chosen {
             guard let route = indicators[score.id]?.route else { continue }
-            let form = route.forms.first(where: preferred.contains) ?? route.forms.first ?? .selfStudy
+            let form = route.forms.first(where: { preferred.contains($0) }) ?? route.forms.first ?? .selfStudy
             rows.append(TeacherProfile.RouteRow(topic: route.topic, form: Self.capitalized(form.label),
                                                 term: route.term ?? "в течение учебного года", result: route.result ?? "—"))
         }

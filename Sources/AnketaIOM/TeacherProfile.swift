@@ -10,12 +10,24 @@ public struct TeacherProfile: Sendable, Equatable {
         public var form: String
         public var term: String
         public var result: String
+
+        public init(topic: String, form: String, term: String, result: String) {
+            self.topic = topic
+            self.form = form
+            self.term = term
+            self.result = result
+        }
     }
 
     /// A deficit of this teacher: the indicator and the skills they marked as difficult.
     public struct Deficit: Sendable, Equatable {
         public var title: String
         public var skills: [String]
+
+        public init(title: String, skills: [String]) {
+            self.title = title
+            self.skills = skills
+        }
     }
 
     public var name: String
