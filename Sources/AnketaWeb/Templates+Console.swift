@@ -59,21 +59,11 @@ extension Templates {
         <h2>Ответы: {{responses}}</h2>
         <p class="muted">Страница обновляется каждые 30 секунд.</p>
         {{#groups}}
-        <table><caption class="muted">{{groupTitle}}</caption><thead><tr><th>Группа</th><th>Ответов</th></tr></thead>
+        <details class="groups"><summary>По группам: {{groupTitle}}</summary>
+        <table><thead><tr><th>Группа</th><th>Ответов</th></tr></thead>
         <tbody>{{#rows}}<tr><td>{{name}}</td><td class="num">{{count}}</td></tr>{{/rows}}</tbody></table>
+        </details>
         {{/groups}}
-        <h2>Сводка по вопросам</h2>
-        {{#summaryHidden}}<p class="muted">{{.}}</p>{{/summaryHidden}}
-        {{#summary}}
-        <div class="card summary-q">
-          <h3>{{text}}</h3>
-          <p class="muted">{{answered}}</p>
-          {{#hasRows}}<table class="bars"><tbody>
-          {{#rows}}<tr><td>{{label}}</td><td class="num">{{count}}</td><td class="num">{{percent}}</td><td class="barcell">{{{bar}}}</td></tr>{{/rows}}
-          </tbody></table>{{/hasRows}}
-          {{#note}}<p class="muted">{{note}}</p>{{/note}}
-        </div>
-        {{/summary}}
         <h2>Скачать</h2>
         <div class="actions">
           <a class="button secondary" href="/admin/runs/{{id}}/responses.xlsx">Ответы (Excel, XLSX)</a>
@@ -109,9 +99,21 @@ extension Templates {
             <button type="submit" class="secondary">Продлить на неделю</button></form>
           {{#isClosed}}<form method="post" action="/admin/runs/{{id}}/reopen"><input type="hidden" name="csrf" value="{{csrf}}">
             <button type="submit">Возобновить опрос</button></form>{{/isClosed}}
-          {{#isOpen}}<a class="button danger" href="/admin/runs/{{id}}/close" style="background: var(--error)">Завершить сейчас…</a>{{/isOpen}}
+          {{#isOpen}}<a class="button danger" href="/admin/runs/{{id}}/close">Завершить сейчас…</a>{{/isOpen}}
           <a class="button secondary" href="/admin/runs/new?from={{id}}">Повторить опрос (новая волна)</a>
         </div>
+        <h2>Сводка по вопросам</h2>
+        {{#summaryHidden}}<p class="muted">{{.}}</p>{{/summaryHidden}}
+        {{#summary}}
+        <div class="card summary-q">
+          <h3>{{text}}</h3>
+          <p class="muted">{{answered}}</p>
+          {{#hasRows}}<table class="bars"><tbody>
+          {{#rows}}<tr><td>{{label}}</td><td class="num">{{count}}</td><td class="num">{{percent}}</td><td class="barcell">{{{bar}}}</td></tr>{{/rows}}
+          </tbody></table>{{/hasRows}}
+          {{#note}}<p class="muted">{{note}}</p>{{/note}}
+        </div>
+        {{/summary}}
         """
 
     static let runClose = """

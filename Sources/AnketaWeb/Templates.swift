@@ -48,7 +48,7 @@ enum Templates {
         .summary a { color: var(--error); }
         button, .button { font: inherit; font-weight: 600; background: var(--accent); color: #fff; border: 0; border-radius: 8px; padding: .75rem 1.25rem; cursor: pointer; text-decoration: none; display: inline-block; min-height: 44px; }
         button.secondary, .button.secondary { background: #fff; color: var(--accent); border: 2px solid var(--accent); }
-        button.danger { background: var(--error); }
+        button.danger, .button.danger { background: var(--error); }
         button:focus-visible, a:focus-visible, input:focus-visible, textarea:focus-visible, select:focus-visible { outline: 3px solid #f2b600; outline-offset: 2px; }
         .muted { color: var(--muted); }
         table { border-collapse: collapse; width: 100%; background: #fff; }
@@ -81,7 +81,12 @@ enum Templates {
           table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
           header.site { padding: .4rem .75rem; gap: .25rem .75rem; }
           header.site button { min-height: 36px; padding: .35rem .8rem; }
+          table.bars tr { display: grid; grid-template-columns: 1fr auto auto; border-bottom: 1px solid var(--line); }
+          table.bars td { border: 0; }
+          table.bars td.barcell { grid-column: 1 / -1; width: auto; padding-top: 0; }
         }
+        details.groups { margin: 0 0 1rem; }
+        details.groups summary { cursor: pointer; font-weight: 600; padding: .4rem 0; }
         @media print { header.site, .no-print { display: none; } body { background: #fff; } main { max-width: none; } }
         </style>
         </head>
