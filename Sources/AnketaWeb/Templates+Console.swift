@@ -174,6 +174,9 @@ extension Templates {
 
     static let questionnaires = """
         <h1>Анкеты</h1>
+        {{#hasUploadProblems}}<div class="summary" role="alert" id="upload-errors"><p class="error">Анкета «{{uploadName}}» не загружена — исправьте ошибки в <a href="#yaml">тексте ниже</a> или в файле и загрузите снова:</p>
+          <ul>{{#uploadProblems}}<li><pre class="problem">{{place}}: {{message}}{{#hint}}
+        подсказка: {{hint}}{{/hint}}</pre></li>{{/uploadProblems}}</ul></div>{{/hasUploadProblems}}
         {{#notice}}<div class="notice" role="status">{{notice}}</div>{{/notice}}
         {{#catalogProblem}}<div class="summary" role="alert"><p>{{catalogProblem}}</p></div>{{/catalogProblem}}
         <p class="muted">Папка анкет: {{folder}}</p>
@@ -195,9 +198,6 @@ extension Templates {
         {{/broken}}
         {{#canUpload}}
         <h2>Загрузить анкету</h2>
-        {{#hasUploadProblems}}<div class="summary" role="alert" id="upload-errors"><p class="error">Анкета «{{uploadName}}» не загружена — исправьте ошибки и загрузите снова:</p>
-          <ul>{{#uploadProblems}}<li><pre class="problem">{{place}}: {{message}}{{#hint}}
-        подсказка: {{hint}}{{/hint}}</pre></li>{{/uploadProblems}}</ul></div>{{/hasUploadProblems}}
         <form method="post" action="/admin/questionnaires" enctype="multipart/form-data" class="card">
           <input type="hidden" name="csrf" value="{{csrf}}">
           <div class="field"><label for="file">Файл определения (.yaml)</label><input id="file" name="file" type="file" accept=".yaml,.yml,text/yaml"></div>
