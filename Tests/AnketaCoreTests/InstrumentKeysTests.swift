@@ -142,7 +142,8 @@ struct InstrumentKeysTests {
         for indicator in questionnaire.indicators {
             #expect(indicator.guidance.recommendation != nil && indicator.guidance.responsible != nil
                     && indicator.guidance.deadline != nil && indicator.guidance.document != nil, "\(name): \(indicator.id)")
-            #expect(indicator.levels.contains(where: \.deficit), "\(name): \(indicator.id) has no deficit level")
+            let hasDeficit = indicator.levels.contains { $0.deficit }
+            #expect(hasDeficit, "\(name): \(indicator.id) has no deficit level")
         }
     }
 }
