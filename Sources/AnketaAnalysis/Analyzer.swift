@@ -219,7 +219,7 @@ public struct Analyzer {
         switch plan.indicator.method {
         case .positiveShare:
             return tally.validWeight > 0 ? tally.positiveWeight / tally.validWeight * 100 : nil
-        case .meanIndex, .meanScore, .sum:
+        case .meanIndex, .meanScore, .sum, .levelShare:
             return Descriptive.mean(tally.scores)
         }
     }
@@ -233,23 +233,15 @@ public struct Analyzer {
         let indicator = plan.indicator
         let value = figure(plan, tally)
         let level = value.flatMap { indicator.level(for: $0) }
-        var distribution: [LevelCount]?
-        if indicator.method != .positiveShare, !tally.scores.isEmpty {
-            var counts = Array(repeating: 0, count: indicator.levels.count)
-            for score in tally.scores {
-                if let level = indicator.level(for: score), let index = indicator.levels.firstIndex(of: level) { counts[index] += 1 }
-            }
-            distribution = zip(indicator.levels, counts).map {
-                LevelCount(level: $0.name, deficit: $0.deficit, count: $1, percent: Double($1) / Double(tally.scores.count) * 100)
-            }
-        }
         let moments = RunningMoments(tally.scores)
-        return IndicatorSummary(id: indicator.id, title: indicator.title, method: indicator.method, audienceKey: indicator.audienceKey,
-                                figure: value, level: level?.name, deficit: level?.deficit ?? false,
-                                threshold: Analyzer.threshold(indicator.levels), respondentsScored: tally.scores.count,
-                                scores: ScoreMoments(n: moments.count, mean: moments.mean, standardDeviation: moments.standardDeviation),
-                                levelDistribution: distribution, reliability: tally.reliability(),
-                                recommendation: indicator.recommendation)
+        var summary = IndicatorSummary(id: indicator.id, title: indicator.title, method: indicator.method, audienceKey: indicator.audienceKey,
+                                       figure: value, level: level?.name, deficit: level?.deficit ?? false,
+                                       threshold: indicator.threshold, respondentsScored: tally.scores.count,
+                                       scores: ScoreMoments(n: moments.count, mean: moments.mean, standardDeviation: moments.standardDeviation),
+                                       levelDistribution: Analyzer.levelDistribution(indicator, scores: tally.scores), reliability: tally.reliability(),
+                                       recommendation: indicator.recommendation)
+        annotate(&summary, indicator: indicator, tally: tally)
+        return summary
     }
 
     func overallLevels() -> [Level]? {
@@ -297,7 +289,8 @@ public struct Analyzer {
                 let level = value.flatMap { plan.indicator.level(for: $0) }
                 let moments = RunningMoments(tally.scores)
                 return GroupIndicator(id: plan.indicator.id, figure: value, level: level?.name, deficit: level?.deficit ?? false,
-                                      scores: ScoreMoments(n: moments.count, mean: moments.mean, standardDeviation: moments.standardDeviation))
+                                      scores: ScoreMoments(n: moments.count, mean: moments.mean, standardDeviation: moments.standardDeviation),
+                                      levelDistribution: Analyzer.levelDistribution(plan.indicator, scores: tally.scores))
             }
             groupFigures.append(GroupFigures(key: key, respondents: sheet.respondents, suppressed: false,
                                              indicators: indicators, overall: overallFigure(figures)))

@@ -244,7 +244,7 @@ extension DefinitionReader {
         guard let node = map["indicators"] else { return [] }
         var indicators: [Indicator] = []
         let allowed: Set<String> = ["id", "title", "method", "questions", "levels", "recommendation", "audience_key",
-                                     "responsible", "deadline", "document", "keywords", "route"]
+                                     "responsible", "deadline", "document", "keywords", "direction", "of", "share_levels", "route"]
         for (index, item) in sequence(map, "indicators", "", parent: node, required: false).enumerated() {
             let path0 = "indicators[\(index)]"
             guard let body = mapping(item, path0, allowed: allowed), let id = string(body, "id", path0, parent: item) else { continue }
@@ -258,7 +258,16 @@ extension DefinitionReader {
                 }
             }
             var items: [Indicator.Item] = []
-            let itemNodes = sequence(body, "questions", path, parent: item, required: true)
+            var levelShare: Indicator.LevelShare?
+            if method == .levelShare {
+                levelShare = readLevelShare(body, path, parent: item, indicators: indicators)
+                items = levelShare.flatMap { share in indicators.first { $0.id == share.of }?.items } ?? []
+                if body["questions"] != nil {
+                    error(body["questions"], "\(path).questions", "у показателя с методом level_share вопросы берутся из показателя of",
+                          hint: "удалите questions")
+                }
+            }
+            let itemNodes = method == .levelShare ? [] : sequence(body, "questions", path, parent: item, required: true)
             if itemNodes.isEmpty, body["questions"] != nil {
                 error(body["questions"], "\(path).questions", "у показателя нет вопросов", hint: "перечислите id вопросов: [q1, q2]")
             }
@@ -296,10 +305,52 @@ extension DefinitionReader {
                                       levels: levels,
                                       audienceKey: string(body, "audience_key", path, parent: item, required: false),
                                       guidance: guidance(body, path, parent: item), keywords: strings(body, "keywords", path))
+            indicator.levelShare = levelShare
+            if let text = string(body, "direction", path, parent: item, required: false) {
+                if let direction = Indicator.Direction(rawValue: text) { indicator.direction = direction } else {
+                    error(body["direction"], "\(path).direction", "неизвестное направление «\(text)»",
+                          hint: "допустимо: higher_is_better (чем выше, тем лучше; по умолчанию) или lower_is_better (чем ниже, тем лучше)")
+                }
+            }
+            checkDirection(indicator, body, path)
             indicator.route = readRoute(body, path)
             indicators.append(indicator)
         }
         return indicators
+    }
+
+    /// `of` and `share_levels` of a `level_share` indicator: `of` must be declared earlier and not be
+    /// a `level_share` itself; every counted level must be one of its levels.
+    private mutating func readLevelShare(_ body: [String: Node], _ path: String, parent: Node, indicators: [Indicator]) -> Indicator.LevelShare? {
+        guard let of = string(body, "of", path, parent: parent, required: true) else { return nil }
+        guard let base = indicators.first(where: { $0.id == of }), base.method != .levelShare else {
+            error(body["of"], "\(path).of", "показатель «\(of)» не объявлен выше или сам считается методом level_share",
+                  hint: "укажите в of id показателя с методом sum, mean_index, mean_score или positive_share, объявленного раньше")
+            return nil
+        }
+        let names = strings(body, "share_levels", path)
+        if names.isEmpty {
+            error(body["share_levels"] ?? parent, "\(path).share_levels", "не указаны уровни, долю которых считает показатель",
+                  hint: "например share_levels: [низкий, дезадаптация]")
+        }
+        for name in names where !base.levels.contains(where: { $0.name == name }) {
+            error(body["share_levels"], "\(path).share_levels", "у показателя «\(of)» нет уровня «\(name)»",
+                  hint: "есть: " + base.levels.map(\.name).joined(separator: ", "))
+        }
+        return Indicator.LevelShare(of: of, levels: names, method: base.method, baseLevels: base.levels)
+    }
+
+    /// With lower-is-better the deficit levels are the upper ones; with higher-is-better the lower ones.
+    private mutating func checkDirection(_ indicator: Indicator, _ body: [String: Node], _ path: String) {
+        guard let first = indicator.levels.first, let last = indicator.levels.last, indicator.levels.count >= 2 else { return }
+        if indicator.direction == .lowerIsBetter, last.deficit, !first.deficit {
+            error(body["levels"], "\(path).levels", "показатель «чем ниже, тем лучше», а дефицитом отмечен нижний уровень «\(last.name)»",
+                  hint: "отметьте deficit: true у верхних уровней или уберите direction: lower_is_better")
+        }
+        if indicator.direction == .higherIsBetter, first.deficit, !last.deficit {
+            error(body["levels"], "\(path).levels", "дефицитом отмечен верхний уровень «\(first.name)»: чем выше показатель, тем хуже?",
+                  hint: "укажите direction: lower_is_better")
+        }
     }
 
     /// `recommendation`, `responsible`, `deadline`, `document` of an indicator or a question.
@@ -329,7 +380,7 @@ extension DefinitionReader {
     /// The lowest figure a method can produce for these questions (for checking the lowest level).
     static func minimumFigure(method: Indicator.Method, items: [Indicator.Item], questions: [Question], scales: [String: Scale]) -> Double? {
         switch method {
-        case .positiveShare, .meanIndex: return 0
+        case .positiveShare, .meanIndex, .levelShare: return 0
         case .meanScore, .sum:
             let ranges = items.compactMap { item in
                 questions.first { $0.id == item.question }?.scale.flatMap { scales[$0] }?.scoreRange
