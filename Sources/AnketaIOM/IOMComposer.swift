@@ -78,7 +78,7 @@ public struct IOMComposer: Sendable {
     func resultRow(_ score: RespondentScores.IndicatorScore) -> [Cell] {
         let indicator = questionnaire.indicators.first { $0.id == score.id }
         let tone: Tone? = score.level.map { level in
-            score.deficit ? .poor : (indicator?.levels.first?.name == level ? .good : .fair)
+            score.deficit ? .poor : (indicator?.bestLevel?.name == level ? .good : .fair)
         }
         return [Cell(score.title), Cell(score.score.map { Self.figure($0, method: score.method) } ?? "нет ответов"),
                 Cell(score.level ?? "—", tone: tone)]
@@ -101,6 +101,7 @@ public struct IOMComposer: Sendable {
         case .meanIndex: RussianNumber.fixed(value) + " из 100"
         case .meanScore: RussianNumber.fixed(value, digits: 2)
         case .sum: RussianNumber.fixed(value, digits: 0)
+        case .levelShare: RussianNumber.percent(value)
         }
     }
 
