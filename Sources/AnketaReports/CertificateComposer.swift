@@ -128,8 +128,9 @@ public struct CertificateComposer: Sendable {
         for group in groups {
             let count = group.titles.count
             var what = questionnaire.indicators.count == count ? "Показатели рассчитаны как" : "\(RussianPlural.indicatorCount(count)) рассчитаны как"
-            if group.method == .levelShare || group.direction == .lowerIsBetter, questionnaire.indicators.count != count {
-                // Name them: a share in levels or a lower-is-better indicator must be recognisable.
+            if count == 1 || group.method == .levelShare || group.direction == .lowerIsBetter, questionnaire.indicators.count != count {
+                // Name them: a single indicator («1 показатель рассчитаны» reads wrong), a share in levels or a
+                // lower-is-better indicator must be recognisable.
                 what = (count == 1 ? "Показатель " : "Показатели ") + group.titles.map { "«\($0)»" }.joined(separator: ", ") + (count == 1 ? " рассчитан как" : " рассчитаны как")
             }
             let better = group.direction == .lowerIsBetter ? " (чем ниже, тем лучше)" : ""
