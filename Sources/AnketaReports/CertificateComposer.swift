@@ -142,10 +142,11 @@ public struct CertificateComposer: Sendable {
             }
             text += " \(what) \(how)\(better); уровни: \(RussianWording.levelRanges(group.levels, method: group.method).joined(separator: "; "))."
         }
-        text += " Ответы «затрудняюсь ответить» и пропуски в расчёт не входят;"
+        text += " Ответы «затрудняюсь ответить» и пропуски в расчёт не входят"
+        // A named survey says why nothing is hidden once, under «Участники».
         text += questionnaire.anonymous
-            ? " группы меньше \(RussianPlural.personGenitive(result.minGroupSize)) не показываются, чтобы сохранить анонимность."
-            : " анкетирование неанонимное, поэтому результаты приводятся при любом числе ответивших."
+            ? "; группы меньше \(RussianPlural.personGenitive(result.minGroupSize)) не показываются, чтобы сохранить анонимность."
+            : "."
         text += " Статистические характеристики — в приложении."
         return [.paragraph([.strong("Методика: "), .text(text)])]
     }
