@@ -26,6 +26,8 @@ let package = Package(
     targets: [
         // Debian's libcsv (apt-get install libcsv-dev), wrapped for Swift.
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+        // Debian's libqrencode (apt-get install libqrencode-dev), the reference QR code encoder.
+        .systemLibrary(name: "CLibQREncode", providers: [.apt(["libqrencode-dev"])]),
 
         // Definitions: the questionnaire model, loading and validating YAML, responses.
         .target(name: "AnketaCore",
@@ -70,8 +72,8 @@ let package = Package(
         .target(name: "AnketaObjectivityReport",
                 dependencies: ["AnketaCore", "AnketaCollect", "AnketaResults", "AnketaObjectivity", "AnketaStats", "AnketaDocument", "AnketaReports"],
                 swiftSettings: swiftSettings),
-        // QR codes for the printable survey poster (no dependencies).
-        .target(name: "QRCode", swiftSettings: swiftSettings),
+        // QR codes for the printable poster and access-code slips: libqrencode's symbols as SVG.
+        .target(name: "QRCode", dependencies: ["CLibQREncode"], swiftSettings: swiftSettings),
         // Web: survey forms for respondents and the admin console (Hummingbird 2, Mustache).
         .target(name: "AnketaWeb",
                 dependencies: [

@@ -15,6 +15,8 @@ public struct Questionnaire: Sendable, Equatable {
     public var groupings: [Grouping]
     public var indicators: [Indicator]
     public var overall: Overall?
+    /// The web form shows every section on one page instead of one section per page (`one_page: true`).
+    public var onePage = false
 
     public init(id: String, version: Int, title: String, audience: Audience, intro: String? = nil,
                 outro: String? = nil, scales: [String: Scale], sections: [Section], questions: [Question],

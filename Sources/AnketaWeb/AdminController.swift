@@ -7,9 +7,8 @@ import AnketaStore
 import Foundation
 import Hummingbird
 import Logging
-import QRCode
 
-/// The admin console: runs, links and posters, access codes, live counts, downloads.
+/// The admin console: runs, links, access codes, live counts, downloads (posters and slips: ``PrintController``).
 /// Every route requires a session; every POST its CSRF token.
 struct AdminController: Sendable {
     let app: WebApp
@@ -21,8 +20,6 @@ struct AdminController: Sendable {
         router.post("/admin/runs", use: createRun)
         router.get("/admin/runs/:id", use: showRun)
         router.post("/admin/runs/:id/close", use: closeRun)
-        router.get("/admin/runs/:id/poster", use: poster)
-        router.get("/admin/runs/:id/codes", use: codes)
         router.post("/admin/runs/:id/codes", use: addCodes)
         router.get("/admin/runs/:id/responses.csv", use: exportCSV)
         router.get("/admin/runs/:id/report.html", use: reportHTML)
@@ -208,34 +205,6 @@ struct AdminController: Sendable {
             try app.store.closeRun(id: run.id ?? 0)
             context.logger.info("run closed", metadata: ["run": "\(run.id ?? 0)"])
             return Reply.redirect("/admin/runs/\(run.id ?? 0)")
-        }
-    }
-
-    @Sendable func poster(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await guarded {
-            let session = try session(request)
-            let (run, _, questionnaire) = try self.run(context)
-            let link = "\(app.baseURL)/s/\(run.slug)"
-            let qr = try QRCode(link, correction: .medium).svg(moduleSize: 8, quietZone: 4, title: "QR-код ссылки на опрос")
-            let view: [String: Any] = ["id": run.id ?? 0, "title": questionnaire.title, "intro": questionnaire.intro ?? "",
-                                       "qr": qr, "link": link, "linkWarning": app.linkWarning.map { [$0] } ?? [String](), "period": "\(Dates.human(run.opensAt)) — \(Dates.human(run.closesAt))"]
-            return app.page("poster", view, title: questionnaire.title, admin: session)
-        }
-    }
-
-    struct Slip {
-        let title: String
-        let link: String
-        let code: String
-    }
-
-    @Sendable func codes(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await guarded {
-            let session = try session(request)
-            let (run, _, questionnaire) = try self.run(context)
-            let link = "\(app.baseURL)/s/\(run.slug)"
-            let slips = try app.store.codes(run: run.id ?? 0).filter { !$0.used }.map { Slip(title: questionnaire.title, link: link, code: $0.code) }
-            return app.page("codes", ["id": run.id ?? 0, "slips": slips] as [String: Any], title: "Коды доступа", admin: session, wide: true)
         }
     }
 

@@ -34,6 +34,7 @@ public func buildRouter(store: AnketaStore, configuration: WebConfiguration) thr
     SurveyController(app: app).addRoutes(to: router)
     AuthController(app: app).addRoutes(to: router)
     AdminController(app: app).addRoutes(to: router)
+    PrintController(app: app).addRoutes(to: router)
     return router
 }
 

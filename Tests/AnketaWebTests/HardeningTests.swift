@@ -122,11 +122,11 @@ struct SignInHardeningTests {
         try await Fixture().test { browser in
             for _ in 0..<5 {
                 let form = try await browser.get("/login")
-                let page = try await browser.post("/login", [("csrf", form.csrf ?? ""), ("login", adminLogin), ("password", "wrong password")])
+                let page = try await browser.post("/login", form.tokenFields + [("login", adminLogin), ("password", "wrong password")])
                 #expect(page.status == .unauthorized)
             }
             let form = try await browser.get("/login")
-            let locked = try await browser.post("/login", [("csrf", form.csrf ?? ""), ("login", adminLogin), ("password", adminPassword)])
+            let locked = try await browser.post("/login", form.tokenFields + [("login", adminLogin), ("password", adminPassword)])
             #expect(locked.status == .tooManyRequests)
             expectContains(locked.text, "Слишком много неудачных попыток входа под этим логином. Попробуйте через 1\u{00A0}минуту.")
             #expect(browser.cookies["anketa_session"] == nil)
@@ -139,7 +139,7 @@ struct SignInHardeningTests {
             var statuses: [HTTPResponse.Status] = []
             for _ in 0..<6 {
                 let form = try await browser.get("/login")
-                statuses.append(try await browser.post("/login", [("csrf", form.csrf ?? ""), ("login", "ghost"), ("password", "x")]).status)
+                statuses.append(try await browser.post("/login", form.tokenFields + [("login", "ghost"), ("password", "x")]).status)
             }
             #expect(statuses == Array(repeating: .unauthorized, count: 5) + [.tooManyRequests])
             try await browser.signIn()

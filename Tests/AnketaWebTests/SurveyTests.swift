@@ -91,7 +91,7 @@ struct SurveyTests {
             expectContains(page.text, "Опрос завершён")
             expectLacks(page.text, "<form")
             // The respondent who had the form open submits after closing.
-            let post = try await respondent.post(run.path, [("csrf", form.csrf ?? "")] + validAnswers)
+            let post = try await respondent.post(run.path, form.tokenFields + validAnswers)
             #expect(post.status == .gone)
             #expect(try fixture.responses(run: run.id).isEmpty)
         }
@@ -139,7 +139,7 @@ struct SurveyTests {
             let run = try await browser.createRun(csrf: try await browser.signIn())
             let respondent = Browser(client: browser.client)
             let form = try await respondent.get(run.path)
-            let page = try await respondent.post(run.path, [("csrf", form.csrf ?? ""), ("q2", "3"), ("sources", "diary"),
+            let page = try await respondent.post(run.path, form.tokenFields + [("q2", "3"), ("sources", "diary"),
                                                             ("hours", "2"), ("class", "  "), ("comment", "Мой комментарий\nвторая строка")])
             #expect(page.status == .unprocessableContent)
             let html = page.text
@@ -162,7 +162,7 @@ struct SurveyTests {
             #expect(page.csrf == form.csrf)
             #expect(try fixture.responses(run: run.id).isEmpty)
 
-            let fixed = try await respondent.post(run.path, [("csrf", page.csrf ?? ""), ("q1", "1"), ("q2", "3"), ("sources", "diary"),
+            let fixed = try await respondent.post(run.path, page.tokenFields + [("q1", "1"), ("q2", "3"), ("sources", "diary"),
                                                              ("class", "7В"), ("comment", "Мой комментарий")])
             #expect(fixed.status == .seeOther)
             #expect(try fixture.responses(run: run.id).count == 1)
@@ -283,7 +283,7 @@ struct SurveyTests {
 
             // Re-rendered form after an error.
             let form = try await respondent.get(run.path)
-            let invalid = try await respondent.post(run.path, [("csrf", form.csrf ?? ""), ("class", hostile), ("comment", hostile), ("hours", hostile)])
+            let invalid = try await respondent.post(run.path, form.tokenFields + [("class", hostile), ("comment", hostile), ("hours", hostile)])
             #expect(invalid.status == .unprocessableContent)
             expectLacks(invalid.text, hostile)
             expectContains(invalid.text, "&lt;script&gt;alert(1)&lt;/script&gt;")

@@ -1,0 +1,98 @@
+import AnketaCore
+import AnketaStore
+import Foundation
+import Hummingbird
+import QRCode
+
+/// Printed material for a run: the one-page A4 poster with the link as a QR code, and A4 sheets of
+/// access-code slips, each with its own QR code (the link with the code filled in) and the full link.
+///
+/// Both refuse to print a link respondents cannot open (no `--public-url`, or a loopback one)
+/// and say how to set it. Every route requires a console session.
+struct PrintController: Sendable {
+    let app: WebApp
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/admin/runs/:id/poster", use: poster)
+        router.get("/admin/runs/:id/codes", use: codes)
+    }
+
+    /// The session's run, or the page to show instead (sign-in, not found, a link that cannot be printed).
+    private func printable(_ request: Request, _ context: AppRequestContext) throws -> Result<(AdminSession, SurveyRun, Wave, Questionnaire), ResponseRefusal> {
+        guard let session = try app.adminSession(request) else { return .failure(ResponseRefusal(Reply.redirect("/login"))) }
+        let id = try context.parameters.require("id", as: Int64.self)
+        guard let (run, wave) = try app.store.run(id: id) else { throw HTTPError(.notFound) }
+        if let problem = app.publicLinkProblem {
+            context.logger.notice("printing refused: no public link", metadata: ["run": "\(id)"])
+            let view = RefusalView(id: id, problem: problem, hint: WebApp.publicLinkHint)
+            return .failure(ResponseRefusal(app.page("print_refused", view, title: "Печать невозможна", admin: session, status: .conflict)))
+        }
+        return .success((session, run, wave, try app.store.questionnaire(id: wave.questionnaireID, version: wave.questionnaireVersion)))
+    }
+
+    struct RefusalView {
+        let id: Int64
+        let problem: String
+        let hint: String
+    }
+
+    /// The school as printed: the organisation profile's full name, else the run's unit.
+    private func school(_ wave: Wave) -> String {
+        app.configuration.organization?.fullName ?? wave.unit
+    }
+
+    struct PosterView {
+        let id: Int64
+        let school: String
+        let title: String
+        let audience: String
+        let qr: String
+        let link: String
+        let period: String
+    }
+
+    @Sendable func poster(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (session, run, wave, questionnaire): (AdminSession, SurveyRun, Wave, Questionnaire)
+        switch try printable(request, context) {
+        case .failure(let refusal): return refusal.response
+        case .success(let found): (session, run, wave, questionnaire) = found
+        }
+        let link = "\(app.baseURL)/s/\(run.slug)"
+        let qr = try QRCode(link, correction: .medium).svg(moduleSize: 8, quietZone: 4, title: "QR-код ссылки на опрос")
+        let view = PosterView(id: run.id ?? 0, school: school(wave), title: questionnaire.title,
+                              audience: "Опрос \(questionnaire.audience.genitivePlural)", qr: qr, link: link,
+                              period: "с \(Dates.human(run.opensAt)) по \(Dates.human(run.closesAt))")
+        return app.page("poster", view, title: questionnaire.title, admin: session)
+    }
+
+    struct Slip {
+        let title: String
+        let school: String
+        let qr: String
+        let link: String
+        let code: String
+    }
+
+    struct SlipsView {
+        let id: Int64
+        let count: String
+        let slips: [Slip]
+    }
+
+    @Sendable func codes(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (session, run, wave, questionnaire): (AdminSession, SurveyRun, Wave, Questionnaire)
+        switch try printable(request, context) {
+        case .failure(let refusal): return refusal.response
+        case .success(let found): (session, run, wave, questionnaire) = found
+        }
+        let link = "\(app.baseURL)/s/\(run.slug)"
+        let slips = try app.store.codes(run: run.id ?? 0).filter { !$0.used }.map { item in
+            // The QR code opens the form with the code filled in; the printed link and code work by hand.
+            Slip(title: questionnaire.title, school: school(wave),
+                 qr: try QRCode("\(link)?code=\(item.code)", correction: .medium).svg(moduleSize: 4, quietZone: 2, title: "QR-код с кодом \(item.code)"),
+                 link: link, code: item.code)
+        }
+        let view = SlipsView(id: run.id ?? 0, count: RussianPlural("свободный код", "свободных кода", "свободных кодов")(slips.count), slips: slips)
+        return app.page("codes", view, title: "Коды доступа — \(questionnaire.title)", admin: session, wide: true)
+    }
+}
