@@ -1,5 +1,6 @@
 import AnketaCore
 import AnketaStore
+import Foundation
 import Hummingbird
 
 /// The respondent's side: `/s/<slug>` shows the form's first page, each POST saves the page's

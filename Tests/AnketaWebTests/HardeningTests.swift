@@ -288,7 +288,7 @@ struct ServerErrorTests {
 
 @Suite("Links without --public-url")
 struct LinkTests {
-    @Test("links and the poster use the listening address, not the Host header, and say it may not be reachable")
+    @Test("links use the listening address, not the Host header; the console warns and the poster and slips are refused")
     func listeningAddress() async throws {
         let fixture = try Fixture(publicURL: nil)
         try await fixture.testLive { browser, port in
@@ -301,10 +301,16 @@ struct LinkTests {
                 let connection = try RawConnection(port: port)
                 try connection.send("GET \(path) HTTP/1.1\r\nHost: evil.example\r\nCookie: \(browser.cookieHeader)\r\nConnection: close\r\n\r\n")
                 let (text, _) = await connection.read(for: 5)
-                #expect(text.hasPrefix("HTTP/1.1 200"), "\(path): \(text.prefix(200))")
                 expectLacks(text, "evil.example")
-                expectContains(text, "http://127.0.0.1:0/s/")
-                if !path.hasSuffix("/codes") { expectContains(text, "этот адрес открывается только на самом сервере") }
+                expectContains(text, "--public-url")
+                if path == location {
+                    #expect(text.hasPrefix("HTTP/1.1 200"), "\(path): \(text.prefix(200))")
+                    expectContains(text, "http://127.0.0.1:0/s/")
+                    expectContains(text, "<div class=\"banner no-print\" role=\"alert\">")
+                } else {
+                    #expect(text.hasPrefix("HTTP/1.1 409"), "\(path): \(text.prefix(200))")
+                    expectContains(text, "Эту ссылку нельзя печатать")
+                }
             }
         }
     }
