@@ -57,11 +57,11 @@ struct FormTokenTests {
             let run = try await browser.createRun(csrf: try await browser.signIn())
             let respondent = Browser(client: browser.client)
             let form = try await respondent.get(run.path)
-            opened.set(path: run.path, token: form.csrf ?? "")
+            opened.set(path: run.path, token: form.csrf ?? "", form: form.formToken ?? "")
         }
         try await fixture.test { browser in
             browser.cookies["anketa_csrf"] = opened.token
-            let page = try await browser.post(opened.path, [("csrf", opened.token)] + validAnswers)
+            let page = try await browser.post(opened.path, [("csrf", opened.token), ("form", opened.form)] + validAnswers)
             #expect(page.status == .seeOther)
         }
     }
@@ -69,10 +69,11 @@ struct FormTokenTests {
 
 private final class TokenBox: @unchecked Sendable {
     private let lock = NSLock()
-    private var values = ("", "")
-    func set(path: String, token: String) { lock.withLock { values = (path, token) } }
+    private var values = ("", "", "")
+    func set(path: String, token: String, form: String) { lock.withLock { values = (path, token, form) } }
     var path: String { lock.withLock { values.0 } }
     var token: String { lock.withLock { values.1 } }
+    var form: String { lock.withLock { values.2 } }
 }
 
 @Suite("Rate limiter memory")

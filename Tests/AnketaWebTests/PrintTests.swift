@@ -29,7 +29,7 @@ struct PrintTests {
             }
             // Respondents never see the banner.
             let run = try #require(try fixture.store.runs().first?.run)
-            expectLacks(try await Browser(client: browser.client).get("/s/\(run.slug)").text, "banner")
+            expectLacks(try await Browser(client: browser.client).get("/s/\(run.slug)").text, "class=\"banner")
         }
     }
 

@@ -98,8 +98,8 @@ let sectionsYAML = webtestYAML
     .replacingOccurrences(of: "id: webtest\n", with: "id: webtest-sections\n")
     .replacingOccurrences(of: "title: Тестовая анкета\n", with: "title: Анкета по разделам\n")
     .replacingOccurrences(of: "one_page: true\n", with: "")
-    .replacingOccurrences(of: "          - {code: 4, label: Полностью удовлетворён, score: 3, positive: true}",
-                          with: "          - {code: 4, label: Полностью удовлетворён, display: Полностью удовлетворён(а), score: 3, positive: true}")
+    .replacingOccurrences(of: "      - {code: 4, label: Полностью удовлетворён, score: 3, positive: true}",
+                          with: "      - {code: 4, label: Полностью удовлетворён, display: Полностью удовлетворён(а), score: 3, positive: true}")
     .replacingOccurrences(of: "  - id: about\n    title: О вас\n", with: "  - id: about\n    title: О вас\n  - id: open\n    title: Ваше мнение\n")
     .replacingOccurrences(of: "    section: about\n    text: Ваши предложения", with: "    section: open\n    text: Ваши предложения")
 

@@ -250,7 +250,13 @@ struct SurveyTests {
         }
         #expect(columns["response"]?.sorted() == ["fingerprint", "id", "pending_import", "source", "submitted_at", "wave_id"])
         #expect(columns["answer"]?.sorted() == ["kind", "number", "question_id", "response_id", "value"])
-        for (table, names) in columns where table != "admin_session" {
+        // Form tokens are random per filling of the form: a spent one is kept with its run only (no
+        // time, no response), and the draft — the only place that knows the visitor's cookie, as a
+        // hash — is gone with the submission.
+        #expect(columns["consumed_form_token"]?.sorted() == ["run_id", "token"])
+        let drafts = try fixture.store.draftCount()
+        #expect(drafts == 0)
+        for (table, names) in columns where !["admin_session", "consumed_form_token", "form_draft"].contains(table) {
             for name in names { #expect(!suspicious.contains(name), "\(table).\(name)") }
         }
         // And no value anywhere holds the client's address: dump every text cell of every table.
