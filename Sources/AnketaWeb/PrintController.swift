@@ -36,9 +36,15 @@ struct PrintController: Sendable {
         let hint: String
     }
 
-    /// The school as printed: the organisation profile's full name, else the run's unit.
+    /// The school as printed on the poster: the organisation profile's full name, else the run's unit.
     private func school(_ wave: Wave) -> String {
         app.configuration.organization?.fullName ?? wave.unit
+    }
+
+    /// The school on a slip, where space is short: the profile's short name, else the full one.
+    private func shortSchool(_ wave: Wave) -> String {
+        guard let organization = app.configuration.organization else { return wave.unit }
+        return organization.shortName.flatMap { $0.isEmpty ? nil : $0 } ?? organization.fullName
     }
 
     struct PosterView {
@@ -88,7 +94,7 @@ struct PrintController: Sendable {
         let link = "\(app.baseURL)/s/\(run.slug)"
         let slips = try app.store.codes(run: run.id ?? 0).filter { !$0.used }.map { item in
             // The QR code opens the form with the code filled in; the printed link and code work by hand.
-            Slip(title: questionnaire.title, school: school(wave),
+            Slip(title: questionnaire.title, school: shortSchool(wave),
                  qr: try QRCode("\(link)?code=\(item.code)", correction: .medium).svg(moduleSize: 4, quietZone: 2, title: "QR-код с кодом \(item.code)"),
                  link: link, code: item.code)
         }

@@ -190,7 +190,7 @@ struct SurveyForm {
             }
         }
         return ReviewView(title: questionnaire.title, action: action, csrf: csrf, token: token, code: code,
-                          progress: Progress(text: "Проверка ответов", current: pages.count, total: pages.count, percent: 100),
+                          progress: Progress(text: "Все разделы заполнены", current: pages.count, total: pages.count, percent: 100),
                           sections: sections, notice: notice)
     }
 

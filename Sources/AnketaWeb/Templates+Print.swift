@@ -10,17 +10,22 @@ extension Templates {
         .poster h1 { font-size: 1.8rem; margin: .25rem 0 .5rem; }
         .poster .qr svg { width: min(80vw, 9cm); height: auto; }
         .slips { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: .5rem; }
-        .slip { border: 1px dashed #777; padding: .6rem; background: #fff; break-inside: avoid; display: flex; gap: .75rem; align-items: flex-start; }
-        .slip .qr svg { width: 3cm; height: 3cm; display: block; }
-        .slip .text { min-width: 0; font-size: .9rem; line-height: 1.35; }
-        .slip .link { font-size: .8rem; padding: .2rem .3rem; }
-        .slip .code { font: 700 1.3rem ui-monospace, monospace; letter-spacing: .08em; white-space: nowrap; }
+        .slip { border: 1px dashed #777; padding: .5rem .6rem; background: #fff; break-inside: avoid; font-size: .85rem; line-height: 1.3; }
+        .slip .head { margin: 0 0 .35rem; }
+        .slip .body { display: flex; gap: .6rem; align-items: flex-start; }
+        .slip .qr svg { width: 3.3cm; height: 3.3cm; display: block; }
+        .slip .text { min-width: 0; }
+        .slip .link { font-size: .75rem; padding: .15rem .3rem; margin: .2rem 0; }
+        .slip .code { font: 700 1.25rem ui-monospace, monospace; letter-spacing: .06em; white-space: nowrap; }
         @page { size: A4; margin: 12mm; }
         @media print {
           .poster { padding: 0; }
-          .poster .qr svg { width: 9cm; height: 9cm; }
+          .poster h1 { font-size: 22pt; }
+          .poster .qr svg { width: 11cm; height: 11cm; }
           .slips { grid-template-columns: 1fr 1fr; gap: 0; }
-          .slip { height: 66mm; overflow: hidden; }
+          .slip { height: 66mm; font-size: 9pt; }
+          .slip .link { font-size: 8pt; }
+          .slip .code { font-size: 14pt; }
         }
         """
 
@@ -41,7 +46,7 @@ extension Templates {
     static let codes = """
         <p class="no-print"><a href="/admin/runs/{{id}}">← к опросу</a> · {{count}}. Разрежьте лист и раздайте карточки вперемешку, по одной; каждый код действует один раз. Не записывайте, кому какой код достался: так опрос остаётся анонимным.</p>
         <div class="slips">
-        {{#slips}}<div class="slip"><div class="qr">{{{qr}}}</div><div class="text">{{#school}}<div class="muted">{{school}}</div>{{/school}}<div><strong>{{title}}</strong></div><div>Наведите камеру на QR-код или откройте ссылку:</div><div class="link">{{link}}</div><div>и введите код: <span class="code">{{code}}</span></div></div></div>{{/slips}}
+        {{#slips}}<div class="slip"><div class="head">{{#school}}<span class="muted">{{school}}.</span> {{/school}}<strong>{{title}}</strong></div><div class="body"><div class="qr">{{{qr}}}</div><div class="text"><div>Наведите камеру телефона на QR-код или откройте ссылку:</div><div class="link">{{link}}</div><div>и введите код:</div><div class="code">{{code}}</div></div></div></div>{{/slips}}
         </div>
         {{^slips}}<p>Свободных кодов нет — добавьте их на странице опроса.</p>{{/slips}}
         """

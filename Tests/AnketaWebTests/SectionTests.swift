@@ -129,7 +129,7 @@ struct SectionTests {
             let html = review.text
             let token = fields[1].1
             expectContains(html, "<title>Проверьте ответы — Анкета по разделам</title>")
-            expectContains(html, "<p class=\"progress-text\">Проверка ответов</p>")
+            expectContains(html, "<p class=\"progress-text\">Все разделы заполнены</p>")
             expectContains(html, "<dt>Насколько вы удовлетворены: Питанием в школе</dt><dd>Полностью удовлетворён(а)</dd>")
             expectContains(html, "<dd>Затрудняюсь ответить</dd>")
             expectContains(html, "<dd>Сайт школы; Родительский чат, мессенджеры</dd>")
