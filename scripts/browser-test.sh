@@ -166,7 +166,10 @@ try:
             submit(button("back"))
             if progress() != "Раздел 1 из %d" % sections:
                 fail("«Назад» did not go to the first section")
-            if not driver.find_elements(By.CSS_SELECTOR, "form[method=post] input:checked"):
+            kept = driver.find_elements(By.CSS_SELECTOR, "form[method=post] input:checked") + [
+                field for field in driver.find_elements(By.CSS_SELECTOR, "form[method=post] input[type=text], form[method=post] textarea")
+                if field.get_attribute("value")]
+            if not kept:
                 fail("the first section's answers were lost after «Назад»")
             submit(button("next"))
             if progress() != "Раздел 2 из %d" % sections:
