@@ -52,6 +52,7 @@ struct PrintController: Sendable {
         let school: String
         let title: String
         let audience: String
+        let anonymous: Bool
         let qr: String
         let link: String
         let period: String
@@ -66,7 +67,7 @@ struct PrintController: Sendable {
         let link = "\(app.baseURL)/s/\(run.slug)"
         let qr = try QRCode(link, correction: .medium).svg(moduleSize: 8, quietZone: 4, title: "QR-код ссылки на опрос")
         let view = PosterView(id: run.id ?? 0, school: school(wave), title: questionnaire.title,
-                              audience: "Опрос \(questionnaire.audience.genitivePlural)", qr: qr, link: link,
+                              audience: "Опрос \(questionnaire.audience.genitivePlural)", anonymous: questionnaire.anonymous, qr: qr, link: link,
                               period: "с \(Dates.human(run.opensAt)) по \(Dates.human(run.closesAt))")
         return app.page("poster", view, title: questionnaire.title, admin: session)
     }
@@ -82,6 +83,7 @@ struct PrintController: Sendable {
     struct SlipsView {
         let id: Int64
         let count: String
+        let anonymous: Bool
         let slips: [Slip]
     }
 
@@ -98,7 +100,8 @@ struct PrintController: Sendable {
                  qr: try QRCode("\(link)?code=\(item.code)", correction: .medium).svg(moduleSize: 4, quietZone: 2, title: "QR-код с кодом \(item.code)"),
                  link: link, code: item.code)
         }
-        let view = SlipsView(id: run.id ?? 0, count: RussianPlural("свободный код", "свободных кода", "свободных кодов")(slips.count), slips: slips)
+        let view = SlipsView(id: run.id ?? 0, count: RussianPlural("свободный код", "свободных кода", "свободных кодов")(slips.count),
+                             anonymous: questionnaire.anonymous, slips: slips)
         return app.page("codes", view, title: "Коды доступа — \(questionnaire.title)", admin: session, wide: true)
     }
 }

@@ -49,19 +49,19 @@ struct SurveyController: Sendable {
         let code = request.uri.queryParameters["code"].map { Self.normalizedCode(String($0)) }
         if run.requiresCode {
             guard let code, !code.isEmpty else {
-                return app.page("code_entry", CodeView(title: questionnaire.title, action: action, code: "", error: nil), title: questionnaire.title)
+                return app.page("code_entry", CodeView(title: questionnaire.title, anonymous: questionnaire.anonymous, action: action, code: "", error: nil), title: questionnaire.title)
             }
             // Wrong codes are counted per address: guessing is slowed to a few dozen a minute.
             let client = app.clientKey(request, context)
             guard await app.codeFailures.check(client) else {
                 context.logger.notice("access code attempts over the limit", metadata: ["run": "\(run.id ?? 0)"])
-                return app.page("code_entry", CodeView(title: questionnaire.title, action: action, code: code,
+                return app.page("code_entry", CodeView(title: questionnaire.title, anonymous: questionnaire.anonymous, action: action, code: code,
                                                        error: "Слишком много попыток ввести код. Подождите минуту и попробуйте снова."),
                                 title: questionnaire.title, status: .tooManyRequests)
             }
             guard let id = run.id, try app.store.codeIsUsable(code, run: id) else {
                 await app.codeFailures.record(client)
-                return app.page("code_entry", CodeView(title: questionnaire.title, action: action, code: code,
+                return app.page("code_entry", CodeView(title: questionnaire.title, anonymous: questionnaire.anonymous, action: action, code: code,
                                                        error: "Код не подходит или уже использован. Проверьте, как он написан на карточке."),
                                 title: questionnaire.title, status: .forbidden)
             }
@@ -257,6 +257,8 @@ struct SurveyController: Sendable {
 
     struct CodeView {
         let title: String
+        /// Whether to say that codes are not linked to names (not for a named questionnaire).
+        let anonymous: Bool
         let action: String
         let code: String
         let error: String?

@@ -8,10 +8,21 @@ struct SurveyForm {
     /// Sections with questions, grouped into pages: one section per page, or one page for all
     /// when the definition says `one_page: true`.
     let pages: [[Section]]
+    /// A named questionnaire (`anonymous: false`) asks who answers — the respondent's name and
+    /// position or role — at the top of the first page, wherever the definition puts them.
+    let respondentIDs: [String]
+
+    /// The heading above the respondent's questions of a named questionnaire.
+    static let respondentTitle = "Кто заполняет анкету"
+    static let respondentNote = "Эта анкета не анонимная: ответы рассматриваются вместе с фамилией и должностью того, кто её заполнил."
 
     init(questionnaire: Questionnaire) {
         self.questionnaire = questionnaire
-        let sections = questionnaire.sections.filter { !questionnaire.questions(in: $0).isEmpty }
+        respondentIDs = questionnaire.anonymous ? [] : [questionnaire.respondent?.name, questionnaire.respondent?.position].compactMap { $0 }
+        let asked = respondentIDs
+        let sections = questionnaire.sections.filter { section in
+            questionnaire.questions(in: section).contains { !asked.contains($0.id) }
+        }
         pages = questionnaire.onePage || sections.count <= 1 ? [sections] : sections.map { [$0] }
     }
 
@@ -29,11 +40,20 @@ struct SurveyForm {
     /// Questions of a page (0-based), in order.
     func questions(onPage page: Int) -> [Question] {
         guard pages.indices.contains(page) else { return [] }
-        return pages[page].flatMap { questionnaire.questions(in: $0) }
+        return (page == 0 ? respondentQuestions : []) + pages[page].flatMap { questions(in: $0) }
+    }
+
+    /// The respondent's questions of a named questionnaire.
+    var respondentQuestions: [Question] { respondentIDs.compactMap(questionnaire.question) }
+
+    /// A section's questions without the respondent's (those are asked first).
+    private func questions(in section: Section) -> [Question] {
+        questionnaire.questions(in: section).filter { !respondentIDs.contains($0.id) }
     }
 
     /// The page (0-based) a question is on.
     func page(of questionID: String) -> Int? {
+        if respondentIDs.contains(questionID) { return 0 }
         guard let section = questionnaire.question(questionID)?.section else { return nil }
         return pages.firstIndex { $0.contains { $0.id == section } }
     }
@@ -108,12 +128,20 @@ struct SurveyForm {
               errors: [String: String] = [:], notice: String? = nil) -> View {
         let page = min(max(0, page), pages.count - 1)
         var previousGrid: String?
-        let sections = pages[page].map { section in
-            SectionView(title: section.title, description: section.description, questions: questionnaire.questions(in: section).map { question in
+        func views(_ questions: [Question]) -> [QuestionView] {
+            questions.map { question in
                 let gridTitle = question.grid != previousGrid ? question.grid : nil
                 previousGrid = question.grid
                 return questionView(question, gridTitle: gridTitle, values: answers[question.id] ?? [], error: errors[question.id])
-            })
+            }
+        }
+        var sections: [SectionView] = []
+        if page == 0, !respondentQuestions.isEmpty {
+            sections.append(SectionView(title: SurveyForm.respondentTitle, description: SurveyForm.respondentNote, questions: views(respondentQuestions)))
+        }
+        for section in pages[page] {
+            let shown = views(questions(in: section))
+            if !shown.isEmpty { sections.append(SectionView(title: section.title, description: section.description, questions: shown)) }
         }
         let links = questions(onPage: page).compactMap { question in
             errors[question.id].map { ErrorLink(anchor: "q-\(question.id)", text: "\(question.text) — \($0.lowercased())") }
@@ -178,15 +206,21 @@ struct SurveyForm {
     /// `pageURL` makes the link of a page (1-based).
     func review(action: String, csrf: String, token: String, code: String?, answers: [String: [String]], notice: String? = nil,
                 pageURL: (Int) -> String) -> ReviewView {
+        func rows(_ questions: [Question]) -> [ReviewAnswer] {
+            questions.map { question in
+                let text = answerText(question, answers[question.id] ?? [])
+                let shownText = question.grid.map { "\($0): \(question.text)" } ?? question.text
+                return ReviewAnswer(question: shownText, answer: text ?? "нет ответа", missing: text == nil)
+            }
+        }
         var sections: [ReviewSection] = []
+        if !respondentQuestions.isEmpty {
+            sections.append(ReviewSection(title: SurveyForm.respondentTitle, edit: pageURL(1), answers: rows(respondentQuestions)))
+        }
         for (index, page) in pages.enumerated() {
             for section in page {
-                let rows = questionnaire.questions(in: section).map { question -> ReviewAnswer in
-                    let text = answerText(question, answers[question.id] ?? [])
-                    let shownText = question.grid.map { "\($0): \(question.text)" } ?? question.text
-                    return ReviewAnswer(question: shownText, answer: text ?? "нет ответа", missing: text == nil)
-                }
-                sections.append(ReviewSection(title: section.title, edit: pageURL(index + 1), answers: rows))
+                let answered = rows(questions(in: section))
+                if !answered.isEmpty { sections.append(ReviewSection(title: section.title, edit: pageURL(index + 1), answers: answered)) }
             }
         }
         return ReviewView(title: questionnaire.title, action: action, csrf: csrf, token: token, code: code,

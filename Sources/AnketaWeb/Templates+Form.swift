@@ -10,12 +10,14 @@ extension Templates {
           <input id="code" name="code" type="text" autocomplete="off" autocapitalize="characters" required value="{{code}}"{{#error}} aria-invalid="true" aria-describedby="code-error"{{/error}}></div>
           <button type="submit">Продолжить</button>
         </form>
+        {{#anonymous}}
         <div class="anon">
           <p><strong>Код не связан с вашим именем.</strong> Карточки с кодами раздают вперемешку, и нигде не записано,
           кому какой код достался: по коду нельзя узнать, кто заполнил анкету. Код нужен только для того, чтобы
           каждый участник ответил один раз.</p>
           <p>Время ответа хранится с точностью до дня, адрес вашего устройства не сохраняется.</p>
         </div>
+        {{/anonymous}}
         """
 
     static let form = """

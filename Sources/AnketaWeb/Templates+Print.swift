@@ -39,12 +39,12 @@ extension Templates {
           <div class="qr">{{{qr}}}</div>
           <p>или откройте ссылку:</p>
           <p class="link">{{link}}</p>
-          <p>Опрос проходит {{period}}. Он анонимный: имя не спрашивается, ответы обрабатываются только в обобщённом виде.</p>
+          <p>Опрос проходит {{period}}.{{#anonymous}} Он анонимный: имя не спрашивается, ответы обрабатываются только в обобщённом виде.{{/anonymous}}{{^anonymous}} Анкета не анонимная: в ней указываются фамилия и должность.{{/anonymous}}</p>
         </div>
         """
 
     static let codes = """
-        <p class="no-print"><a href="/admin/runs/{{id}}">← к опросу</a> · {{count}}. Разрежьте лист и раздайте карточки вперемешку, по одной; каждый код действует один раз. Не записывайте, кому какой код достался: так опрос остаётся анонимным.</p>
+        <p class="no-print"><a href="/admin/runs/{{id}}">← к опросу</a> · {{count}}. Разрежьте лист и раздайте карточки {{#anonymous}}вперемешку, {{/anonymous}}по одной; каждый код действует один раз.{{#anonymous}} Не записывайте, кому какой код достался: так опрос остаётся анонимным.{{/anonymous}}</p>
         <div class="slips">
         {{#slips}}<div class="slip"><div class="head">{{#school}}<span class="muted">{{school}}.</span> {{/school}}<strong>{{title}}</strong></div><div class="body"><div class="qr">{{{qr}}}</div><div class="text"><div>Наведите камеру телефона на QR-код или откройте ссылку:</div><div class="link">{{link}}</div><div>и введите код:</div><div class="code">{{code}}</div></div></div></div>{{/slips}}
         </div>

@@ -75,9 +75,9 @@ struct AccessCodeTests {
             // The codes page lists only unused codes.
             let slips = try await browser.get("/admin/runs/\(run.id)/codes")
             #expect(slips.status == .ok)
-            #expect(slips.text.count(of: "<span class=\"code\">") == 29)
+            #expect(slips.text.count(of: "<div class=\"code\">") == 29)
             expectLacks(slips.text, code)
-            for unused in after.filter({ !$0.used }) { expectContains(slips.text, ">\(unused.code)</span>") }
+            for unused in after.filter({ !$0.used }) { expectContains(slips.text, ">\(unused.code)</div>") }
             expectContains(slips.text, "https://anketa.test\(run.path)")
             let runPage = try await browser.get("/admin/runs/\(run.id)")
             expectContains(runPage.text, "Коды доступа (29 свободно из 30)")

@@ -68,7 +68,7 @@ struct PrintTests {
             #expect(html.count(of: "<div class=\"slip\">") == 30)
             #expect(html.count(of: "<svg") == 30)
             #expect(html.count(of: "<div class=\"link\">https://anketa.test\(run.path)</div>") == 30)
-            for code in codes { expectContains(html, "<span class=\"code\">\(code)</span>") }
+            for code in codes { expectContains(html, "<div class=\"code\">\(code)</div>") }
             expectContains(html, "<title>QR-код с кодом \(codes[0])</title>")
             expectContains(html, "30\u{00A0}свободных кодов")
             expectContains(html, "Не записывайте, кому какой код достался")

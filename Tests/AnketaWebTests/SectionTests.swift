@@ -192,6 +192,38 @@ struct SectionTests {
         }
     }
 
+    @Test("a named questionnaire asks who answers on the first page and makes no anonymity promise")
+    func namedQuestionnaire() async throws {
+        let fixture = try Fixture()
+        let named = sectionsYAML
+            .replacingOccurrences(of: "id: webtest-sections\n", with: "id: webtest-named\nanonymous: false\nrespondent: {name: class}\n")
+            .replacingOccurrences(of: "title: Анкета по разделам\n", with: "title: Именная анкета\n")
+        try named.write(to: fixture.folder.appendingPathComponent("webtest-named.yaml"), atomically: true, encoding: .utf8)
+        try await fixture.test { browser in
+            let csrf = try await browser.signIn()
+            let run = try await browser.createRun(csrf: csrf, questionnaire: "webtest-named")
+            let respondent = Browser(client: browser.client)
+            let first = try await respondent.get(run.path)
+            expectContains(first.text, "<h2>Кто заполняет анкету</h2>")
+            expectContains(first.text, "Эта анкета не анонимная")
+            expectContains(first.text, "<input id=\"class\" name=\"class\"")
+            let next = try await respondent.post(run.path, first.tokenFields + [("page", "1"), ("go", "next")] + sectionAnswers[0])
+            #expect(next.status == .unprocessableContent)  // the name is asked on the first page
+            expectContains(next.text, "<a href=\"#q-class\">Класс ребёнка — заполните это поле</a>")
+            let fixed = try await respondent.post(run.path, first.tokenFields + [("page", "1"), ("go", "next"), ("class", "Иванова А. А.")] + sectionAnswers[0])
+            let second = try await respondent.get(try #require(fixed.location))
+            expectContains(second.text, "<h2>О вас</h2>")
+            expectLacks(second.text, "name=\"class\"")
+            // Access codes of a named questionnaire: no «not linked to your name».
+            let coded = try await browser.createRun(csrf: csrf, questionnaire: "webtest-named", wave: "с кодами", codes: true)
+            let codePage = try await respondent.get(coded.path)
+            expectLacks(codePage.text, "Код не связан с вашим именем")
+            let poster = try await browser.get("/admin/runs/\(run.id)/poster")
+            expectContains(poster.text, "Анкета не анонимная")
+            expectLacks(poster.text, "Он анонимный")
+        }
+    }
+
     @Test("the header carries the school's name from the organisation profile")
     func schoolInHeader() async throws {
         let fixture = try Fixture(organization: OrganizationProfile(fullName: "Муниципальное бюджетное общеобразовательное учреждение «Школа № 7»",
