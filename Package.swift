@@ -28,6 +28,8 @@ let package = Package(
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
         // Debian's libxlsxwriter (apt-get install libxlsxwriter-dev), wrapped for Swift.
         .systemLibrary(name: "CLibXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // Debian's libqrencode (apt-get install libqrencode-dev), the reference QR code encoder.
+        .systemLibrary(name: "CLibQREncode", providers: [.apt(["libqrencode-dev"])]),
 
         // Definitions: the questionnaire model, loading and validating YAML, responses.
         .target(name: "AnketaCore",
@@ -81,8 +83,8 @@ let package = Package(
         .target(name: "AnketaObjectivityReport",
                 dependencies: ["AnketaCore", "AnketaCollect", "AnketaResults", "AnketaObjectivity", "AnketaStats", "AnketaDocument", "AnketaReports"],
                 swiftSettings: swiftSettings),
-        // QR codes for the printable survey poster (no dependencies).
-        .target(name: "QRCode", swiftSettings: swiftSettings),
+        // QR codes for the printable poster and access-code slips: libqrencode's symbols as SVG.
+        .target(name: "QRCode", dependencies: ["CLibQREncode"], swiftSettings: swiftSettings),
         // Web: survey forms for respondents and the admin console (Hummingbird 2, Mustache).
         .target(name: "AnketaWeb",
                 dependencies: [

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the system libraries Anketa needs (Debian/Ubuntu): libcsv for CSV parsing and
-# libxlsxwriter for the Excel (XLSX) downloads.
+# Installs the system libraries Anketa needs (Debian/Ubuntu): libcsv for CSV parsing, libqrencode
+# for the QR codes on posters and access-code slips, libxlsxwriter for the Excel (XLSX) downloads.
+# Installs only what is missing.
 set -euo pipefail
 missing=()
 [ -f /usr/include/csv.h ] || missing+=(libcsv-dev)
+[ -f /usr/include/qrencode.h ] || missing+=(libqrencode-dev)
 [ -f /usr/include/xlsxwriter.h ] || missing+=(libxlsxwriter-dev)
 if ((${#missing[@]} == 0)); then
     exit 0

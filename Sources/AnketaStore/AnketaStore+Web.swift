@@ -8,6 +8,8 @@ public enum SubmissionRefusal: Error, Sendable, Equatable {
     case codeRequired
     case codeInvalid
     case codeUsed
+    /// A response was already stored with this form token (Back and send again, a double click, a retry).
+    case alreadyReceived
 }
 
 extension AnketaStore {
@@ -227,12 +229,23 @@ extension AnketaStore {
         }
     }
 
-    /// Stores a web submission in one transaction: the run must be open, the code (if the run needs
-    /// one) unused — it is spent in the same transaction. Returns only after the commit, so an
-    /// acknowledged submission survives a crash (SQLite WAL).
-    public func submit(_ response: Response, run: SurveyRun, code: String?, now: String) throws -> Int64 {
+    /// Stores a web submission in one transaction: the form token (when given) must be unspent, the
+    /// run open, the code (if the run needs one) unused — token and code are spent and the form's
+    /// draft deleted in the same transaction, so a response is stored exactly once per form.
+    /// Returns only after the commit, so an acknowledged submission survives a crash (SQLite WAL).
+    ///
+    /// The response is stamped with the date only (`yyyy-MM-dd`), the code's use likewise: the
+    /// справка needs the survey's dates, and a time to the second could tie a response to a person
+    /// who was handed a code at a known moment (docs/web-form.md).
+    public func submit(_ response: Response, run: SurveyRun, code: String?, formToken: String? = nil, now: String) throws -> Int64 {
+        let day = String(now.prefix(10))
         do {
             return try writer.write { db in
+                if let formToken {
+                    if try Row.fetchOne(db, sql: "SELECT 1 FROM consumed_form_token WHERE token = ?", arguments: [formToken]) != nil {
+                        throw SubmissionRefusal.alreadyReceived
+                    }
+                }
                 guard let fresh = try SurveyRun.fetchOne(db, key: run.id) else { throw SubmissionRefusal.runNotOpen(.closed) }
                 let state = fresh.state(at: now)
                 guard state == .open else { throw SubmissionRefusal.runNotOpen(state) }
@@ -242,15 +255,24 @@ extension AnketaStore {
                         throw SubmissionRefusal.codeInvalid
                     }
                     if (row["used_at"] as String?) != nil { throw SubmissionRefusal.codeUsed }
-                    try db.execute(sql: "UPDATE access_code SET used_at = ? WHERE code = ?", arguments: [now, code])
+                    try db.execute(sql: "UPDATE access_code SET used_at = ? WHERE code = ?", arguments: [day, code])
+                }
+                if let formToken, let runID = fresh.id {
+                    try db.execute(sql: "INSERT INTO consumed_form_token (token, run_id) VALUES (?, ?)", arguments: [formToken, runID])
+                    try db.execute(sql: "DELETE FROM form_draft WHERE token = ?", arguments: [formToken])
                 }
                 try db.execute(sql: "INSERT INTO response (wave_id, submitted_at, source, fingerprint) VALUES (?, ?, 'web', ?)",
-                               arguments: [fresh.waveID, now, UUID().uuidString])
+                               arguments: [fresh.waveID, day, UUID().uuidString])
                 let id = db.lastInsertedRowID
                 try ImportSink.insertAnswers(response, responseID: id, db: db)
                 return id
             }
         } catch let error as DatabaseError {
+            // Another writer spent the token between the check and the insert (a second server
+            // process on the same file): the primary key refused the duplicate.
+            if error.resultCode == .SQLITE_CONSTRAINT, error.message?.contains("consumed_form_token") == true {
+                throw SubmissionRefusal.alreadyReceived
+            }
             throw StoreError.database(error.message ?? error.description)
         }
     }

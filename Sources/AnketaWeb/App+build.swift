@@ -37,7 +37,7 @@ public func buildRouter(store: AnketaStore, configuration: WebConfiguration) thr
     QuestionnaireController(app: app).addRoutes(to: router)
     DownloadController(app: app).addRoutes(to: router)
     AccountController(app: app).addRoutes(to: router)
-    AdminController(app: app).addRoutes(to: router)
+    PrintController(app: app).addRoutes(to: router)
     return router
 }
 

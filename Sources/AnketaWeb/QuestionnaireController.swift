@@ -167,11 +167,13 @@ struct QuestionnaireController: Sendable {
         return entry.questionnaire
     }
 
-    /// The respondents' form template, as respondents get it, under a banner saying it is a preview.
-    private func previewPage(_ user: ConsoleUser, _ questionnaire: Questionnaire, values: FormData = FormData(""), errors: [String: String] = [:],
-                             checked: Bool = false) -> Response {
+    /// The respondents' form template, page by page as respondents get it, under a banner saying it is
+    /// a preview. «Далее» checks the page's answers and goes on; nothing is stored (no draft either).
+    private func previewPage(_ user: ConsoleUser, _ questionnaire: Questionnaire, page: Int = 0, answers: [String: [String]] = [:],
+                             errors: [String: String] = [:], checked: Bool = false) -> Response {
         let action = "/admin/questionnaires/\(questionnaire.id)/preview"
-        let form = SurveyForm(questionnaire: questionnaire).view(action: action, csrf: user.session.csrf, code: nil, values: values, errors: errors)
+        let form = SurveyForm(questionnaire: questionnaire).view(page: page, action: action, csrf: user.session.csrf, token: "preview",
+                                                                 code: nil, answers: answers, errors: errors)
         let banner = app.templates.render(["id": questionnaire.id, "checked": checked && errors.isEmpty] as [String: Any], withTemplate: "preview_banner") ?? ""
         return app.page(body: banner + (app.templates.render(form, withTemplate: "form") ?? ""), title: "Предпросмотр: \(questionnaire.title)",
                         admin: user, status: errors.isEmpty ? .ok : .unprocessableContent)
@@ -184,13 +186,24 @@ struct QuestionnaireController: Sendable {
         }
     }
 
+    /// A button of the preview: «Назад» shows the previous page, «Далее» checks this page and shows
+    /// the next (the last page and a one-page form check every answer on it and say so).
     @Sendable func checkPreview(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-            let (user, form) = try await app.consolePost(request, context)
+            let (user, posted) = try await app.consolePost(request, context)
             let questionnaire = try questionnaire(context)
-            switch SurveyForm(questionnaire: questionnaire).read(form) {
-            case .failure(let errors): return previewPage(user, questionnaire, values: form, errors: errors.byQuestion, checked: true)
-            case .success: return previewPage(user, questionnaire, values: form, checked: true)
+            let form = SurveyForm(questionnaire: questionnaire)
+            let page = min(max(0, (Int(posted["page"] ?? "") ?? 1) - 1), form.pages.count - 1)
+            var answers: [String: [String]] = [:]
+            for question in form.questions(onPage: page) where !posted.all(question.id).isEmpty {
+                answers[question.id] = posted.all(question.id)
+            }
+            if posted["go"] == "back" { return previewPage(user, questionnaire, page: max(0, page - 1)) }
+            switch form.read(answers, questions: form.questions(onPage: page)) {
+            case .failure(let errors): return previewPage(user, questionnaire, page: page, answers: answers, errors: errors.byQuestion, checked: true)
+            case .success:
+                if page + 1 < form.pages.count { return previewPage(user, questionnaire, page: page + 1) }
+                return previewPage(user, questionnaire, page: page, answers: answers, checked: true)
             }
         }
     }

@@ -216,7 +216,6 @@ struct RunController: Sendable {
                 "period": app.clock.period(run.opensAt, run.closesAt), "state": state.rawValue,
                 "closedEarly": run.closed ? [run.closedAt.map { "Завершён досрочно \(app.clock.human($0))." } ?? "Завершён досрочно."] : [String](),
                 "isOpen": state != .closed, "isClosed": state == .closed, "link": "\(app.baseURL)/s/\(run.slug)",
-                "linkWarning": app.linkWarning.map { [$0] } ?? [String](),
                 "requiresCode": run.requiresCode, "codesTotal": codes.count, "codesFree": codes.filter { !$0.used }.count,
                 "responses": responses, "groups": groups,
                 "groupings": questionnaire.groupings.map { ["groupingID": $0.id, "groupingTitle": $0.title] },

@@ -50,7 +50,6 @@ extension Templates {
         <div class="card">
           <p><strong>Ссылка для участников:</strong></p>
           <p class="link">{{link}}</p>
-          {{#linkWarning}}<p class="error" role="alert">{{.}}</p>{{/linkWarning}}
           <div class="actions">
             <a class="button secondary" href="/admin/runs/{{id}}/poster">Листовка с QR-кодом</a>
             {{#requiresCode}}<a class="button secondary" href="/admin/runs/{{id}}/codes">Коды доступа ({{codesFree}} свободно из {{codesTotal}})</a>{{/requiresCode}}

@@ -3,9 +3,8 @@
 /// (a rendered page body, an SVG QR code), never for anything a user typed.
 enum Templates {
     static let all: [String: String] = ([
-        "layout": layout, "login": login,
-        "poster": poster, "codes": codes, "form": form, "message": message, "code_entry": codeEntry,
-    ] as [String: String]).merging(console, uniquingKeysWith: { first, _ in first })
+        "layout": layout, "login": login, "message": message,
+    ] as [String: String]).merging(console) { first, _ in first }.merging(respondentPages) { first, _ in first }.merging(printPages) { first, _ in first }
 
     static let layout = """
         <!doctype html>
@@ -56,11 +55,6 @@ enum Templates {
         td.num { text-align: right; }
         .actions { display: flex; gap: .75rem; flex-wrap: wrap; margin: 1rem 0; }
         .link { word-break: break-all; font-family: ui-monospace, monospace; background: #eef2f8; padding: .4rem .6rem; border-radius: 6px; }
-        .slips { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: .5rem; }
-        .slip { border: 1px dashed #777; padding: .75rem; background: #fff; break-inside: avoid; }
-        .slip .code { font: 700 1.4rem ui-monospace, monospace; letter-spacing: .1em; }
-        .poster { text-align: center; background: #fff; padding: 2rem 1rem; }
-        .poster svg { width: min(80vw, 12cm); height: auto; }
         .notice { border: 2px solid #2e7d32; background: #fff; border-radius: 10px; padding: .75rem 1rem; margin-bottom: 1rem; }
         .preview-banner { border: 2px dashed var(--accent); background: #eef2f8; border-radius: 10px; padding: .75rem 1rem; margin-bottom: 1rem; }
         .summary-q { margin: 0 0 1rem; }
@@ -87,17 +81,31 @@ enum Templates {
         }
         details.groups { margin: 0 0 1rem; }
         details.groups summary { cursor: pointer; font-weight: 600; padding: .4rem 0; }
-        @media print { header.site, .no-print { display: none; } body { background: #fff; } main { max-width: none; } }
+        .banner { border: 2px solid var(--error); background: #fff4f3; border-radius: 10px; padding: .75rem 1rem; margin: 0 0 1rem; }
+        .progress-text { margin: 0 0 .3rem; color: var(--muted); font-weight: 600; }
+        .progress { height: .5rem; background: #dfe4ec; border-radius: 999px; overflow: hidden; margin: 0 0 1rem; }
+        .progress span { display: block; height: 100%; background: var(--accent); }
+        .nav { display: flex; flex-direction: row-reverse; justify-content: space-between; gap: .75rem; flex-wrap: wrap; margin: 1.5rem 0 1rem; }
+        .review dl { margin: 0; }
+        .review dt { font-weight: 600; margin-top: .6rem; }
+        .review dd { margin: .1rem 0 0; }
+        .review dd.missing { color: var(--muted); font-style: italic; }
+        .review h2 { display: flex; justify-content: space-between; gap: 1rem; align-items: baseline; margin-top: 0; }
+        .review h2 a { font-size: 1rem; font-weight: 400; white-space: nowrap; }
+        .anon { background: #eef6ee; border: 1px solid #9cc59c; border-radius: 10px; padding: .75rem 1rem; }
+        \(printStyle)
+        @media print { header.site, .no-print { display: none; } body { background: #fff; } main { max-width: none; padding: 0; } }
         </style>
         </head>
         <body>
         <header class="site">
-          <span>{{#admin}}<a href="/admin">Анкета · консоль</a>{{/admin}}{{^admin}}Анкета{{/admin}}</span>
+          <span>{{#admin}}<a href="/admin">Анкета · консоль</a>{{/admin}}{{^admin}}{{site}}{{/admin}}</span>
           {{#admin}}{{^passwordPending}}<nav class="console"><a href="/admin">Опросы</a> <a href="/admin/questionnaires">Анкеты</a>{{#isMethodist}} <a href="/admin/users">Пользователи</a>{{/isMethodist}} <a href="/admin/password">Пароль</a></nav>{{/passwordPending}}
           <span class="who">{{login}} · {{roleTitle}}</span>
           <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button class="secondary" type="submit">Выйти</button></form>{{/admin}}
         </header>
         <main{{#wide}} class="wide"{{/wide}}>
+        {{#banner}}<div class="banner no-print" role="alert"><p class="error">{{problem}}</p><p>{{hint}}</p></div>{{/banner}}
         {{{body}}}
         </main>
         </body>
@@ -115,84 +123,11 @@ enum Templates {
         </form>
         """
 
-    static let poster = """
-        <div class="poster">
-          <h1>{{title}}</h1>
-          {{#intro}}<p>{{intro}}</p>{{/intro}}
-          <p><strong>Наведите камеру телефона на код</strong></p>
-          {{{qr}}}
-          <p>или откройте ссылку:</p>
-          <p class="link">{{link}}</p>
-          {{#linkWarning}}<p class="error no-print" role="alert">{{.}}</p>{{/linkWarning}}
-          <p class="muted">Опрос анонимный. Сроки: {{period}}.</p>
-          <p class="no-print"><a href="/admin/runs/{{id}}">← к опросу</a></p>
-        </div>
-        """
-
-    static let codes = """
-        <p class="no-print"><a href="/admin/runs/{{id}}">← к опросу</a> · Распечатайте и раздайте по одному коду; каждый код действует один раз.</p>
-        <div class="slips">
-        {{#slips}}<div class="slip"><div>{{title}}</div><div class="muted">{{link}}</div><div>Код: <span class="code">{{code}}</span></div></div>{{/slips}}
-        </div>
-        {{^slips}}<p>Свободных кодов нет — добавьте их на странице опроса.</p>{{/slips}}
-        """
-
-    static let codeEntry = """
-        <h1>{{title}}</h1>
-        <form method="get" action="{{action}}" class="card">
-          {{#error}}<p class="error" role="alert" id="code-error">{{error}}</p>{{/error}}
-          <div class="field"><label for="code">Код доступа с вашей карточки</label>
-          <input id="code" name="code" type="text" autocomplete="off" autocapitalize="characters" required value="{{code}}"{{#error}} aria-invalid="true" aria-describedby="code-error"{{/error}}></div>
-          <button type="submit">Продолжить</button>
-        </form>
-        """
-
-    static let form = """
-        <h1>{{title}}</h1>
-        {{#intro}}<p>{{intro}}</p>{{/intro}}
-        <p class="muted">Вопросы, отмеченные <span class="req">*</span>, обязательны.</p>
-        {{#notice}}<div class="summary" role="alert"><p class="error">{{notice}}</p></div>{{/notice}}
-        {{#hasErrors}}
-        <div class="summary" role="alert" tabindex="-1" id="errors">
-          <p class="error">Ответы не отправлены: нужно ответить ещё на {{errorCount}}. Введённые ответы сохранены на странице.</p>
-          <ul>{{#errors}}<li><a href="#{{anchor}}">{{text}}</a></li>{{/errors}}</ul>
-          {{#more}}<p>{{more}}</p>{{/more}}
-        </div>
-        {{/hasErrors}}
-        <form method="post" action="{{action}}" novalidate>
-          <input type="hidden" name="csrf" value="{{csrf}}">
-          {{#code}}<input type="hidden" name="code" value="{{code}}">{{/code}}
-          {{#sections}}
-          <h2>{{title}}</h2>
-          {{#description}}<p class="muted">{{description}}</p>{{/description}}
-          {{#questions}}
-          {{#gridTitle}}<p class="grid-title">{{gridTitle}}</p>{{/gridTitle}}
-          {{#isChoice}}
-          <fieldset id="q-{{id}}"{{#isSingle}} role="radiogroup"{{#required}} aria-required="true"{{/required}}{{/isSingle}}{{#error}} class="invalid" aria-describedby="{{id}}-error"{{/error}}>
-            <legend>{{text}}{{#required}} <span class="req" aria-hidden="true">*</span>{{/required}}</legend>
-            {{#error}}<p class="error" id="{{id}}-error">{{error}}</p>{{/error}}
-            {{#options}}<label class="option{{#na}} na{{/na}}"><input type="{{type}}" name="{{name}}" value="{{value}}"{{#checked}} checked{{/checked}}> <span>{{label}}</span></label>{{/options}}
-          </fieldset>
-          {{/isChoice}}
-          {{^isChoice}}
-          <div class="field card{{#error}} invalid{{/error}}" id="q-{{id}}">
-            <label for="{{id}}">{{text}}{{#required}} <span class="req" aria-hidden="true">*</span>{{/required}}</label>
-            {{#error}}<p class="error" id="{{id}}-error">{{error}}</p>{{/error}}
-            {{#isNumber}}<input id="{{id}}" name="{{id}}" type="text" inputmode="decimal" value="{{value}}"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}{{#required}} aria-required="true"{{/required}}>{{/isNumber}}
-            {{#isShortText}}<input id="{{id}}" name="{{id}}" type="text" maxlength="300" value="{{value}}"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>{{/isShortText}}
-            {{#isLongText}}<textarea id="{{id}}" name="{{id}}" maxlength="4000"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>{{value}}</textarea>{{/isLongText}}
-          </div>
-          {{/isChoice}}
-          {{/questions}}
-          {{/sections}}
-          <button type="submit">Отправить ответы</button>
-        </form>
-        """
-
     static let message = """
         <div class="card">
           <h1>{{heading}}</h1>
           <p>{{text}}</p>
+          {{#linkHref}}<p><a class="button secondary" href="{{linkHref}}">{{linkText}}</a></p>{{/linkHref}}
         </div>
         """
 }

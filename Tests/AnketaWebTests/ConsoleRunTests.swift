@@ -148,7 +148,9 @@ struct ConsoleRunTests {
         try await fixture.test { browser in
             let csrf = try await browser.signIn()
             let run = try await browser.createRun(csrf: csrf)
-            try FileManager.default.removeItem(at: fixture.folder.appendingPathComponent("webtest.yaml"))
+            for file in try FileManager.default.contentsOfDirectory(atPath: fixture.folder.path) where file.hasSuffix(".yaml") {
+            try FileManager.default.removeItem(at: fixture.folder.appendingPathComponent(file))
+        }
             let copy = try await browser.get("/admin/runs/new?from=\(run.id)")
             expectContains(copy.text, "<option value=\"webtest\" selected>")
             let created = try await browser.post("/admin/runs", [("csrf", csrf), ("questionnaire", "webtest"), ("wave", "2027-весна"), ("unit", "Школа № 1"),
@@ -226,7 +228,9 @@ struct ConsoleRunTests {
     @Test("without questionnaires the console says where it looks and which flag fixes it")
     func emptyCatalog() async throws {
         let fixture = try Fixture()
-        try FileManager.default.removeItem(at: fixture.folder.appendingPathComponent("webtest.yaml"))
+        for file in try FileManager.default.contentsOfDirectory(atPath: fixture.folder.path) where file.hasSuffix(".yaml") {
+            try FileManager.default.removeItem(at: fixture.folder.appendingPathComponent(file))
+        }
         try await fixture.test { browser in
             _ = try await browser.signIn()
             for route in ["/admin", "/admin/runs/new", "/admin/questionnaires"] {
