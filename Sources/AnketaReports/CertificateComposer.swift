@@ -123,7 +123,8 @@ public struct CertificateComposer: Sendable {
         }
         for group in groups {
             let count = group.titles.count
-            var what = questionnaire.indicators.count == count ? "Показатели рассчитаны как" : "\(RussianPlural.indicatorCount(count)) рассчитаны как"
+            var what = questionnaire.indicators.count == count ? "Показатели рассчитаны как"
+                : "\(RussianPlural.indicatorCount(count)) \(RussianPlural("рассчитан", "рассчитаны", "рассчитаны").form(count)) как"
             if group.method == .levelShare || group.direction == .lowerIsBetter, questionnaire.indicators.count != count {
                 // Name them: a share in levels or a lower-is-better indicator must be recognisable.
                 what = (count == 1 ? "Показатель " : "Показатели ") + group.titles.map { "«\($0)»" }.joined(separator: ", ") + (count == 1 ? " рассчитан как" : " рассчитаны как")
