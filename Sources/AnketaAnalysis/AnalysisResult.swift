@@ -23,7 +23,9 @@ public struct AnalysisResult: Codable, Sendable, Equatable {
     public var overall: OverallSummary?
     public var breakdowns: [Breakdown]
     /// Questions ranked by the share of answers that report a difficulty (non-positive answers),
-    /// highest first: for the professional-deficits instrument, the development topics.
+    /// highest first: for the professional-deficits instrument, the development topics. When the
+    /// definition marks its items (`kind:`), only competences are listed: an attitude or an
+    /// observer's criterion is no training topic.
     public var difficulties: [Difficulty]
 }
 

@@ -34,7 +34,7 @@ public struct Analyzer {
 
     public init(questionnaire: Questionnaire, wave: String, options: AnalysisOptions = AnalysisOptions()) {
         self.questionnaire = questionnaire
-        self.options = options
+        self.options = questionnaire.anonymous ? options : options.named()
         self.wave = wave
         plan = AnalysisPlan(questionnaire)
         total = ScoreSheet(plan: plan)
@@ -135,9 +135,13 @@ public struct Analyzer {
         let overall = summarizeOverall(indicators)
         let disclosure = self.disclosure()
         let breakdowns = groupings.indices.map { breakdown($0, hidden: disclosure.hiddenGroups[$0], omitted: disclosure.omittedGroups[$0]) }
-        let questions = zip(plan.questions, total.questions).map {
+        var questions = zip(plan.questions, total.questions).map {
             summarize($0.0, $0.1, respondents: total.respondents, hidden: disclosure.hiddenOptions[$0.0.question.id] ?? [],
                       hideAnswerCounts: disclosure.hiddenAnswerCounts.contains($0.0.question.id))
+        }
+        // A named instrument's short texts are names, positions, the observed teacher: never published.
+        if !questionnaire.anonymous {
+            for index in questions.indices where questions[index].kind == .shortText { questions[index].texts = nil }
         }
         return AnalysisResult(questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
                               title: questionnaire.title, audience: questionnaire.audience, wave: wave,
@@ -198,8 +202,11 @@ public struct Analyzer {
     func difficulties(_ questions: [QuestionSummary]) -> [Difficulty] {
         let indicatorOf = Dictionary(questionnaire.indicators.flatMap { indicator in indicator.items.map { ($0.question, indicator.id) } },
                                      uniquingKeysWith: { first, _ in first })
+        // A definition that marks its items lists its competences only; one that marks none, every indicator question.
+        let marked = questionnaire.questions.contains { $0.itemKind != nil }
         return questions.compactMap { summary -> Difficulty? in
-            guard let positive = summary.positivePercent, indicatorOf[summary.id] != nil else { return nil }
+            guard let positive = summary.positivePercent, indicatorOf[summary.id] != nil,
+                  !marked || questionnaire.question(summary.id)?.itemKind == .competence else { return nil }
             return Difficulty(question: summary.id, text: summary.text, indicator: indicatorOf[summary.id],
                               percent: 100 - positive, valid: summary.valid)
         }

@@ -17,7 +17,7 @@ extension DefinitionReader {
     mutating func questionnaire(_ root: Node) -> Questionnaire? {
         let keys: Set<String> = ["id", "version", "title", "audience", "intro", "outro", "scales", "sections",
                                  "questions", "groupings", "indicators", "overall"]
-        guard let map = mapping(root, "", allowed: keys) else { return nil }
+        guard let map = mapping(root, "", allowed: keys.union(Self.instrumentKeys)) else { return nil }
 
         let id = string(map, "id", "", parent: root) ?? ""
         if !id.isEmpty, !Self.isValidID(id) {
@@ -46,12 +46,16 @@ extension DefinitionReader {
         let groupings = readGroupings(map, questions: questions)
         let indicators = readIndicators(map, questions: questions, scales: scales)
         let overall = readOverall(map, indicators: indicators)
+        let anonymity = readAnonymity(map, questions: questions, scales: scales)
 
-        return Questionnaire(id: id, version: version, title: title, audience: audience,
+        var questionnaire = Questionnaire(id: id, version: version, title: title, audience: audience,
                              intro: string(map, "intro", "", parent: root, required: false),
                              outro: string(map, "outro", "", parent: root, required: false),
                              scales: scales, sections: sections, questions: questions, groupings: groupings,
                              indicators: indicators, overall: overall)
+        questionnaire.anonymous = anonymity.anonymous
+        questionnaire.respondent = anonymity.respondent
+        return questionnaire
     }
 
     // MARK: - Scales
@@ -128,7 +132,7 @@ extension DefinitionReader {
         var questions: [Question] = []
         var headers: [TextKey: String] = [:]
         let allowed: Set<String> = ["id", "section", "text", "grid", "type", "scale", "required", "reverse", "min", "max", "aliases",
-                                     "recommendation", "responsible", "deadline", "document", "keywords"]
+                                     "recommendation", "responsible", "deadline", "document", "keywords", "kind"]
         for (index, node) in sequence(map, "questions", "", parent: root, required: true).enumerated() {
             let path = "questions[\(index)]"
             guard let body = mapping(node, path, allowed: allowed) else { continue }
@@ -180,11 +184,15 @@ extension DefinitionReader {
             if let minimum, let maximum, minimum > maximum {
                 error(body["min"], "\(qpath).min", "min больше max")
             }
-            let question = Question(id: id, section: section, text: text,
+            var question = Question(id: id, section: section, text: text,
                                     grid: string(body, "grid", qpath, parent: node, required: false),
                                     kind: kind, scale: scale, required: bool(body, "required", qpath),
                                     reverse: reverse, min: minimum, max: maximum, aliases: strings(body, "aliases", qpath),
                                     guidance: guidance(body, qpath, parent: node), keywords: strings(body, "keywords", qpath))
+            question.itemKind = readItemKind(body, qpath, parent: node)
+            if question.itemKind != nil, question.kind != .single {
+                error(body["kind"], "\(qpath).kind", "вид competence/attitude указывается только у вопроса с одним ответом")
+            }
             for header in [question.header] + question.aliases {
                 let key = TextKey(header, stripNumbering: true)
                 if let other = headers[key] {
@@ -236,7 +244,7 @@ extension DefinitionReader {
         guard let node = map["indicators"] else { return [] }
         var indicators: [Indicator] = []
         let allowed: Set<String> = ["id", "title", "method", "questions", "levels", "recommendation", "audience_key",
-                                     "responsible", "deadline", "document", "keywords", "direction", "of", "share_levels"]
+                                     "responsible", "deadline", "document", "keywords", "direction", "of", "share_levels", "route"]
         for (index, item) in sequence(map, "indicators", "", parent: node, required: false).enumerated() {
             let path0 = "indicators[\(index)]"
             guard let body = mapping(item, path0, allowed: allowed), let id = string(body, "id", path0, parent: item) else { continue }
@@ -305,6 +313,7 @@ extension DefinitionReader {
                 }
             }
             checkDirection(indicator, body, path)
+            indicator.route = readRoute(body, path)
             indicators.append(indicator)
         }
         return indicators

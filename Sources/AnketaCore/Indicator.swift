@@ -82,6 +82,8 @@ public struct Indicator: Sendable, Equatable {
     /// figure below it is a deficit); for lower-is-better the lowest `from` of a deficit level (a
     /// figure at or above it is a deficit). `nil` without deficit levels.
     public var threshold: Double? { Level.threshold(levels, direction: direction) }
+    /// The row of a teacher's individual route (ИОМ) when this indicator is their deficit.
+    public var route: RouteGuidance?
 
     /// The recommendation text of ``guidance``.
     public var recommendation: String? {

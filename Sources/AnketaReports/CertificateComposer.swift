@@ -37,6 +37,7 @@ public struct CertificateComposer: Sendable {
         blocks += input.trend == nil ? dynamicsSection() : trendSection()
         blocks += triangulationSection()
         blocks += difficultiesSection()
+        blocks += attitudesSection()
         blocks += conclusions()
         blocks += recommendations()
         blocks += decisionsSection()
@@ -105,6 +106,9 @@ public struct CertificateComposer: Sendable {
             participants += " из \(RussianNumber.fixed(Double(contingent), digits: 0)); охват — \(RussianNumber.percent(Double(result.respondents) / Double(contingent) * 100))"
         }
         blocks.append(.paragraph([.strong("Участники: "), .text(participants + ".")]))
+        if !questionnaire.anonymous {
+            blocks.append(.note([.text(RussianWording.namedSurveyNote)]))
+        }
         if !publishable {
             blocks.append(.note([.text("Ответов меньше \(result.minGroupSize): чтобы сохранить анонимность, результаты не приводятся.")]))
         }
@@ -138,7 +142,11 @@ public struct CertificateComposer: Sendable {
             }
             text += " \(what) \(how)\(better); уровни: \(RussianWording.levelRanges(group.levels, method: group.method).joined(separator: "; "))."
         }
-        text += " Ответы «затрудняюсь ответить» и пропуски в расчёт не входят; группы меньше \(RussianPlural.personGenitive(result.minGroupSize)) не показываются, чтобы сохранить анонимность. Статистические характеристики — в приложении."
+        text += " Ответы «затрудняюсь ответить» и пропуски в расчёт не входят;"
+        text += questionnaire.anonymous
+            ? " группы меньше \(RussianPlural.personGenitive(result.minGroupSize)) не показываются, чтобы сохранить анонимность."
+            : " анкетирование неанонимное, поэтому результаты приводятся при любом числе ответивших."
+        text += " Статистические характеристики — в приложении."
         return [.paragraph([.strong("Методика: "), .text(text)])]
     }
 
