@@ -97,7 +97,7 @@ public struct IOMComposer: Sendable {
 
     static func figure(_ value: Double, method: Indicator.Method) -> String {
         switch method {
-        case .positiveShare, .levelShare: RussianNumber.percent(value)
+        case .positiveShare: RussianNumber.percent(value)
         case .meanIndex: RussianNumber.fixed(value) + " из 100"
         case .meanScore: RussianNumber.fixed(value, digits: 2)
         case .sum: RussianNumber.fixed(value, digits: 0)
