@@ -223,7 +223,10 @@ struct SVGChartRenderer {
         s += axisGrid(top: top, bottom: top + plotH, ticks: ticks, xFor: { center + $0 * scale },
                       label: { DocumentNumberFormat.value(abs($0), unit: unit, fractionDigits: step == step.rounded() ? 0 : 1) })
         // The zero line goes under the bars: it shows between them, not across their labels.
-        s += "<line x1=\"\(f(center))\" y1=\"\(f(top))\" x2=\"\(f(center))\" y2=\"\(f(top + plotH))\" stroke=\"#222\" stroke-width=\"1.2\"/>\n"
+        // A plain stacked chart starts at zero: its axis line would only cross the labels above the bars (narrow layout).
+        if case .stacked = chart.kind {} else {
+            s += "<line x1=\"\(f(center))\" y1=\"\(f(top))\" x2=\"\(f(center))\" y2=\"\(f(top + plotH))\" stroke=\"#222\" stroke-width=\"1.2\"/>\n"
+        }
         let order = split.negative + (split.neutral.map { [$0] } ?? []) + split.positive
         var y = top
         for c in chart.categories.indices {
