@@ -122,6 +122,11 @@ public struct Chart: Sendable, Equatable {
         case divergingStacked(neutralSeries: Int?)
         /// Grouped horizontal bars: several series side by side per category (e.g. two waves).
         case groupedBars
+        /// A forest plot: per category a point estimate with its interval, on one value axis.
+        /// Series 0 holds the estimates, series 1 the lower and series 2 the upper bounds; `tones`
+        /// colour the points; `reference` (e.g. the municipal value) is drawn as a vertical line
+        /// where the format can (HTML) and named in the legend.
+        case forest(reference: Double?)
     }
 
     public struct Series: Sendable, Equatable {

@@ -33,6 +33,7 @@ public struct CertificateComposer: Sendable {
         blocks += introduction()
         blocks += method()
         blocks += indicatorResults()
+        blocks += benchmarkSection()
         blocks += dynamicsSection()
         blocks += triangulationSection()
         blocks += difficultiesSection()

@@ -101,6 +101,7 @@ enum Migrations {
                 t.column("value", .text).notNull()
             }
         }
+        registerUnitsRegistry(&migrator)
         return migrator
     }
 }
