@@ -42,7 +42,7 @@ public struct UnitSplit: Sendable {
         var spellings: [Int: Set<String>] = [:]
         let indexOfCode = Dictionary(registry.units.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
         try source.forEachRecord(warning: { _ in }) { record in
-            guard let column = found else {
+            guard let school = found else {
                 let wanted = TextKey(column, stripNumbering: true)
                 var index = record.fields.firstIndex { TextKey($0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0, stripNumbering: true) == wanted }
                 if index == nil, let map = try? ColumnMap(headers: record.fields, questionnaire: questionnaire, file: displayPath) {
@@ -58,17 +58,17 @@ public struct UnitSplit: Sendable {
                 return
             }
             if record.fields.allSatisfy(\.isBlank) { return }
-            let cell = column.index < record.fields.count ? record.fields[column.index] : ""
+            let cell = school.index < record.fields.count ? record.fields[school.index] : ""
             let reason: String
             if cell.isBlank {
-                reason = "столбец \(column.index + 1) («\(column.header)»): не указана организация"
+                reason = "столбец \(school.index + 1) («\(school.header)»): не указана организация"
             } else if let unit = registry.match(cell), let index = indexOfCode[unit.code] {
                 unitOfLine[record.line] = index
                 rowsPerUnit[index, default: 0] += 1
                 spellings[index, default: []].insert(cell.trimmed)
                 return
             } else {
-                reason = "столбец \(column.index + 1) («\(column.header)»): организация «\(cell.trimmed)» не найдена в реестре — добавьте её написание в синонимы (aliases) реестра и загрузите реестр снова (anketa units import)"
+                reason = "столбец \(school.index + 1) («\(school.header)»): организация «\(cell.trimmed)» не найдена в реестре — добавьте её написание в синонимы (aliases) реестра и загрузите реестр снова (anketa units import)"
             }
             unmatched[record.line] = RejectedRow(line: record.line, fields: record.fields, reasons: [reason])
         }

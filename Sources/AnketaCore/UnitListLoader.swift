@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// Loads a units registry written in YAML, reporting every problem with file, line and column.
 ///

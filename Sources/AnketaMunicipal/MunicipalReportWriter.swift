@@ -29,7 +29,7 @@ public struct MunicipalReportWriter: Sendable {
     /// Every school's справка (with the municipal value) under `folder/schools/<code>/`.
     /// Returns the folders written, by unit code.
     public func writeSchools(_ schools: [String: AnalysisResult], to folder: URL, previous: [String: AnalysisResult] = [:]) throws -> [(code: String, folder: URL)] {
-        var written: [(String, URL)] = []
+        var written: [(code: String, folder: URL)] = []
         for unit in input.units {
             guard let own = schools[unit.code] else { continue }
             var report = ReportInput(questionnaire: input.questionnaire, result: own, previous: previous[unit.code], organization: unit.shortName,
@@ -37,6 +37,11 @@ public struct MunicipalReportWriter: Sendable {
                                      academicYear: input.academicYear)
             report.benchmark = benchmark(for: unit.code)
             let target = folder.appendingPathComponent("schools").appendingPathComponent(unit.code)
+            // The school's edited decisions (its decisions.yaml from an earlier run) are kept.
+            let decisions = target.appendingPathComponent(ReportWriter.decisionsFile)
+            if FileManager.default.fileExists(atPath: decisions.path) {
+                report.decisions = try DecisionLoader().load(contentsOf: decisions, displayPath: decisions.relativePath)
+            }
             try ReportWriter(report).write(to: target)
             written.append((unit.code, target))
         }

@@ -34,8 +34,8 @@ extension AnketaStore {
                     let row = try UnitRow(unit)
                     if let existing = try Row.fetchOne(db, sql: "SELECT short_name, full_name, kind, levels, contingent, aliases FROM unit WHERE code = ?",
                                                        arguments: [unit.code]) {
-                        let same = existing["short_name"] == row.shortName && existing["full_name"] == row.fullName && existing["kind"] == row.kind
-                            && existing["levels"] == row.levels && existing["contingent"] == row.contingent && existing["aliases"] == row.aliases
+                        let stored: [String?] = ["short_name", "full_name", "kind", "levels", "contingent", "aliases"].map { existing[$0] as String? }
+                        let same = stored == [row.shortName, row.fullName, row.kind, row.levels, row.contingent, row.aliases]
                         if same { counts.unchanged += 1; continue }
                         try db.execute(sql: """
                             UPDATE unit SET short_name = ?, full_name = ?, kind = ?, levels = ?, contingent = ?, aliases = ?, updated_at = ? WHERE code = ?

@@ -19,7 +19,7 @@ extension Migrations {
                 t.column("aliases", .text).notNull()
                 t.column("updated_at", .text).notNull()
             }
-            try db.create(index: "wave_unit", on: "wave", columns: ["unit"])
+            try db.execute(sql: "CREATE INDEX wave_unit ON wave (unit)")
         }
     }
 }
