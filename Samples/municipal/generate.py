@@ -107,8 +107,8 @@ def respondents(rng, unit, audience, year):
     if contingent == 0:
         return 0
     if code in ("nosh21", "oosh24", "skoshi3"):
-        return min(contingent, rng.randint(2, 4) if audience != "teachers" else rng.randint(3, 6))
-    share = {"students": 0.20, "parents": 0.15, "teachers": 0.30}[audience] + rng.uniform(-0.08, 0.12) + (0.03 if year == 2026 else 0)
+        return min(round(contingent * 0.36) or 1, rng.randint(2, 4)) if audience != "teachers" else min(round(contingent * 0.5), rng.randint(3, 4))
+    share = {"students": 0.20, "parents": 0.20, "teachers": 0.30}[audience] + rng.uniform(-0.08, 0.12) + (0.03 if year == 2026 else 0)
     if code == "sosh25" and audience == "parents":
         share = 0.12  # low coverage
     return max(5, round(contingent * share))
@@ -132,7 +132,8 @@ def main():
         w = csv.writer(f, lineterminator="\r\n")
         w.writerow(["code", "short_name", "full_name", "type", "levels", "students", "parents", "teachers", "aliases"])
         for u in UNITS:
-            w.writerow([u[0], u[1], u[2], u[3], u[4], u[5] or "", u[6], u[7], u[8]])
+            # The contingent of the survey (the parallels and parents asked), so that охват is 45–100 %.
+            w.writerow([u[0], u[1], u[2], u[3], u[4], round(u[5] * 0.36) or "", round(u[6] * 0.36) or 1, round(u[7] * 0.5), u[8]])
     for prefix, qid, audience in FILES:
         q = load(qid)
         scales = q["scales"]

@@ -212,7 +212,7 @@ struct DOCXChartWriter {
     /// upper bound. Word and LibreOffice draw it natively; the values stay editable.
     private func forestChart() -> String {
         let dataMax = chart.allValues.compactMap { $0 }.filter(\.isFinite).max() ?? 0
-        let mark = AxisScale.scale(dataMax: dataMax, explicitMax: chart.maxValue).max / 120
+        let mark = AxisScale.scale(dataMax: dataMax, explicitMax: chart.maxValue).max / 80
         var spacer: [Double?] = [], before: [Double?] = [], point: [Double?] = [], after: [Double?] = []
         for c in chart.categories.indices {
             guard let v = chart.value(series: 0, category: c) else {

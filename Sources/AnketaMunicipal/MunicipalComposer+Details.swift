@@ -54,22 +54,39 @@ extension MunicipalComposer {
         guard let map = input.audienceMap else { return [] }
         var blocks: [Block] = [.heading("Единая карта дефицитов: обучающиеся, родители, педагоги", level: 1),
                                .text("Одни и те же показатели глазами разных участников образовательных отношений — по муниципалитету и по каждой школе, отдельно для основного (ООО) и среднего (СОО) общего образования.")]
-        let header = ["Организация"] + map.columns.map { "\($0.title): \($0.audience.nominativePlural.lowercased())" }
+        // Short headers (key number and audience); at most two keys (six columns) per table, so
+        // every table fits an A4 page; the keys are listed above.
+        var keys: [String] = []
+        for column in map.columns where !keys.contains(column.key) { keys.append(column.key) }
+        let percent = map.columns.allSatisfy { $0.method == .positiveShare }
+        blocks.append(.paragraph([.strong("Показатели: ")] + [.text(keys.enumerated().map { index, key in
+            "\(index + 1) — «\(map.columns.first { $0.key == key }?.title ?? key)»"
+        }.joined(separator: "; ") + ". Обуч. — обучающиеся, род. — родители, пед. — педагоги." + (percent ? " Значения — доля положительных ответов, %." : ""))]))
         for table in map.tables {
-            let rows = table.rows.map { row -> [Cell] in
-                [Cell(row.name, bold: row.code == nil)] + zip(map.columns, row.cells).map { column, cell in
-                    if cell.hidden { return Cell("скрыто", tone: .muted) }
-                    guard let figure = cell.figure else { return Cell("—") }
-                    let levelTone: Tone? = cell.level.map { _ in cell.deficit ? .poor : (column.threshold.map { figure >= $0 + 15 } ?? false ? .good : .fair) }
-                    return Cell(MunicipalWording.figure(figure, method: column.method), tone: levelTone, bold: row.code == nil)
+            for part in stride(from: 0, to: keys.count, by: 2) {
+                let chosen = Array(keys[part..<min(part + 2, keys.count)])
+                let columns = map.columns.indices.filter { chosen.contains(map.columns[$0].key) }
+                let header = ["Организация"] + columns.map { index in
+                    "\((keys.firstIndex(of: map.columns[index].key) ?? 0) + 1)\n" + Self.audienceShort(map.columns[index].audience)
                 }
+                let rows = table.rows.map { row -> [Cell] in
+                    [Cell(row.name, bold: row.code == nil)] + columns.map { index in
+                        let column = map.columns[index], cell = row.cells[index]
+                        if cell.hidden { return Cell("скрыто", tone: .muted) }
+                        guard let figure = cell.figure else { return Cell("—") }
+                        let levelTone: Tone? = cell.level.map { _ in cell.deficit ? .poor : (column.threshold.map { figure >= $0 + 15 } ?? false ? .good : .fair) }
+                        let text = percent ? RussianNumber.fixed(figure, digits: 1) : MunicipalWording.figure(figure, method: column.method)
+                        return Cell(text, tone: levelTone, bold: row.code == nil)
+                    }
+                }
+                let numbers = chosen.map { String((keys.firstIndex(of: $0) ?? 0) + 1) }.joined(separator: " и ")
+                blocks.append(.table(Table(caption: "Карта дефицитов по участникам — \(table.level), показатели \(numbers)", header: header, rows: rows,
+                                           columnWidths: [2.6] + columns.map { _ in 1 }, numericColumns: Set(1...columns.count))))
             }
-            blocks.append(.table(Table(caption: "Карта дефицитов по участникам — \(table.level)", header: header, rows: rows,
-                                       columnWidths: [2.4] + map.columns.map { _ in 1.3 }, numericColumns: Set(1...map.columns.count))))
         }
         var notes: [String] = []
         let scales = Set(map.columns.map(\.method)).map(MunicipalWording.scale).sorted()
-        notes.append("Все значения в одной шкале: \(scales.joined(separator: "; ")). Тёмные клетки — дефицит по уровням анкеты этой группы участников.")
+        notes.append("Все значения в одной шкале: \(scales.joined(separator: "; ")). Тёмные клетки — дефицит по уровням анкеты этой группы участников; «скрыто» — ответили меньше \(RussianPlural.personGenitiveMin(result.minGroupSize)) (в школе или на этом уровне образования в школе).")
         if map.columns.contains(where: \.wholeSchool) {
             let whole = Set(map.columns.filter(\.wholeSchool).map { $0.audience.genitivePlural })
             notes.append("Для \(whole.sorted().joined(separator: ", ")) уровень образования в анкете не указывается: в обеих таблицах — значение по всей школе.")
@@ -81,25 +98,45 @@ extension MunicipalComposer {
         return blocks
     }
 
+    static func audienceShort(_ audience: Audience) -> String {
+        switch audience {
+        case .students: "обуч."
+        case .parents: "род."
+        case .teachers: "пед."
+        case .administration: "адм."
+        }
+    }
+
     // MARK: - Addressed recommendations
 
+    /// One table: each school with its deficit indicators and the numbers of the measures for
+    /// them; the measures themselves once, below (the same advice thirty times is not read).
     func addressedRecommendations() -> [Block] {
         let schools = result.shown.filter { $0.indicators.contains(where: \.deficit) }
         guard !schools.isEmpty else { return [] }
-        var blocks: [Block] = [.heading("Школы с дефицитами: адресные рекомендации", level: 1)]
-        for school in schools {
-            let items = school.indicators.filter(\.deficit).compactMap { own -> [Inline]? in
+        let measured = result.indicators.filter { item in schools.contains { $0.indicators.contains { $0.id == item.id && $0.deficit } } }
+        let rows = schools.map { school -> [Cell] in
+            let deficits = school.indicators.filter(\.deficit)
+            let lines = deficits.compactMap { own -> String? in
                 guard let item = result.indicators.first(where: { $0.id == own.id }) else { return nil }
-                var text = "«\(item.title)» — \(MunicipalWording.figure(own.figure, method: item.method))"
-                if let level = own.level { text += " (\(level))" }
-                if own.comparison?.direction == .below { text += ", значимо ниже остальных школ" }
-                text += ". "
-                let advice = Self.firstSentences(item.recommendation ?? "Разработать план мер по показателю и рассмотреть его на методическом совете.", count: 2)
-                return [.text(text), .emphasis(advice)]
+                return "«\(item.title)» — \(MunicipalWording.figure(own.figure, method: item.method))" + (own.comparison?.direction == .below ? " ▼" : "")
             }
-            blocks.append(.paragraph([.strong(school.name)]))
-            blocks.append(.list(items, ordered: false))
+            let numbers = deficits.compactMap { own in measured.firstIndex { $0.id == own.id }.map { String($0 + 1) } }
+            let priority = deficits.contains { $0.comparison?.direction == .below } || deficits.count == result.indicators.count
+            return [Cell(school.name, bold: priority), Cell(lines.joined(separator: "\n")), Cell(numbers.joined(separator: ", "), tone: priority ? .poor : nil)]
         }
+        var blocks: [Block] = [.heading("Школы с дефицитами: адресные рекомендации", level: 1),
+                               .text("В таблице — школы, где хотя бы один показатель на уровне дефицита, и номера мер, которые им рекомендованы (меры перечислены под таблицей). Выделены школы, где дефицит по всем показателям или показатель значимо ниже остальных школ (▼): им нужно методическое сопровождение муниципального уровня — закрепление куратора, посещение уроков, отчёт на методическом совете через полгода."),
+                               .table(Table(caption: "Дефициты школ и рекомендуемые меры", header: ["Школа", "Показатели на уровне дефицита", "Меры №"],
+                                            rows: rows, columnWidths: [2, 5.2, 1], numericColumns: [2]))]
+        var measures: [[Inline]] = []
+        for item in measured {
+            let count = schools.filter { $0.indicators.contains { $0.id == item.id && $0.deficit } }.count
+            measures.append([.strong("«\(item.title)» (\(count) \(RussianPlural("школа", "школы", "школ").form(count))): "),
+                             .text(Self.firstSentences(item.recommendation ?? "Разработать план мер по показателю и рассмотреть его на методическом совете.", count: 3))])
+        }
+        blocks.append(.paragraph([.strong("Рекомендуемые меры:")]))
+        blocks.append(.list(measures, ordered: true))
         return blocks
     }
 

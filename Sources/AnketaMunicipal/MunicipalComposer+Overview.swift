@@ -96,14 +96,14 @@ extension MunicipalComposer {
         guard !result.indicators.isEmpty, !result.schools.isEmpty else { return [] }
         let indicators = result.indicators
         var rows: [[Cell]] = [[Cell("Муниципалитет (по всем респондентам)", bold: true)] + indicators.map { item in
-            Cell(cellText(item.pooled, level: item.level, deficit: item.deficit, method: item.method),
+            Cell(cellText(item.pooled, level: item.level, deficit: item.deficit, method: item.method, compact: true),
                  tone: tone(level: item.level, deficit: item.deficit, indicator: item.id), bold: true)
         }]
         for school in result.schools {
             rows.append([Cell(school.name)] + indicators.map { item in
                 if school.hidden { return Cell("скрыто", tone: .muted) }
                 guard let own = school.indicators.first(where: { $0.id == item.id }) else { return Cell("—") }
-                var text = cellText(own.figure, level: own.level, deficit: own.deficit, method: item.method)
+                var text = cellText(own.figure, level: own.level, deficit: own.deficit, method: item.method, compact: true)
                 switch own.comparison?.direction {
                 case .above?: text += " ▲"
                 case .below?: text += " ▼"
@@ -113,7 +113,7 @@ extension MunicipalComposer {
             })
         }
         var blocks: [Block] = [.heading("Карта дефицитов муниципалитета", level: 1),
-                               .text("Карта показывает уровень каждого показателя в каждой школе: тёмные клетки — дефицит (низкий уровень), средние — средний уровень, светлые — высокий."),
+                               .text("Карта показывает уровень каждого показателя в каждой школе: самые тёмные клетки — дефицит (уровень ниже порогового), средние — средний уровень, светлые — высокий."),
                                .table(Table(caption: "Школы × показатели", header: ["Организация"] + indicators.map(\.title), rows: rows,
                                             columnWidths: [2.6] + indicators.map { _ in 1.5 }, numericColumns: Set(1...indicators.count)))]
         blocks.append(.note([.text("▲ / ▼ — значимо выше / ниже остальных школ муниципалитета (с поправкой Холма), подробности — в приложении.")]))

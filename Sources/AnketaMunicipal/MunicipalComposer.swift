@@ -57,9 +57,11 @@ public struct MunicipalComposer: Sendable {
         return indicator(id)?.levels.first?.name == level ? .good : .fair
     }
 
-    func cellText(_ figure: Double?, level: String?, deficit: Bool, method: Indicator.Method) -> String {
+    /// «59,2 %» and the level under it; `compact` (the wide heat map) leaves out «(дефицит)»: the
+    /// darkest tone and the note say it.
+    func cellText(_ figure: Double?, level: String?, deficit: Bool, method: Indicator.Method, compact: Bool = false) -> String {
         guard let figure else { return "—" }
-        let word = level.map { deficit ? "\($0) (дефицит)" : $0 } ?? ""
+        let word = level.map { deficit && !compact ? "\($0) (дефицит)" : $0 } ?? ""
         return word.isEmpty ? MunicipalWording.figure(figure, method: method) : "\(MunicipalWording.figure(figure, method: method))\n\(word)"
     }
 

@@ -29,6 +29,7 @@ enum MunicipalWording {
     static func pValue(_ p: Double?) -> String {
         guard let p else { return "—" }
         if p < 0.001 { return "< 0,001" }
+        if p >= 0.9995 { return "1" }
         return RussianNumber.fixed(p, digits: 3)
     }
 
