@@ -55,26 +55,27 @@ extension MunicipalComposer {
     // MARK: - Appendix
 
     func appendix() -> [Block] {
-        let rows = result.indicators.flatMap { item in
-            result.shown.compactMap { school -> [Cell]? in
+        var blocks: [Block] = []
+        for item in result.indicators {
+            let rows = result.shown.compactMap { school -> [Cell]? in
                 guard let own = school.indicators.first(where: { $0.id == item.id }), let test = own.comparison else { return nil }
                 let verdict: String = switch test.direction {
                 case .above: "выше"
                 case .below: "ниже"
                 case .none: "нет"
                 }
-                return [Cell(item.title), Cell(school.name), Cell(String(own.scored)), Cell(MunicipalWording.figure(own.scoreMean, method: item.method)),
+                return [Cell(school.name), Cell(String(own.scored)), Cell(MunicipalWording.figure(own.scoreMean, method: item.method)),
                         Cell(MunicipalWording.change(test.difference, method: item.method)),
                         Cell(MunicipalWording.interval([test.lower, test.upper], method: item.method)),
                         Cell(MunicipalWording.pValue(test.p)), Cell(MunicipalWording.pValue(test.pHolm)),
                         Cell(verdict, tone: test.direction == .below ? .poor : test.direction == .above ? .good : nil)]
             }
+            guard !rows.isEmpty else { continue }
+            blocks.append(.table(Table(caption: "«\(item.title)»: школа против остальных школ", header: ["Школа", "n", "Среднее", "Разность", "95 % ДИ разности", "p", "p (Холм)", "Значимо"],
+                                       rows: rows, columnWidths: [2.4, 0.6, 1.1, 1.3, 1.9, 0.9, 0.9, 0.9], numericColumns: [1, 2, 3, 4, 5, 6])))
         }
-        guard !rows.isEmpty else { return [] }
+        guard !blocks.isEmpty else { return [] }
         return [.pageBreak, .heading("Приложение. Сравнение каждой школы с остальными", level: 1),
-                .table(Table(caption: "Разность средних баллов школы и остальных школ (t-критерий Уэлча)",
-                             header: ["Показатель", "Школа", "n", "Среднее", "Разность", "95 % ДИ", "p", "p (Холм)", "Значимо"],
-                             rows: rows, columnWidths: [2.4, 2, 0.6, 1, 1.2, 1.6, 0.9, 0.9, 0.9], numericColumns: [2, 3, 4, 5, 6, 7])),
-                .note([.text("n — респонденты школы с оценкой по показателю; разность — среднее школы минус среднее остальных показанных школ; p (Холм) — с поправкой Холма на число школ, сравниваемых по этому показателю; «значимо» — p (Холм) < 0,05.")])]
+                .note([.text("t-критерий Уэлча по баллам респондентов. n — респонденты школы с оценкой по показателю; среднее — средний балл её респондентов; разность — среднее школы минус среднее остальных показанных школ, с 95-процентным доверительным интервалом; p (Холм) — с поправкой Холма на число школ, сравниваемых по этому показателю; «значимо» — p (Холм) < 0,05.")])] + blocks
     }
 }
