@@ -15,7 +15,7 @@ extension CertificateComposer {
                     Cell(RussianWording.figure(entry.figure, method: method)), Cell(difference), Cell(entry.verdict ?? "—")]
         }
         guard !rows.isEmpty else { return [] }
-        let school = input.profile?.shortName ?? input.organization ?? "Школа"
+        let school = (input.profile?.shortName ?? input.organization ?? "Школа").replacingOccurrences(of: "№ ", with: "№\u{00A0}")
         return [.heading("Сравнение с муниципальным значением", level: 2),
                 .table(Table(caption: "Показатели школы и \(benchmark.title.lowercased())",
                              header: ["Показатель", school, benchmark.title, "Разница", "Сравнение с другими школами"],
