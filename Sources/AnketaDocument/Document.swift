@@ -122,6 +122,13 @@ public struct Chart: Sendable, Equatable {
         case divergingStacked(neutralSeries: Int?)
         /// Grouped horizontal bars: several series side by side per category (e.g. two waves).
         case groupedBars
+        /// Horizontal 100 % stacked bars starting at zero, one per category (e.g. a class's
+        /// respondents over levels); series in their order from left to right.
+        case stacked
+        /// A line chart: categories along the horizontal axis (waves, oldest first), one line with
+        /// markers and value labels per series. HTML draws SVG, DOCX a native line chart, Markdown
+        /// a table.
+        case line
         /// A forest plot: per category a point estimate with its interval, on one value axis.
         /// Series 0 holds the estimates, series 1 the lower and series 2 the upper bounds; `tones`
         /// colour the points; `reference` (e.g. the municipal value) is drawn as a vertical line

@@ -71,7 +71,7 @@ public enum MunicipalFigures {
                     let half = StudentT.criticalValue(confidence: 0.95, degreesOfFreedom: Double(indicator.scores.n - 1)) * sd / Double(indicator.scores.n).squareRoot()
                     interval = [mean - half, mean + half]
                     // Shares and indices cannot leave 0–100: the interval is cut there.
-                    if indicator.method == .positiveShare || indicator.method == .meanIndex { interval = interval?.map { min(100, max(0, $0)) } }
+                    if indicator.method.isPercent || indicator.method == .meanIndex { interval = interval?.map { min(100, max(0, $0)) } }
                 }
                 return SchoolIndicator(id: indicator.id, figure: indicator.figure, level: indicator.level, deficit: indicator.deficit,
                                        scoreMean: indicator.scores.mean, interval: interval, scored: indicator.scores.n, comparison: nil)

@@ -58,7 +58,7 @@ extension MunicipalComposer {
         // every table fits an A4 page; the keys are listed above.
         var keys: [String] = []
         for column in map.columns where !keys.contains(column.key) { keys.append(column.key) }
-        let percent = map.columns.allSatisfy { $0.method == .positiveShare }
+        let percent = map.columns.allSatisfy { $0.method.isPercent }
         blocks.append(.paragraph([.strong("Показатели: ")] + [.text(keys.enumerated().map { index, key in
             "\(index + 1) — «\(map.columns.first { $0.key == key }?.title ?? key)»"
         }.joined(separator: "; ") + ". Обуч. — обучающиеся, род. — родители, пед. — педагоги." + (percent ? " Значения — доля положительных ответов, %." : ""))]))

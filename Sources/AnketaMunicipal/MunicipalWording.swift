@@ -5,7 +5,7 @@ enum MunicipalWording {
     static func figure(_ value: Double?, method: Indicator.Method) -> String {
         guard let value else { return "—" }
         switch method {
-        case .positiveShare: return RussianNumber.percent(value)
+        case .positiveShare, .levelShare: return RussianNumber.percent(value)
         case .meanScore: return RussianNumber.fixed(value, digits: 2)
         case .meanIndex, .sum: return RussianNumber.fixed(value, digits: 1)
         }
@@ -14,7 +14,7 @@ enum MunicipalWording {
     static func change(_ value: Double?, method: Indicator.Method) -> String {
         guard let value else { return "—" }
         switch method {
-        case .positiveShare: return RussianNumber.signed(value) + "\u{00A0}п.\u{00A0}п."
+        case .positiveShare, .levelShare: return RussianNumber.signed(value) + "\u{00A0}п.\u{00A0}п."
         case .meanScore: return RussianNumber.signed(value, digits: 2)
         default: return RussianNumber.signed(value)
         }
@@ -40,10 +40,11 @@ enum MunicipalWording {
         case .meanIndex: "индекс от 0 до 100"
         case .meanScore: "средний балл"
         case .sum: "сумма баллов"
+        case .levelShare: "доля респондентов на указанных уровнях, %"
         }
     }
 
-    static func unit(_ method: Indicator.Method) -> String { method == .positiveShare ? "%" : "" }
+    static func unit(_ method: Indicator.Method) -> String { method.isPercent ? "%" : "" }
 
     static func audienceGenitive(_ audience: Audience) -> String {
         audience == .parents ? "родителей (законных представителей)" : audience.genitivePlural

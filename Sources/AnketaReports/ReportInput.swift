@@ -28,6 +28,9 @@ public struct ReportInput: Sendable {
     public var academicYear: AcademicYear?
     /// Figures to set beside the school's (the municipal value in a municipal monitoring).
     public var benchmark: ReportBenchmark?
+    /// Earlier waves of the same questionnaire, oldest first, ending with `previous`: with two or
+    /// more the справка shows the trend over all waves (`Trend`).
+    public var history: [AnalysisResult] = []
 
     public init(questionnaire: Questionnaire, result: AnalysisResult, previous: AnalysisResult? = nil,
                 otherAudiences: [AnalysisResult] = [], organization: String? = nil, population: Int? = nil,
@@ -92,6 +95,12 @@ public struct ReportInput: Sendable {
     }
 
     var dynamics: Dynamics? { previous.map { Dynamics(previous: $0, current: result) } }
+
+    /// The trend over every wave (three or more), oldest first.
+    var trend: Trend? {
+        guard history.count >= 2 else { return nil }
+        return Trend(results: history + [result])
+    }
 
     var mapBreakdown: Breakdown? {
         if let mapGrouping { return result.breakdowns.first { $0.grouping == mapGrouping } }
