@@ -5,9 +5,12 @@
 # its figures), into Results/municipal-2026/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
-swift build -c release --product anketa
-ANKETA=".build/release/anketa"
+# ANKETA=<built binary> skips installing and building (e.g. ANKETA=.build/debug/anketa).
+if [ -z "${ANKETA:-}" ]; then
+    scripts/install-deps.sh
+    swift build -c release --product anketa
+    ANKETA=".build/release/anketa"
+fi
 DB="Results/municipal.sqlite"
 OUT="Results/municipal-2026"
 mkdir -p Results

@@ -17,7 +17,7 @@ extension MunicipalComposer {
             blocks.append(.paragraph([.strong("Сроки проведения: "), .text(from == to ? "\(from)." : "с \(from) по \(to).")]))
         }
         let shown = result.shown
-        var participants = "\(MunicipalWording.respondent(result.respondents)) из \(RussianNumber.fixed(Double(shown.count), digits: 0)) \(MunicipalWording.schoolGenitive.form(shown.count))"
+        var participants = "\(MunicipalWording.respondent(result.respondents)) из \(RussianNumber.fixed(Double(shown.count), digits: 0))\u{00A0}\(MunicipalWording.schoolGenitive.form(shown.count))"
         if let contingent = result.contingent, contingent > 0 {
             participants += "; охват — \(RussianNumber.percent(Double(result.respondents) / Double(contingent) * 100)) (\(RussianNumber.fixed(Double(contingent), digits: 0)) могли ответить)"
         }
