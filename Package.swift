@@ -26,6 +26,8 @@ let package = Package(
     targets: [
         // Debian's libcsv (apt-get install libcsv-dev), wrapped for Swift.
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+        // Debian's libxlsxwriter (apt-get install libxlsxwriter-dev), wrapped for Swift.
+        .systemLibrary(name: "CLibXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
         // Definitions: the questionnaire model, loading and validating YAML, responses.
         .target(name: "AnketaCore",
@@ -34,6 +36,10 @@ let package = Package(
         // Collection: CSV exports (Google Forms, Yandex Forms, Russian Excel) and XLSX workbooks → responses.
         .target(name: "AnketaCollect",
                 dependencies: ["AnketaCore", "CLibCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                swiftSettings: swiftSettings),
+        // Spreadsheets: XLSX workbooks written with libxlsxwriter (the CLI's and the console's Excel downloads).
+        .target(name: "AnketaSpreadsheet",
+                dependencies: ["AnketaCore", "AnketaCollect", "CLibXLSXWriter"],
                 swiftSettings: swiftSettings),
         // Store: SQLite through GRDB.
         .target(name: "AnketaStore",
@@ -85,7 +91,7 @@ let package = Package(
         // Web: survey forms for respondents and the admin console (Hummingbird 2, Mustache).
         .target(name: "AnketaWeb",
                 dependencies: [
-                    "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaAnalysis", "AnketaDocument", "AnketaReports", "QRCode",
+                    "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaAnalysis", "AnketaDocument", "AnketaReports", "AnketaSpreadsheet", "QRCode",
                     .product(name: "Hummingbird", package: "hummingbird"),
                     .product(name: "HummingbirdCore", package: "hummingbird"),
                     .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -97,7 +103,7 @@ let package = Package(
         .executableTarget(name: "anketa",
                           dependencies: [
                               "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaAnalysis", "AnketaReports", "AnketaWeb",
-                              "AnketaResults", "AnketaObjectivity", "AnketaObjectivityReport", "AnketaIOM", "AnketaMunicipal",
+                              "AnketaResults", "AnketaObjectivity", "AnketaObjectivityReport", "AnketaIOM", "AnketaSpreadsheet", "AnketaMunicipal",
                               .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                               .product(name: "ArgumentParser", package: "swift-argument-parser"),
                           ],
@@ -120,6 +126,8 @@ let package = Package(
         .testTarget(name: "AnketaCollectTests", dependencies: ["AnketaCollect", "AnketaCore",
                                                          .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "AnketaSpreadsheetTests", dependencies: ["AnketaSpreadsheet", "AnketaCollect", "AnketaCore"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "AnketaStoreTests", dependencies: ["AnketaStore", "AnketaCollect", "AnketaCore"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "AnketaStatsTests", dependencies: ["AnketaStats", "AnketaTestSupport"], swiftSettings: swiftSettings),
@@ -137,7 +145,7 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: swiftSettings),
         .testTarget(name: "AnketaWebTests",
-                    dependencies: ["AnketaWeb", "AnketaStore", "AnketaCore", "AnketaTestSupport",
+                    dependencies: ["AnketaWeb", "AnketaStore", "AnketaCore", "AnketaCollect", "AnketaTestSupport",
                                    .product(name: "HummingbirdTesting", package: "hummingbird"),
                                    .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
                     swiftSettings: swiftSettings),

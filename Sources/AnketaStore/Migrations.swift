@@ -101,6 +101,16 @@ enum Migrations {
                 t.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("v5: console users, roles and run schedule") { db in
+            // Admins made before roles existed saw every school: they stay municipal methodists.
+            try db.execute(sql: "ALTER TABLE admin ADD COLUMN role TEXT NOT NULL DEFAULT 'methodist'")
+            /// The school administrator's unit (the waves' `unit`); empty for a methodist.
+            try db.execute(sql: "ALTER TABLE admin ADD COLUMN unit TEXT NOT NULL DEFAULT ''")
+            /// Set for a one-time password (first start, a new user, a reset): the console asks for a new one first.
+            try db.execute(sql: "ALTER TABLE admin ADD COLUMN must_change_password BOOLEAN NOT NULL DEFAULT 0")
+            /// When the run was closed early from the console (`closed` = 1), in the organisation's time.
+            try db.execute(sql: "ALTER TABLE survey_run ADD COLUMN closed_at TEXT")
+        }
         registerUnitsRegistry(&migrator)
         return migrator
     }

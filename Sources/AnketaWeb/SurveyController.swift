@@ -19,10 +19,10 @@ struct SurveyController: Sendable {
             return .failure(ResponseRefusal(app.message("Опрос не найден", "Проверьте ссылку: возможно, в ней опечатка.", status: .notFound)))
         }
         let questionnaire = try app.store.questionnaire(id: wave.questionnaireID, version: wave.questionnaireVersion)
-        switch run.state(at: AnketaStore.localNow()) {
+        switch run.state(at: app.clock.now()) {
         case .open: return .success((run, wave, questionnaire))
         case .notYetOpen:
-            return .failure(ResponseRefusal(app.message("Опрос ещё не начался", "Опрос «\(questionnaire.title)» начнётся \(Dates.human(run.opensAt)). Откройте ссылку позже.", status: .forbidden)))
+            return .failure(ResponseRefusal(app.message("Опрос ещё не начался", "Опрос «\(questionnaire.title)» начнётся \(app.clock.human(run.opensAt)). Откройте ссылку позже.", status: .forbidden)))
         case .closed:
             return .failure(ResponseRefusal(app.message("Опрос завершён", "Опрос «\(questionnaire.title)» уже завершён, ответы больше не принимаются. Спасибо за внимание!", status: .gone)))
         }
@@ -95,7 +95,7 @@ struct SurveyController: Sendable {
                                 title: questionnaire.title, status: .tooManyRequests)
             }
             do {
-                _ = try app.store.submit(response, run: run, code: code, now: AnketaStore.localNow())
+                _ = try app.store.submit(response, run: run, code: code, now: app.clock.now())
             } catch let refusal as SubmissionRefusal {
                 switch refusal {
                 case .runNotOpen: return app.message("Опрос завершён", "Ответы больше не принимаются.", status: .gone)

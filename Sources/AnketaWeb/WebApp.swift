@@ -22,6 +22,8 @@ struct WebApp: Sendable {
     /// first network address), never the request's `Host` header.
     let listeningURL: String
     let trustedProxies: Set<String>
+    /// The organisation's time zone for run dates.
+    let clock: ConsoleClock
 
     init(store: AnketaStore, configuration: WebConfiguration) throws {
         self.store = store
@@ -36,15 +38,30 @@ struct WebApp: Sendable {
         formTokens = FormTokens(keyHex: try store.setting("form-token-key") { Tokens.hex(bytes: 32) })
         listeningURL = ClientAddress.listeningURL(host: configuration.host, port: configuration.port, secure: configuration.secureCookies)
         trustedProxies = Set(configuration.trustedProxies.compactMap(ClientAddress.canonical))
+        clock = ConsoleClock(timeZone: configuration.timeZone)
     }
 
     // MARK: - Pages
 
     /// Renders a page template into the layout.
-    func page(_ template: String, _ object: Any, title: String, admin: AdminSession? = nil, wide: Bool = false,
+    func page(_ template: String, _ object: Any, title: String, admin: ConsoleUser? = nil, wide: Bool = false,
               refresh: Int? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        let body = templates.render(object, withTemplate: template) ?? ""
-        let layout = LayoutView(title: title, body: body, admin: admin != nil, csrf: admin?.csrf ?? "", wide: wide, refresh: refresh)
+        page(body: templates.render(object, withTemplate: template) ?? "", title: title, admin: admin, wide: wide, refresh: refresh, status: status)
+    }
+
+    /// Renders a page template into the layout for a signed-in session (looks its user up).
+    func page(_ template: String, _ object: Any, title: String, admin session: AdminSession?, wide: Bool = false,
+              refresh: Int? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        let user = session.flatMap { session in (try? store.admin(id: session.adminID)).flatMap { $0 }.map { ConsoleUser(session: session, user: $0) } }
+        return page(template, object, title: title, admin: user, wide: wide, refresh: refresh, status: status)
+    }
+
+    /// An HTML body made here, in the layout.
+    func page(body: String, title: String, admin: ConsoleUser?, wide: Bool = false, refresh: Int? = nil,
+              status: HTTPResponse.Status = .ok) -> Response {
+        let layout = LayoutView(title: title, body: body, admin: admin != nil, csrf: admin?.session.csrf ?? "", wide: wide, refresh: refresh,
+                                login: admin?.user.login ?? "", roleTitle: admin.map { ConsoleUser.title(of: $0.user) } ?? "",
+                                isMethodist: admin?.isMethodist ?? false, passwordPending: admin?.user.mustChangePassword ?? false)
         return Reply.html(templates.render(layout, withTemplate: "layout") ?? body, status: status)
     }
 
@@ -59,6 +76,11 @@ struct WebApp: Sendable {
         let csrf: String
         let wide: Bool
         let refresh: Int?
+        let login: String
+        let roleTitle: String
+        let isMethodist: Bool
+        /// Signed in with a one-time password: the navigation waits until it is changed.
+        let passwordPending: Bool
     }
 
     struct MessageView {

@@ -106,7 +106,7 @@ struct Fixture: Sendable {
          secureCookies: Bool = false, trustedProxies: [String] = [], publicURL: String? = "https://anketa.test",
          databasePath: String? = nil, busyTimeout: TimeInterval = AnketaStore.defaultBusyTimeout,
          idleTimeout: Duration = .seconds(30), bodyTimeout: Duration = .seconds(60), maxConnections: Int = 512,
-         organization: OrganizationProfile? = nil) throws {
+         organization: OrganizationProfile? = nil, timeZone: TimeZone = WebConfiguration.moscow) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("anketa-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try webtestYAML.write(to: folder.appendingPathComponent("webtest.yaml"), atomically: true, encoding: .utf8)
@@ -116,7 +116,7 @@ struct Fixture: Sendable {
                                          submissionsPerMinute: submissionsPerMinute, submissionsPerVisitor: submissionsPerVisitor,
                                          codeFailuresPerMinute: codeFailuresPerMinute, trustedProxies: trustedProxies, publicURL: publicURL,
                                          idleTimeout: idleTimeout, bodyTimeout: bodyTimeout, maxConnections: maxConnections,
-                                         organization: organization)
+                                         organization: organization, timeZone: timeZone, passwordCost: 4)
     }
 
     func application() throws -> some ApplicationProtocol {
@@ -223,11 +223,16 @@ final class Browser: @unchecked Sendable {
     }
 
     func send(_ uri: String, method: HTTPRequest.Method, body: String?, headers extra: HTTPFields = [:]) async throws -> Page {
+        try await send(uri, method: method, bytes: body.map { Array($0.utf8) }, headers: extra)
+    }
+
+    /// Sends raw body bytes (a form unless `headers` give another content type).
+    func send(_ uri: String, method: HTTPRequest.Method, bytes body: [UInt8]?, headers extra: HTTPFields = [:]) async throws -> Page {
         var headers = extra
         if !cookies.isEmpty { headers[.cookie] = cookieHeader }
-        if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
+        if body != nil, headers[.contentType] == nil { headers[.contentType] = "application/x-www-form-urlencoded" }
         let response = try await client.executeRequest(uri: uri, method: method, headers: headers,
-                                                       body: body.map { ByteBuffer(string: $0) })
+                                                       body: body.map { ByteBuffer(bytes: $0) })
         let page = Page(status: response.status, headers: response.headers, bytes: Array(buffer: response.body))
         for line in page.setCookies {
             let pair = line.split(separator: ";", maxSplits: 1)[0]

@@ -84,7 +84,7 @@ struct SurveyTests {
             let respondent = Browser(client: browser.client)
             let form = try await respondent.get(run.path)
             #expect(form.status == .ok)
-            #expect(try await browser.post("/admin/runs/\(run.id)/close", [("csrf", csrf)]).status == .seeOther)
+            #expect(try await browser.post("/admin/runs/\(run.id)/close", [("csrf", csrf), ("confirm", "yes")]).status == .seeOther)
 
             let page = try await respondent.get(run.path)
             #expect(page.status == .gone)
