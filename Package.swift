@@ -83,6 +83,11 @@ let package = Package(
         .target(name: "AnketaObjectivityReport",
                 dependencies: ["AnketaCore", "AnketaCollect", "AnketaResults", "AnketaObjectivity", "AnketaStats", "AnketaDocument", "AnketaReports"],
                 swiftSettings: swiftSettings),
+        // Municipal: one questionnaire across the schools of a municipality — per-school and pooled figures,
+        // each school against the rest (Holm), the cross-audience карта дефицитов, the municipal справка and the batch of school справки.
+        .target(name: "AnketaMunicipal",
+                dependencies: ["AnketaCore", "AnketaCollect", "AnketaAnalysis", "AnketaStats", "AnketaDocument", "AnketaReports"],
+                swiftSettings: swiftSettings),
         // QR codes for the printable poster and access-code slips: libqrencode's symbols as SVG.
         .target(name: "QRCode", dependencies: ["CLibQREncode"], swiftSettings: swiftSettings),
         // Web: survey forms for respondents and the admin console (Hummingbird 2, Mustache).
@@ -100,7 +105,7 @@ let package = Package(
         .executableTarget(name: "anketa",
                           dependencies: [
                               "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaAnalysis", "AnketaReports", "AnketaWeb",
-                              "AnketaResults", "AnketaObjectivity", "AnketaObjectivityReport", "AnketaIOM", "AnketaSpreadsheet",
+                              "AnketaResults", "AnketaObjectivity", "AnketaObjectivityReport", "AnketaIOM", "AnketaSpreadsheet", "AnketaMunicipal",
                               .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                               .product(name: "ArgumentParser", package: "swift-argument-parser"),
                           ],
@@ -151,6 +156,10 @@ let package = Package(
         .testTarget(name: "AnketaObjectivityTests",
                     dependencies: ["AnketaObjectivity", "AnketaObjectivityReport", "AnketaResults", "AnketaStats", "AnketaDocument", "AnketaCore",
                                    "AnketaTestSupport"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "AnketaMunicipalTests",
+                    dependencies: ["AnketaMunicipal", "AnketaAnalysis", "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaStats", "AnketaDocument",
+                                   "AnketaReports", "AnketaTestSupport"],
                     swiftSettings: swiftSettings),
         // Runs the built `anketa` as a user would; shares only the seeded generator with the others.
         .testTarget(name: "AnketaCLITests", dependencies: ["AnketaTestSupport"],

@@ -133,6 +133,7 @@ enum Migrations {
             /// When the run was closed early from the console (`closed` = 1), in the organisation's time.
             try db.execute(sql: "ALTER TABLE survey_run ADD COLUMN closed_at TEXT")
         }
+        registerUnitsRegistry(&migrator)
         return migrator
     }
 }
