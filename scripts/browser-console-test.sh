@@ -35,14 +35,15 @@ test_server_create_run parents-satisfaction 2026-весна
 
 mkdir -p "$OUT"
 rm -f "$OUT"/console-*.png
-python3 - "$BASE" "$RUN_URL" "$OUT" "$TEST_SERVER_LOGIN" "$TEST_SERVER_PASSWORD" <<'PY'
+python3 - "$BASE" "$RUN_URL" "$OUT" "$TEST_SERVER_LOGIN" "$TEST_SERVER_PASSWORD" "$PWD/scripts/lib" <<'PY'
 import re, sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
+sys.path.insert(0, sys.argv[6])  # scripts/lib
+from browser_wait import click_and_wait
 base, run_url, out, login, password = sys.argv[1:6]
 run_path = run_url[len(base):] if run_url.startswith(base) else run_url
 options = webdriver.ChromeOptions()
@@ -65,10 +66,7 @@ def resize(width, height):
     driver.set_window_size(2 * width - inner[0], 2 * height - inner[1])
 
 def submit(button):
-    page = driver.find_element(By.TAG_NAME, "html")
-    button.click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
-    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    click_and_wait(driver, button)
 
 def shoot(name):
     """The current page at 1280 px and at 390 px (full height), checking a phone never scrolls sideways."""

@@ -57,13 +57,14 @@ test_server_create_run "$QUESTIONNAIRE" "$WAVE"
 mkdir -p "$OUT"
 rm -f "$OUT"/*.png
 MARKER="Проверка из браузера $RANDOM$RANDOM"
-python3 - "$BASE$SURVEY_PATH" "$OUT" "$MARKER" <<'PY'
+python3 - "$BASE$SURVEY_PATH" "$OUT" "$MARKER" "$PWD/scripts/lib" <<'PY'
 import sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
+sys.path.insert(0, sys.argv[4])  # scripts/lib
+from browser_wait import click_and_wait
 
 url, out, marker = sys.argv[1:4]
 ALREADY = "Ваши ответы уже получены"
@@ -86,11 +87,8 @@ def wait_loaded():
 
 def submit(button):
     # Click and wait until the next page has replaced this one (every button is a plain POST).
-    page = driver.find_element(By.TAG_NAME, "html")
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
-    button.click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
-    wait_loaded()
+    click_and_wait(driver, button)
 
 def button(value):
     found = driver.find_elements(By.CSS_SELECTOR, f"form[method=post] button[name=go][value={value}]")

@@ -94,13 +94,16 @@ struct DownloadController: Sendable {
             try app.store.forEachResponse(in: wave) { analyzer.add($0.response) }
             return analyzer.finish()
         }
-        let previous = try app.previousWave(of: wave).map(analyze)
+        // Every earlier run of the questionnaire for the school: the last for the dynamics, all of
+        // them (two or more) for the trend over the years, as `anketa report --trend` does.
+        let history = try app.earlierWaves(of: wave).map(analyze)
         let formatter = DateFormatter()
         formatter.timeZone = app.clock.timeZone
         formatter.dateFormat = "dd.MM.yyyy"
-        let input = ReportInput(questionnaire: questionnaire, result: try analyze(wave), previous: previous,
+        var input = ReportInput(questionnaire: questionnaire, result: try analyze(wave), previous: history.last,
                                 organization: wave.unit.isEmpty ? nil : wave.unit, mapGrouping: by,
                                 date: formatter.string(from: Date()), profile: app.configuration.organization)
+        input.history = history
         return (input, wave)
     }
 

@@ -15,11 +15,16 @@ extension WebApp {
             + "anketa serve --questionnaires /путь/к/Questionnaires. Анкету можно и загрузить на странице «Анкеты»."
     }
 
-    /// The latest earlier wave of the same questionnaire and unit that has answers: what the справка's
-    /// dynamics compare with.
-    func previousWave(of wave: Wave) throws -> Wave? {
+    /// The earlier waves of the same questionnaire and unit that have answers, oldest first: the last
+    /// is what the справка's dynamics compare with; with two or more the справка shows the trend.
+    func earlierWaves(of wave: Wave) throws -> [Wave] {
         try store.waves().filter {
             $0.wave.questionnaireID == wave.questionnaireID && $0.wave.unit == wave.unit && ($0.wave.id ?? 0) < (wave.id ?? 0) && $0.responses > 0
-        }.max { ($0.wave.id ?? 0) < ($1.wave.id ?? 0) }?.wave
+        }.map(\.wave).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+    }
+
+    /// The latest earlier wave of the same questionnaire and unit that has answers.
+    func previousWave(of wave: Wave) throws -> Wave? {
+        try earlierWaves(of: wave).last
     }
 }
