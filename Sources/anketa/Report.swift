@@ -73,9 +73,13 @@ extension Anketa {
         @Option(name: .shortAndLong, help: ArgumentHelp("Папка для справки (по умолчанию Results/<анкета>-<волна>).", valueName: "папка"))
         var output: String?
 
+        @Option(help: ArgumentHelp("Что записать: all — справку и все таблицы (по умолчанию), json — только figures.json.", valueName: "формат"))
+        var format: String = "all"
+
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
+            if format != "all", format != "json" { throw ValidationError("--format ожидает all или json") }
             if minGroup < 1 { throw ValidationError("--min-group должен быть не меньше 1") }
             if files.isEmpty, wave == nil { throw ValidationError("укажите --wave (волну из базы) или файлы с ответами") }
             if !files.isEmpty, compare != nil { throw ValidationError("для справки из файлов прошлая волна задаётся файлом: --compare-file") }
@@ -133,7 +137,7 @@ extension Anketa {
                                         organization: unit, population: population, mapGrouping: by.first, date: Self.today(),
                                         profile: profile, decisions: edited, previousDecisions: previousList,
                                         academicYear: year.flatMap(Self.academicYear))
-                let written = try ReportWriter(input).write(to: folder)
+                let written = format == "json" ? try ReportWriter(input).writeFigures(to: folder) : try ReportWriter(input).write(to: folder)
                 print("Справка «\(definition.title)», волна «\(current.wave)»: \(RussianPlural.respondent(current.respondents)).")
                 for indicator in current.indicators {
                     let mark = indicator.deficit ? "  ← дефицит" : ""
