@@ -36,6 +36,10 @@ public final class ResponseReader {
     public let questionnaire: Questionnaire
     /// The file's name in messages.
     public let displayPath: String
+    /// Whether accepted rows carry a fingerprint (needed to store them exactly once). A report read
+    /// straight from a file turns it off: hashing every cell and remembering every row's digest
+    /// costs time and memory that nothing uses then.
+    public var computesFingerprints = true
 
     public init(url: URL, questionnaire: Questionnaire, format: CSVFormat = CSVFormat(), displayPath: String? = nil) throws {
         source = url.pathExtension.lowercased() == "xlsx" ? try XLSXReader(url: url) : try CSVReader(url: url, format: format)
@@ -59,6 +63,10 @@ public final class ResponseReader {
         let parser = AnswerParser(questionnaire: questionnaire)
         var occurrences: [Fingerprint: Int] = [:]
         let questionsByID = Dictionary(uniqueKeysWithValues: questionnaire.questions.map { ($0.id, $0) })
+        // Per column, resolved once from the header: its question and the byte matcher of its scale.
+        var columnQuestions: [(question: Question, matcher: CellMatcher?)?] = []
+        var buffer: [UInt8] = []
+        let fingerprints = computesFingerprints
         let displayPath = displayPath
         let forward: (Diagnostic) -> Void = { diagnostic in
             var diagnostic = diagnostic
@@ -72,6 +80,10 @@ public final class ResponseReader {
                     throw CollectError.noMatchingColumns(displayPath, readAs: source.summary, firstHeader: record.fields.first)
                 }
                 columns = map
+                columnQuestions = map.roles.map { role in
+                    guard case .question(let id) = role, let question = questionsByID[id] else { return nil }
+                    return (question, parser.cellMatcher(for: question))
+                }
                 try onHeader(map)
                 return
             }
@@ -99,6 +111,7 @@ public final class ResponseReader {
                 return
             }
             var response = Response()
+            response.answers.reserveCapacity(columnQuestions.count)
             for (index, role) in map.roles.enumerated() {
                 let cell = record.fields[index]
                 switch role {
@@ -111,9 +124,9 @@ public final class ResponseReader {
                         response.submittedAt = time
                     }
                 case .question(let id):
-                    guard let question = questionsByID[id] else { continue }
+                    guard let column = columnQuestions[index] else { continue }
                     do {
-                        if let answer = try parser.parse(cell, for: question) { response[id] = answer }
+                        if let answer = try parser.parse(cell, for: column.question, fast: column.matcher, buffer: &buffer) { response[id] = answer }
                     } catch let problem as AnswerParser.Problem {
                         reasons.append("столбец \(index + 1), \(problem.description)")
                     }
@@ -123,6 +136,10 @@ public final class ResponseReader {
             }
             if !reasons.isEmpty {
                 try body(.rejected(RejectedRow(line: record.line, fields: record.fields, reasons: reasons)))
+                return
+            }
+            guard fingerprints else {
+                try body(.accepted(AcceptedRow(line: record.line, response: response, fingerprint: "")))
                 return
             }
             let print = Fingerprint(record.fields)

@@ -168,6 +168,7 @@ extension Anketa {
             var analyzer = Analyzer(questionnaire: definition, wave: unit.map { "\(label), \($0)" } ?? label, options: options)
             for path in paths {
                 let reader = try ResponseReader(url: URL(fileURLWithPath: path), questionnaire: definition, displayPath: path)
+                reader.computesFingerprints = false
                 var rejected = 0
                 try reader.read(warning: { Console.error($0.description) }) { outcome in
                     switch outcome {

@@ -1,0 +1,159 @@
+import AnketaCore
+
+/// Matches answer cells against one scale over their UTF-8 bytes, without making a `String` or
+/// hashing one: the scale's labels, aliases, «no answer» labels and codes are normalised once (the
+/// rules of `TextKey`), and a cell is normalised the same way into a reused byte buffer — ASCII and
+/// Cyrillic case folding, «ё» → «е», spaces collapsed and trimmed, quotes dropped, trailing
+/// punctuation dropped — then compared with the few texts of its scale.
+///
+/// The fast path only ever answers with a match. A cell it cannot judge (a character outside ASCII
+/// and the Russian alphabet, an apostrophe of CSV-injection protection, text that matches nothing)
+/// goes the general way through ``AnswerParser``, which also words the error. A scale whose own
+/// texts are not in this byte form gets no fast path at all, so both ways always agree.
+struct CellMatcher {
+    /// Normalised texts in `ScaleMatcher`'s order: labels and aliases, «no answer» labels, then codes.
+    private let keys: [(bytes: [UInt8], match: Scale.Match)]
+    /// Texts that select something, longest first (`ScaleMatcher.candidates`), for checkbox cells.
+    private let candidates: [(bytes: [UInt8], match: Scale.Match)]
+    private let codes: [String]
+
+    init?(_ scale: Scale, matcher: ScaleMatcher) {
+        var keys: [(bytes: [UInt8], match: Scale.Match)] = []
+        var seen: [[UInt8]] = []
+        func add(_ text: String, _ match: Scale.Match) -> Bool {
+            let key = Array(TextKey(text).value.utf8)
+            guard CellMatcher.isNormal(key) else { return false }
+            if key.isEmpty || seen.contains(key) { return true }
+            seen.append(key)
+            keys.append((key, match))
+            return true
+        }
+        for option in scale.options {
+            for text in [option.label] + option.aliases { guard add(text, .option(option)) else { return nil } }
+        }
+        for label in scale.noAnswer { guard add(label, .noAnswer) else { return nil } }
+        // A code equal to a label is found as the label first, as `ScaleMatcher` does.
+        for option in scale.options { guard add(option.code, .option(option)) else { return nil } }
+        self.keys = keys
+        var candidates: [(bytes: [UInt8], match: Scale.Match)] = []
+        for candidate in matcher.candidates {
+            let bytes = Array(candidate.key.value.utf8)
+            guard CellMatcher.isNormal(bytes) else { return nil }
+            candidates.append((bytes, candidate.match))
+        }
+        self.candidates = candidates
+        codes = scale.options.map(\.code)
+    }
+
+    /// Whether normalised text is made only of bytes the fast path produces (so that byte equality
+    /// and `String` equality agree).
+    static func isNormal(_ key: [UInt8]) -> Bool {
+        var buffer: [UInt8] = []
+        return key.withUnsafeBufferPointer { normalize($0, into: &buffer) } && buffer == key
+    }
+
+    /// The match of a single-choice cell, or nil when the general way must decide.
+    func match(_ cell: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8]) -> Scale.Match? {
+        guard CellMatcher.normalize(cell, into: &buffer), !buffer.isEmpty else { return nil }
+        for key in keys where key.bytes == buffer { return key.match }
+        return nil
+    }
+
+    /// The answer of a checkbox cell (options joined with ", "; labels may contain commas), or nil
+    /// when the general way must decide.
+    func choices(_ cell: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8]) -> Answer? {
+        guard CellMatcher.normalize(cell, into: &buffer), !buffer.isEmpty else { return nil }
+        var chosen: Set<String> = []
+        var sawNoAnswer = false
+        var start = 0
+        let end = buffer.count
+        while start < end {
+            var matched = false
+            for candidate in candidates where !candidate.bytes.isEmpty && CellMatcher.hasPrefix(buffer, at: start, candidate.bytes) {
+                let after = start + candidate.bytes.count
+                // The option must end at a separator or the end of the cell.
+                guard after == end || buffer[after] == UInt8(ascii: ",") || buffer[after] == UInt8(ascii: ";") || buffer[after] == UInt8(ascii: " ") else { continue }
+                switch candidate.match {
+                case .option(let option): chosen.insert(option.code)
+                case .noAnswer: sawNoAnswer = true
+                }
+                start = after
+                while start < end, [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: " "), UInt8(ascii: ".")].contains(buffer[start]) { start += 1 }
+                matched = true
+                break
+            }
+            // A code typed by hand, or a text of no option: the general way.
+            if !matched { return nil }
+        }
+        if chosen.isEmpty { return sawNoAnswer ? .noAnswer : .options([]) }
+        return .options(codes.filter(chosen.contains))
+    }
+
+    private static func hasPrefix(_ buffer: [UInt8], at start: Int, _ prefix: [UInt8]) -> Bool {
+        guard buffer.count - start >= prefix.count else { return false }
+        for index in prefix.indices where buffer[start + index] != prefix[index] { return false }
+        return true
+    }
+
+    /// `TextKey` over UTF-8 bytes for ASCII, the Russian alphabet and no-break spaces; false (and
+    /// the general way) for anything else or for a leading apostrophe (CSV-injection protection).
+    static func normalize(_ cell: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        out.removeAll(keepingCapacity: true)
+        var pendingSpace = false
+        var index = 0
+        let count = cell.count
+        while index < count {
+            let byte = cell[index]
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
+                pendingSpace = !out.isEmpty
+                index += 1
+                continue
+            case UInt8(ascii: "'") where out.isEmpty && !pendingSpace:
+                return false
+            case UInt8(ascii: "\""):
+                // `TextKey` puts the pending space before it looks at a quote.
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                index += 1
+                continue
+            case 0x41...0x5A:
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(byte + 0x20)
+                index += 1
+            case 0x00...0x7F:
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(byte)
+                index += 1
+            case 0xC2:
+                guard index + 1 < count else { return false }
+                switch cell[index + 1] {
+                case 0xA0: pendingSpace = !out.isEmpty                 // no-break space
+                case 0xAB, 0xBB:                                       // « »
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                default: return false
+                }
+                index += 2
+            case 0xD0, 0xD1:
+                guard index + 1 < count else { return false }
+                let next = cell[index + 1]
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                switch (byte, next) {
+                case (0xD0, 0x81), (0xD1, 0x91): out.append(0xD0); out.append(0xB5)      // Ё ё → е
+                case (0xD0, 0x90...0x9F): out.append(0xD0); out.append(next + 0x20)      // А–П → а–п
+                case (0xD0, 0xA0...0xAF): out.append(0xD1); out.append(next - 0x20)      // Р–Я → р–я
+                case (0xD0, 0xB0...0xBF), (0xD1, 0x80...0x8F): out.append(byte); out.append(next)
+                default: return false
+                }
+                index += 2
+            default:
+                return false
+            }
+        }
+        // Trailing punctuation (and the space before it), as `TextKey` drops it.
+        while let last = out.last, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"),
+                                    UInt8(ascii: "?"), UInt8(ascii: " "), UInt8(ascii: "*")].contains(last) {
+            out.removeLast()
+        }
+        return true
+    }
+}
