@@ -62,10 +62,12 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--rows", type=int, default=100_000)
     p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--ingest-runs", type=int, default=None, help="runs of the ingest (default: --runs)")
     p.add_argument("--bin", required=True)
     p.add_argument("--floor", required=True)
     p.add_argument("--work", required=True)
     p.add_argument("--skip", default="", help="comma-separated: pandas,polars,ingest,all")
+    p.add_argument("--name", default=None, help="results file name (default <date>-<machine>-<rows>k.md)")
     args = p.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     os.makedirs(args.work, exist_ok=True)
@@ -77,9 +79,10 @@ def main():
     size = os.path.getsize(csv)
     rows = []  # (label, cpu, wall, rss)
 
-    def run(label, argv, before=None):
-        print(f"{label} ×{args.runs}…", file=sys.stderr)
-        cpu, wall, rss = median_of(args.runs, argv, before)
+    def run(label, argv, before=None, runs=None):
+        runs = runs or args.runs
+        print(f"{label} ×{runs}…", file=sys.stderr)
+        cpu, wall, rss = median_of(runs, argv, before)
         rows.append((label, cpu, wall, rss))
         return cpu, wall, rss
 
@@ -102,7 +105,8 @@ def main():
             for suffix in ("", "-wal", "-shm", "-journal"):
                 if os.path.exists(db + suffix):
                     os.remove(db + suffix)
-        ingest = run("`anketa ingest` into SQLite", [args.bin, "ingest", DEFINITION, csv, "--wave", "bench", "--db", db], before=fresh)
+        ingest = run("`anketa ingest` into SQLite", [args.bin, "ingest", DEFINITION, csv, "--wave", "bench", "--db", db], before=fresh,
+                     runs=args.ingest_runs)
 
     by = {label: cpu for label, cpu, _, _ in rows}
     floor = rows[0][1]
@@ -115,7 +119,7 @@ def main():
     lines = [f"# Benchmark {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC", "",
              f"- machine: {machine()}",
              f"- input: {args.rows:,} rows of parents-satisfaction (bench/generate.py, seed 1), {size / 1e6:.0f} MB",
-             f"- binary: {args.bin}; median of {args.runs} runs; CPU = user + sys (GNU time)", "",
+             f"- binary: {args.bin}; median of {args.runs} runs (ingest: {args.ingest_runs or args.runs}); CPU = user + sys (GNU time)", "",
              "| what | CPU s | wall s | peak RSS | CPU vs pandas | vs polars | vs floor |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for label, cpu, wall, rss in rows:
@@ -130,7 +134,7 @@ def main():
     print(text)
     results = os.path.join(HERE, "results")
     os.makedirs(results, exist_ok=True)
-    name = f"{datetime.date.today():%Y-%m-%d}-{platform.node() or 'machine'}-{args.rows // 1000}k.md"
+    name = args.name or f"{datetime.date.today():%Y-%m-%d}-{platform.node() or 'machine'}-{args.rows // 1000}k.md"
     with open(os.path.join(results, name), "w") as f:
         f.write(text)
     print(f"written to bench/results/{name}", file=sys.stderr)

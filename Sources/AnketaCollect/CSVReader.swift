@@ -260,10 +260,14 @@ private final class ParseState {
         }
         let bytes = UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: length)
         embeddedBreaks += ParseState.lineBreaks(in: bytes)
-        // Most cells of a UTF-8 file: validated and copied once (no separate scan of the bytes).
-        if encoding == .utf8, let text = String(validating: bytes, as: UTF8.self) {
-            fields.append(text)
-            return
+        // Most cells of a UTF-8 file: decoded by the standard library's fast path, kept when nothing
+        // was replaced (same bytes back); otherwise the checks below say what was wrong.
+        if encoding == .utf8 {
+            var text = String(decoding: bytes, as: UTF8.self)
+            if text.utf8.count == length, text.withUTF8({ memcmp($0.baseAddress!, pointer, length) == 0 }) {
+                fields.append(text)
+                return
+            }
         }
         let buffer = UnsafeRawBufferPointer(bytes)
         let ascii = !bytes.contains(where: { $0 >= 0x80 })

@@ -1,4 +1,5 @@
 import AnketaCore
+import Foundation
 
 /// Matches answer cells against one scale over their UTF-8 bytes, without making a `String` or
 /// hashing one: the scale's labels, aliases, «no answer» labels and codes are normalised once (the
@@ -13,9 +14,14 @@ import AnketaCore
 struct CellMatcher {
     /// Normalised texts in `ScaleMatcher`'s order: labels and aliases, «no answer» labels, then codes.
     private let keys: [(bytes: [UInt8], match: Scale.Match)]
+    /// Texts exactly as the definition writes them (most cells are one of these), each with what its
+    /// normalised form selects — so a cell equal to one byte for byte needs no normalising.
+    private let exact: [(bytes: [UInt8], match: Scale.Match)]
     /// Texts that select something, longest first (`ScaleMatcher.candidates`), for checkbox cells.
-    private let candidates: [(bytes: [UInt8], match: Scale.Match)]
+    private let candidates: [(bytes: [UInt8], match: Scale.Match, option: Int)]
     private let codes: [String]
+    /// Whether chosen options can be kept as bits (at most 64 options, codes all different).
+    private let bitwise: Bool
 
     init?(_ scale: Scale, matcher: ScaleMatcher) {
         var keys: [(bytes: [UInt8], match: Scale.Match)] = []
@@ -35,14 +41,27 @@ struct CellMatcher {
         // A code equal to a label is found as the label first, as `ScaleMatcher` does.
         for option in scale.options { guard add(option.code, .option(option)) else { return nil } }
         self.keys = keys
-        var candidates: [(bytes: [UInt8], match: Scale.Match)] = []
+        var exact: [(bytes: [UInt8], match: Scale.Match)] = []
+        var buffer: [UInt8] = []
+        let texts = scale.options.flatMap { [$0.label] + $0.aliases } + scale.noAnswer + scale.options.map(\.code)
+        for text in texts {
+            let bytes = Array(text.utf8)
+            guard !exact.contains(where: { $0.bytes == bytes }) else { continue }
+            let normalised = bytes.withUnsafeBufferPointer { CellMatcher.normalize($0, into: &buffer) }
+            if normalised, let match = keys.first(where: { $0.bytes == buffer })?.match { exact.append((bytes, match)) }
+        }
+        self.exact = exact
+        var candidates: [(bytes: [UInt8], match: Scale.Match, option: Int)] = []
         for candidate in matcher.candidates {
             let bytes = Array(candidate.key.value.utf8)
             guard CellMatcher.isNormal(bytes) else { return nil }
-            candidates.append((bytes, candidate.match))
+            var option = -1
+            if case .option(let chosen) = candidate.match { option = scale.options.firstIndex(of: chosen) ?? -1 }
+            candidates.append((bytes, candidate.match, option))
         }
         self.candidates = candidates
         codes = scale.options.map(\.code)
+        bitwise = codes.count <= 64 && Set(codes).count == codes.count && !candidates.contains { $0.option < 0 && $0.match != .noAnswer }
     }
 
     /// Whether normalised text is made only of bytes the fast path produces (so that byte equality
@@ -54,6 +73,11 @@ struct CellMatcher {
 
     /// The match of a single-choice cell, or nil when the general way must decide.
     func match(_ cell: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8]) -> Scale.Match? {
+        if let base = cell.baseAddress {
+            for text in exact where text.bytes.count == cell.count {
+                if text.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, cell.count) == 0 }) { return text.match }
+            }
+        }
         guard CellMatcher.normalize(cell, into: &buffer), !buffer.isEmpty else { return nil }
         for key in keys where key.bytes == buffer { return key.match }
         return nil
@@ -64,6 +88,7 @@ struct CellMatcher {
     func choices(_ cell: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8]) -> Answer? {
         guard CellMatcher.normalize(cell, into: &buffer), !buffer.isEmpty else { return nil }
         var chosen: Set<String> = []
+        var bits: UInt64 = 0
         var sawNoAnswer = false
         var start = 0
         let end = buffer.count
@@ -74,16 +99,20 @@ struct CellMatcher {
                 // The option must end at a separator or the end of the cell.
                 guard after == end || buffer[after] == UInt8(ascii: ",") || buffer[after] == UInt8(ascii: ";") || buffer[after] == UInt8(ascii: " ") else { continue }
                 switch candidate.match {
-                case .option(let option): chosen.insert(option.code)
+                case .option(let option): if bitwise { bits |= 1 << UInt64(candidate.option) } else { chosen.insert(option.code) }
                 case .noAnswer: sawNoAnswer = true
                 }
                 start = after
-                while start < end, [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: " "), UInt8(ascii: ".")].contains(buffer[start]) { start += 1 }
+                while start < end, CellMatcher.isSeparator(buffer[start]) { start += 1 }
                 matched = true
                 break
             }
             // A code typed by hand, or a text of no option: the general way.
             if !matched { return nil }
+        }
+        if bitwise {
+            if bits == 0 { return sawNoAnswer ? .noAnswer : .options([]) }
+            return .options(codes.indices.filter { bits & (1 << UInt64($0)) != 0 }.map { codes[$0] })
         }
         if chosen.isEmpty { return sawNoAnswer ? .noAnswer : .options([]) }
         return .options(codes.filter(chosen.contains))
@@ -150,10 +179,26 @@ struct CellMatcher {
             }
         }
         // Trailing punctuation (and the space before it), as `TextKey` drops it.
-        while let last = out.last, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"),
-                                    UInt8(ascii: "?"), UInt8(ascii: " "), UInt8(ascii: "*")].contains(last) {
-            out.removeLast()
-        }
+        while let last = out.last, isTrailing(last) { out.removeLast() }
         return true
+    }
+
+    /// What ends a choice in a checkbox cell (and is skipped before the next one).
+    @inline(__always)
+    static func isSeparator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: " "), UInt8(ascii: "."): true
+        default: false
+        }
+    }
+
+    /// Trailing punctuation `TextKey` drops (its «…» never reaches the fast path).
+    @inline(__always)
+    static func isTrailing(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"),
+             UInt8(ascii: "?"), UInt8(ascii: " "), UInt8(ascii: "*"): true
+        default: false
+        }
     }
 }

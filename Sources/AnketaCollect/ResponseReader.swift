@@ -64,7 +64,7 @@ public final class ResponseReader {
         var occurrences: [Fingerprint: Int] = [:]
         let questionsByID = Dictionary(uniqueKeysWithValues: questionnaire.questions.map { ($0.id, $0) })
         // Per column, resolved once from the header: its question and the byte matcher of its scale.
-        var columnQuestions: [(question: Question, matcher: CellMatcher?)?] = []
+        var columnQuestions: [ColumnPlan?] = []
         var buffer: [UInt8] = []
         let fingerprints = computesFingerprints
         let displayPath = displayPath
@@ -82,7 +82,7 @@ public final class ResponseReader {
                 columns = map
                 columnQuestions = map.roles.map { role in
                     guard case .question(let id) = role, let question = questionsByID[id] else { return nil }
-                    return (question, parser.cellMatcher(for: question))
+                    return ColumnPlan(question: question, matcher: parser.cellMatcher(for: question))
                 }
                 try onHeader(map)
                 return
@@ -103,7 +103,7 @@ public final class ResponseReader {
             }
             var reasons: [String] = []
             // A NUL byte cuts text in C-string code downstream: refuse the row, never store a part (columns not read are not checked).
-            for (index, cell) in record.fields.enumerated() where map.roles[index] != .unmatched && cell.utf8.contains(0) {
+            for (index, cell) in record.fields.enumerated() where map.roles[index] != .unmatched && ResponseReader.containsNUL(cell) {
                 reasons.append("столбец \(index + 1) («\(map.headers[index])»): в ячейке нулевой байт (NUL) — файл повреждён; удалите этот символ")
             }
             if !reasons.isEmpty {
@@ -149,6 +149,25 @@ public final class ResponseReader {
         }
         guard let columns else { throw CollectError.emptyFile(displayPath) }
         return columns
+    }
+}
+
+/// A column of answers as the reader needs it for every row (a class: rows read it, never copy it).
+final class ColumnPlan {
+    let question: Question
+    let matcher: CellMatcher?
+
+    init(question: Question, matcher: CellMatcher?) {
+        self.question = question
+        self.matcher = matcher
+    }
+}
+
+extension ResponseReader {
+    /// Whether a cell holds a NUL byte (`memchr` over its UTF-8).
+    static func containsNUL(_ cell: String) -> Bool {
+        var cell = cell
+        return cell.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
     }
 }
 
