@@ -60,6 +60,11 @@ let package = Package(
         .target(name: "AnketaReports",
                 dependencies: ["AnketaCore", "AnketaCollect", "AnketaAnalysis", "AnketaFindings", "AnketaDocument"],
                 swiftSettings: swiftSettings),
+        // Individual profiles (ИОМ): one named teacher's figures, deficits and draft route as a
+        // one-page document — kept apart from the справка, which never shows a single respondent.
+        .target(name: "AnketaIOM",
+                dependencies: ["AnketaCore", "AnketaAnalysis", "AnketaDocument"],
+                swiftSettings: swiftSettings),
         // Results: per-student marks from external procedures (ВПР, ОГЭ, ЕГЭ…) beside school marks — definition and import.
         .target(name: "AnketaResults",
                 dependencies: ["AnketaCore", "AnketaCollect", .product(name: "Yams", package: "Yams")],
@@ -89,7 +94,7 @@ let package = Package(
         .executableTarget(name: "anketa",
                           dependencies: [
                               "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaAnalysis", "AnketaReports", "AnketaWeb",
-                              "AnketaResults", "AnketaObjectivity", "AnketaObjectivityReport",
+                              "AnketaResults", "AnketaObjectivity", "AnketaObjectivityReport", "AnketaIOM",
                               .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                               .product(name: "ArgumentParser", package: "swift-argument-parser"),
                           ],
@@ -124,6 +129,8 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "AnketaDocumentTests", dependencies: ["AnketaDocument", "AnketaTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "AnketaReportsTests", dependencies: ["AnketaReports", "AnketaAnalysis", "AnketaCore", "AnketaCollect", "AnketaDocument", "AnketaTestSupport"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "AnketaIOMTests", dependencies: ["AnketaIOM", "AnketaAnalysis", "AnketaCore", "AnketaDocument", "AnketaTestSupport"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: swiftSettings),
         .testTarget(name: "AnketaWebTests",

@@ -24,6 +24,9 @@ teachers-brs-readiness-2025.csv  96 rows, Russian Excel shape (paper forms typed
     extra spaces, a trailing full stop, feminine forms («Скорее согласна»), «3-10 лет» with a
     hyphen and short forms of the level («ООО»). Teachers of five schools of one municipality.
 teachers-brs-readiness-2026.csv  112 rows, Google Forms shape (as the parents' files).
+students-motivation-2024.csv, -2025.csv, -2026.csv  about 270 pupils of grades 5–11 each, Google
+    Forms shape with answers typed as codes; three school years for the trend справка (see
+    make_motivation below).
 
 The model
 ---------
@@ -453,6 +456,78 @@ def make_teachers(year, n, paper):
     return rows
 
 
+
+# ---------------------------------------------------------------------------------------------
+# Students' learning motivation (Questionnaires/students-motivation.yaml), three school years.
+#
+# students-motivation-2024.csv, -2025.csv, -2026.csv: Google Forms shape, ~270 pupils of grades
+# 5–11 each spring. Question texts are read from the YAML (simple line matching, no PyYAML);
+# answers are the options' codes as a class teacher types paper forms into a spreadsheet
+# (1 = the most motivated answer of the school block; 4 … 1 for agreement).
+# Intended picture: the share of pupils at the «низкий» and «дезадаптация» levels falls from
+# about 35 % (2024) through about 28 % (2025) to about 22 % (2026), mean sum 18 → 21; class 7Б
+# stays the weakest (its share above 20 % every year); internal motivation rises a little and
+# external motivation falls (lower is better there).
+
+MOTIVATION_MU = {2024: 0.30, 2025: 0.45, 2026: 0.65}
+MOTIVATION_EXTERNAL_MU = {2024: 0.55, 2025: 0.40, 2026: 0.20}
+
+
+def motivation_texts():
+    path = os.path.join(HERE, "..", "Questionnaires", "students-motivation.yaml")
+    texts, grids, current = {}, {}, None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            stripped = line.strip()
+            if stripped.startswith("- id: ") and line.startswith("  - id: "):
+                current = stripped[6:]
+            elif current and stripped.startswith("text: "):
+                texts[current] = stripped[6:]
+            elif current and stripped.startswith("grid: "):
+                grids[current] = stripped[6:]
+    return texts, grids
+
+
+def make_motivation(year, start):
+    rng = random.Random(f"{SEED}-motivation-{year}")
+    class_rng = random.Random(f"{SEED}-motivation-classes")
+    classes = []
+    for grade in range(5, 12):
+        for letter in ("АБ" if grade <= 9 else "А"):
+            effect = class_rng.gauss(0, 0.2) - 0.05 * (grade - 5)
+            if (grade, letter) == (7, "Б"):
+                effect -= 0.55
+            classes.append((grade, letter, effect))
+    texts, grids = motivation_texts()
+    school = [f"m{i}" for i in range(1, 11)]
+    reasons = [q for pair in zip([f"in{i}" for i in range(1, 7)], [f"ex{i}" for i in range(1, 7)]) for q in pair]
+    header = ["Отметка времени", texts["class"]] + [texts[q] for q in school] + [f"{grids[q]} [{texts[q]}]" for q in reasons]
+    rows = []
+    for grade, letter, effect in classes:
+        size = rng.randint(18, 26)
+        for _ in range(size):
+            g = rng.gauss(0, 1)
+            row = [pick_class_text(rng, grade, letter)]
+            for _ in school:
+                z = MOTIVATION_MU[year] + effect + 0.85 * g + 0.75 * rng.gauss(0, 1)
+                if rng.random() < 0.01:
+                    row.append("")
+                    continue
+                row.append("1" if z > 0.1 else ("2" if z > -1.2 else "3"))
+            for q in reasons:
+                if q.startswith("in"):
+                    z = 0.35 + 0.6 * (MOTIVATION_MU[year] + effect) + 0.7 * g + 0.8 * rng.gauss(0, 1)
+                else:
+                    z = MOTIVATION_EXTERNAL_MU[year] - 0.2 * g + 0.9 * rng.gauss(0, 1)
+                if rng.random() < 0.03:
+                    row.append("Затрудняюсь ответить")
+                    continue
+                row.append(str(4 - cut4(z)))
+            rows.append(row)
+    rng.shuffle(rows)
+    times = timestamps(rng, len(rows), start)
+    return header, [[t] + row for t, row in zip(times, rows)]
+
 # ---------------------------------------------------------------------------------------------
 
 def write_google(path, header, rows):
@@ -493,6 +568,10 @@ def main():
     write_google(os.path.join(HERE, "teachers-brs-readiness-2026.csv"),
                  ["Отметка времени"] + [t for _, t in BRS_COLUMNS],
                  [[t] + row for t, row in zip(times, rows)])
+
+    for year in (2024, 2025, 2026):
+        header, rows = make_motivation(year, datetime.datetime(year, 3, 11))
+        write_google(os.path.join(HERE, f"students-motivation-{year}.csv"), header, rows)
 
 
 if __name__ == "__main__":

@@ -12,4 +12,12 @@ public struct AnalysisOptions: Sendable, Equatable {
         self.groupings = groupings
         self.maxTexts = maxTexts
     }
+
+    /// The options for a named instrument (`anonymous: false`): nobody is hidden, so every group
+    /// of one or more respondents is shown.
+    public func named() -> AnalysisOptions {
+        var options = self
+        options.minGroupSize = 1
+        return options
+    }
 }

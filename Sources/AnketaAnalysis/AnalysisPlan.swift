@@ -66,9 +66,14 @@ final class QuestionPlan {
 final class IndicatorPlan {
     let indicator: Indicator
     let items: [(question: QuestionPlan, weight: Double)]
+    /// How a respondent's score is computed (for `level_share`, the method of the counted indicator).
+    let scoring: Indicator.Method
+    let levelShare: Indicator.LevelShare?
 
     init(indicator: Indicator, items: [(question: QuestionPlan, weight: Double)]) {
         self.indicator = indicator
         self.items = items
+        scoring = indicator.scoringMethod
+        levelShare = indicator.levelShare
     }
 }

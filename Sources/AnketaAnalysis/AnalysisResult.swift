@@ -23,7 +23,9 @@ public struct AnalysisResult: Codable, Sendable, Equatable {
     public var overall: OverallSummary?
     public var breakdowns: [Breakdown]
     /// Questions ranked by the share of answers that report a difficulty (non-positive answers),
-    /// highest first: for the professional-deficits instrument, the development topics.
+    /// highest first: for the professional-deficits instrument, the development topics. When the
+    /// definition marks its items (`kind:`), only competences are listed: an attitude or an
+    /// observer's criterion is no training topic.
     public var difficulties: [Difficulty]
 }
 
@@ -119,6 +121,13 @@ public struct IndicatorSummary: Codable, Sendable, Equatable {
     public var levelDistribution: [LevelCount]?
     public var reliability: Reliability
     public var recommendation: String?
+    /// `lower_is_better` when a lower figure is better; absent (the default) when higher is better.
+    public var direction: Indicator.Direction? = nil
+    /// The pooled share of positive answers to the indicator's questions (weighted), whatever the
+    /// method: the common scale on which indicators of different methods are compared.
+    public var positivePercent: Double? = nil
+    /// For `level_share`: respondents counted (in the shared levels) of `respondentsScored`.
+    public var counted: Int? = nil
 }
 
 /// The overall index of the audience.
@@ -176,6 +185,9 @@ public struct GroupIndicator: Codable, Sendable, Equatable {
     public var level: String?
     public var deficit: Bool
     public var scores: ScoreMoments?
+    /// The group's respondents over the indicator's levels by their own score (not for
+    /// `positive_share` or `level_share`); only for groups that are shown.
+    public var levelDistribution: [LevelCount]? = nil
 }
 
 /// A test of differences between groups on respondents' indicator scores.

@@ -43,7 +43,7 @@ public struct Analyzer {
 
     public init(questionnaire: Questionnaire, wave: String, options: AnalysisOptions = AnalysisOptions()) {
         self.questionnaire = questionnaire
-        self.options = options
+        self.options = questionnaire.anonymous ? options : options.named()
         self.wave = wave
         plan = AnalysisPlan(questionnaire)
         total = ScoreSheet(plan: plan)
@@ -184,9 +184,13 @@ public struct Analyzer {
         let overall = summarizeOverall(indicators)
         let disclosure = self.disclosure()
         let breakdowns = groupings.indices.map { breakdown($0, hidden: disclosure.hiddenGroups[$0], omitted: disclosure.omittedGroups[$0]) }
-        let questions = zip(plan.questions, total.questions).map {
+        var questions = zip(plan.questions, total.questions).map {
             summarize($0.0, $0.1, respondents: total.respondents, hidden: disclosure.hiddenOptions[$0.0.question.id] ?? [],
                       hideAnswerCounts: disclosure.hiddenAnswerCounts.contains($0.0.question.id))
+        }
+        // A named instrument's short texts are names, positions, the observed teacher: never published.
+        if !questionnaire.anonymous {
+            for index in questions.indices where questions[index].kind == .shortText { questions[index].texts = nil }
         }
         return AnalysisResult(questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
                               title: questionnaire.title, audience: questionnaire.audience, wave: wave,
@@ -247,8 +251,11 @@ public struct Analyzer {
     func difficulties(_ questions: [QuestionSummary]) -> [Difficulty] {
         let indicatorOf = Dictionary(questionnaire.indicators.flatMap { indicator in indicator.items.map { ($0.question, indicator.id) } },
                                      uniquingKeysWith: { first, _ in first })
+        // A definition that marks its items lists its competences only; one that marks none, every indicator question.
+        let marked = questionnaire.questions.contains { $0.itemKind != nil }
         return questions.compactMap { summary -> Difficulty? in
-            guard let positive = summary.positivePercent, indicatorOf[summary.id] != nil else { return nil }
+            guard let positive = summary.positivePercent, indicatorOf[summary.id] != nil,
+                  !marked || questionnaire.question(summary.id)?.itemKind == .competence else { return nil }
             return Difficulty(question: summary.id, text: summary.text, indicator: indicatorOf[summary.id],
                               percent: 100 - positive, valid: summary.valid)
         }
@@ -261,7 +268,7 @@ public struct Analyzer {
         switch plan.indicator.method {
         case .positiveShare:
             return tally.validWeight > 0 ? tally.positiveWeight / tally.validWeight * 100 : nil
-        case .meanIndex, .meanScore, .sum:
+        case .meanIndex, .meanScore, .sum, .levelShare:
             return Descriptive.mean(tally.scores.array)
         }
     }
@@ -275,23 +282,15 @@ public struct Analyzer {
         let indicator = plan.indicator
         let value = figure(plan, tally)
         let level = value.flatMap { indicator.level(for: $0) }
-        var distribution: [LevelCount]?
-        if indicator.method != .positiveShare, !tally.scores.isEmpty {
-            var counts = Array(repeating: 0, count: indicator.levels.count)
-            for score in tally.scores {
-                if let level = indicator.level(for: score), let index = indicator.levels.firstIndex(of: level) { counts[index] += 1 }
-            }
-            distribution = zip(indicator.levels, counts).map {
-                LevelCount(level: $0.name, deficit: $0.deficit, count: $1, percent: Double($1) / Double(tally.scores.count) * 100)
-            }
-        }
         let moments = RunningMoments(tally.scores)
-        return IndicatorSummary(id: indicator.id, title: indicator.title, method: indicator.method, audienceKey: indicator.audienceKey,
-                                figure: value, level: level?.name, deficit: level?.deficit ?? false,
-                                threshold: Analyzer.threshold(indicator.levels), respondentsScored: tally.scores.count,
-                                scores: ScoreMoments(n: moments.count, mean: moments.mean, standardDeviation: moments.standardDeviation),
-                                levelDistribution: distribution, reliability: tally.reliability(),
-                                recommendation: indicator.recommendation)
+        var summary = IndicatorSummary(id: indicator.id, title: indicator.title, method: indicator.method, audienceKey: indicator.audienceKey,
+                                       figure: value, level: level?.name, deficit: level?.deficit ?? false,
+                                       threshold: indicator.threshold, respondentsScored: tally.scores.count,
+                                       scores: ScoreMoments(n: moments.count, mean: moments.mean, standardDeviation: moments.standardDeviation),
+                                       levelDistribution: Analyzer.levelDistribution(indicator, scores: tally.scores.array), reliability: tally.reliability(),
+                                       recommendation: indicator.recommendation)
+        annotate(&summary, indicator: indicator, tally: tally)
+        return summary
     }
 
     func overallLevels() -> [Level]? {
@@ -339,7 +338,8 @@ public struct Analyzer {
                 let level = value.flatMap { plan.indicator.level(for: $0) }
                 let moments = RunningMoments(tally.scores)
                 return GroupIndicator(id: plan.indicator.id, figure: value, level: level?.name, deficit: level?.deficit ?? false,
-                                      scores: ScoreMoments(n: moments.count, mean: moments.mean, standardDeviation: moments.standardDeviation))
+                                      scores: ScoreMoments(n: moments.count, mean: moments.mean, standardDeviation: moments.standardDeviation),
+                                      levelDistribution: Analyzer.levelDistribution(plan.indicator, scores: tally.scores.array))
             }
             groupFigures.append(GroupFigures(key: key, respondents: sheet.respondents, suppressed: false,
                                              indicators: indicators, overall: overallFigure(figures)))

@@ -1,3 +1,5 @@
+import AnketaCore
+
 /// The deficit map (карта дефицитов): indicators × columns (groups, audiences or schools) with the
 /// figure and level in each cell, and the deficits ranked by how far they fall below the threshold.
 public struct DeficitMap: Codable, Sendable, Equatable {
@@ -18,6 +20,10 @@ public struct DeficitMap: Codable, Sendable, Equatable {
         public var title: String
         public var percent: Bool
         public var cells: [Cell]
+        /// Triangulation of indicators computed by different methods: every cell is the share of
+        /// positive answers to the indicator's questions (the common scale), while the level and
+        /// deficit stay those of each indicator on its own scale.
+        public var commonScale: Bool = false
     }
 
     /// One deficit: where, how far below the threshold, what to do.
@@ -27,7 +33,8 @@ public struct DeficitMap: Codable, Sendable, Equatable {
         public var column: String
         public var figure: Double
         public var threshold: Double?
-        /// threshold − figure (0 when the threshold is unknown).
+        /// How far the figure is on the deficit side of the threshold: threshold − figure, or
+        /// figure − threshold when lower is better (0 when the threshold is unknown).
         public var gap: Double
         public var recommendation: String?
     }
@@ -42,14 +49,14 @@ public struct DeficitMap: Codable, Sendable, Equatable {
             var cells = [Cell(figure: indicator.figure, level: indicator.level, deficit: indicator.deficit, suppressed: false)]
             if indicator.deficit, let figure = indicator.figure {
                 deficits.append(Entry(indicator: indicator.id, title: indicator.title, column: "Все", figure: figure, threshold: indicator.threshold,
-                                      gap: indicator.threshold.map { $0 - figure } ?? 0, recommendation: indicator.recommendation))
+                                      gap: indicator.threshold.map { Level.gap(figure, threshold: $0, direction: indicator.direction ?? .higherIsBetter) } ?? 0, recommendation: indicator.recommendation))
             }
             for group in breakdown?.groups ?? [] {
                 let cell = group.indicators.first { $0.id == indicator.id }
                 cells.append(Cell(figure: cell?.figure, level: cell?.level, deficit: cell?.deficit ?? false, suppressed: group.suppressed))
                 if let cell, cell.deficit, let figure = cell.figure {
                     deficits.append(Entry(indicator: indicator.id, title: indicator.title, column: group.key, figure: figure, threshold: indicator.threshold,
-                                          gap: indicator.threshold.map { $0 - figure } ?? 0, recommendation: indicator.recommendation))
+                                          gap: indicator.threshold.map { Level.gap(figure, threshold: $0, direction: indicator.direction ?? .higherIsBetter) } ?? 0, recommendation: indicator.recommendation))
                 }
             }
             rows.append(Row(id: indicator.id, title: indicator.title, percent: indicator.method.isPercent, cells: cells))
@@ -73,19 +80,25 @@ public struct DeficitMap: Codable, Sendable, Equatable {
         var deficits: [Entry] = []
         rows = keys.map { key in
             var percent = false
+            let methods = Set(results.compactMap { $0.indicators.first { $0.audienceKey == key }?.method })
+            // Different methods (a mean score 0–1 beside percentages) are compared on one scale.
+            let common = methods.count > 1
             let cells = results.map { result -> Cell in
                 guard let indicator = result.indicators.first(where: { $0.audienceKey == key }) else {
                     return Cell(figure: nil, level: nil, deficit: false, suppressed: false)
                 }
-                percent = indicator.method.isPercent
+                percent = common || indicator.method.isPercent
+                if common {
+                    return Cell(figure: indicator.positivePercent, level: indicator.level, deficit: indicator.deficit, suppressed: false)
+                }
                 if indicator.deficit, let figure = indicator.figure {
                     deficits.append(Entry(indicator: indicator.id, title: indicator.title, column: result.audience.nominativePlural, figure: figure,
-                                          threshold: indicator.threshold, gap: indicator.threshold.map { $0 - figure } ?? 0,
+                                          threshold: indicator.threshold, gap: indicator.threshold.map { Level.gap(figure, threshold: $0, direction: indicator.direction ?? .higherIsBetter) } ?? 0,
                                           recommendation: indicator.recommendation))
                 }
                 return Cell(figure: indicator.figure, level: indicator.level, deficit: indicator.deficit, suppressed: false)
             }
-            return Row(id: key, title: titles[key] ?? key, percent: percent, cells: cells)
+            return Row(id: key, title: titles[key] ?? key, percent: percent, cells: cells, commonScale: common)
         }
         self.deficits = deficits.sorted { ($0.gap, $0.title) > ($1.gap, $1.title) }
     }

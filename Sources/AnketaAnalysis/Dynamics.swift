@@ -1,3 +1,4 @@
+import AnketaCore
 import AnketaStats
 
 /// Change of every figure between an earlier and the current wave of the same questionnaire.
@@ -21,6 +22,9 @@ public struct Dynamics: Codable, Sendable, Equatable {
         public var test: String?
         /// «рост», «снижение» or «без значимых изменений»: only a significant change (p < 0.05) counts.
         public var direction: Direction
+        /// Whether a significant change is an improvement (a rise, or a fall where lower is
+        /// better); `nil` without a significant change.
+        public var improvement: Bool? = nil
 
         public enum Direction: String, Codable, Sendable, Equatable {
             case up = "рост"
@@ -38,7 +42,11 @@ public struct Dynamics: Codable, Sendable, Equatable {
             guard let before = previous.indicators.first(where: { $0.id == now.id }) else {
                 return Change(id: now.id, title: now.title, previous: nil, current: now.figure, change: nil, interval: nil, p: nil, test: nil, direction: .unknown)
             }
-            return Dynamics.indicatorChange(before, now)
+            var change = now.method == .levelShare ? Dynamics.levelShareChange(before, now) : Dynamics.indicatorChange(before, now)
+            if change.direction == .up || change.direction == .down {
+                change.improvement = (change.direction == .up) != (now.direction == .lowerIsBetter)
+            }
+            return change
         }
         questions = current.questions.compactMap { now in
             guard let before = previous.questions.first(where: { $0.id == now.id }),
@@ -63,6 +71,18 @@ public struct Dynamics: Codable, Sendable, Equatable {
             if test.pValue < 0.05, let change { result.direction = change > 0 ? .up : .down }
         }
         return result
+    }
+
+    /// A share of respondents in given levels: Newcombe's interval and the pooled z-test on the
+    /// respondents counted (each respondent is counted or not: a plain proportion).
+    static func levelShareChange(_ before: IndicatorSummary, _ now: IndicatorSummary) -> Change {
+        guard let c1 = before.counted, let c2 = now.counted else { return indicatorChange(before, now) }
+        var change = shareChange(id: now.id, title: now.title, successes1: c1, trials1: before.respondentsScored,
+                                 successes2: c2, trials2: now.respondentsScored)
+        // The figures as the indicator reports them (identical up to rounding).
+        change.previous = before.figure ?? change.previous
+        change.current = now.figure ?? change.current
+        return change
     }
 
     /// Shares of positive answers of one question: Newcombe's interval, pooled z-test.

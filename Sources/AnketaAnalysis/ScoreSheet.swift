@@ -88,11 +88,12 @@ struct IndicatorTally {
             weightSum += item.weight
             let positive = item.question.positive[index]
             if positive { positiveSum += item.weight }
-            switch plan.indicator.method {
+            switch plan.scoring {
             case .positiveShare: weighted += positive ? item.weight * 100 : 0
             case .meanIndex: weighted += item.weight * item.question.index(ofKeyedScore: score)
             case .meanScore: weighted += item.weight * score
             case .sum: weighted += score
+            case .levelShare: break
             }
         }
         positiveWeight += positiveSum
@@ -107,13 +108,19 @@ struct IndicatorTally {
             }
             totalMoments.add(total)
         }
-        switch plan.indicator.method {
+        var score: Double?
+        switch plan.scoring {
         case .sum:
-            if answered == plan.items.count { scores.append(weighted) }
+            if answered == plan.items.count { score = weighted }
         case .positiveShare:
-            if answered > 0 { scores.append(weighted / weightSum) }
+            if answered > 0 { score = weighted / weightSum }
         case .meanIndex, .meanScore:
-            if answered * 2 >= plan.items.count, answered > 0 { scores.append(weighted / weightSum) }
+            if answered * 2 >= plan.items.count, answered > 0 { score = weighted / weightSum }
+        case .levelShare: break
+        }
+        if let value = score {
+            // A level share scores a respondent 100 when their level is counted, else 0: the mean is the share.
+            if let share = plan.levelShare { scores.append(share.counts(value) ? 100 : 0) } else { scores.append(value) }
         }
     }
 

@@ -17,7 +17,7 @@ extension DefinitionReader {
     mutating func questionnaire(_ root: Node) -> Questionnaire? {
         let keys: Set<String> = ["id", "version", "title", "audience", "intro", "outro", "scales", "sections",
                                  "questions", "groupings", "indicators", "overall"]
-        guard let map = mapping(root, "", allowed: keys) else { return nil }
+        guard let map = mapping(root, "", allowed: keys.union(Self.instrumentKeys)) else { return nil }
 
         let id = string(map, "id", "", parent: root) ?? ""
         if !id.isEmpty, !Self.isValidID(id) {
@@ -46,12 +46,16 @@ extension DefinitionReader {
         let groupings = readGroupings(map, questions: questions)
         let indicators = readIndicators(map, questions: questions, scales: scales)
         let overall = readOverall(map, indicators: indicators)
+        let anonymity = readAnonymity(map, questions: questions, scales: scales)
 
-        return Questionnaire(id: id, version: version, title: title, audience: audience,
+        var questionnaire = Questionnaire(id: id, version: version, title: title, audience: audience,
                              intro: string(map, "intro", "", parent: root, required: false),
                              outro: string(map, "outro", "", parent: root, required: false),
                              scales: scales, sections: sections, questions: questions, groupings: groupings,
                              indicators: indicators, overall: overall)
+        questionnaire.anonymous = anonymity.anonymous
+        questionnaire.respondent = anonymity.respondent
+        return questionnaire
     }
 
     // MARK: - Scales
@@ -128,7 +132,7 @@ extension DefinitionReader {
         var questions: [Question] = []
         var headers: [TextKey: String] = [:]
         let allowed: Set<String> = ["id", "section", "text", "grid", "type", "scale", "required", "reverse", "min", "max", "aliases",
-                                     "recommendation", "responsible", "deadline", "document", "keywords"]
+                                     "recommendation", "responsible", "deadline", "document", "keywords", "kind"]
         for (index, node) in sequence(map, "questions", "", parent: root, required: true).enumerated() {
             let path = "questions[\(index)]"
             guard let body = mapping(node, path, allowed: allowed) else { continue }
@@ -180,11 +184,15 @@ extension DefinitionReader {
             if let minimum, let maximum, minimum > maximum {
                 error(body["min"], "\(qpath).min", "min больше max")
             }
-            let question = Question(id: id, section: section, text: text,
+            var question = Question(id: id, section: section, text: text,
                                     grid: string(body, "grid", qpath, parent: node, required: false),
                                     kind: kind, scale: scale, required: bool(body, "required", qpath),
                                     reverse: reverse, min: minimum, max: maximum, aliases: strings(body, "aliases", qpath),
                                     guidance: guidance(body, qpath, parent: node), keywords: strings(body, "keywords", qpath))
+            question.itemKind = readItemKind(body, qpath, parent: node)
+            if question.itemKind != nil, question.kind != .single {
+                error(body["kind"], "\(qpath).kind", "вид competence/attitude указывается только у вопроса с одним ответом")
+            }
             for header in [question.header] + question.aliases {
                 let key = TextKey(header, stripNumbering: true)
                 if let other = headers[key] {
@@ -236,7 +244,7 @@ extension DefinitionReader {
         guard let node = map["indicators"] else { return [] }
         var indicators: [Indicator] = []
         let allowed: Set<String> = ["id", "title", "method", "questions", "levels", "recommendation", "audience_key",
-                                     "responsible", "deadline", "document", "keywords"]
+                                     "responsible", "deadline", "document", "keywords", "direction", "of", "share_levels", "route"]
         for (index, item) in sequence(map, "indicators", "", parent: node, required: false).enumerated() {
             let path0 = "indicators[\(index)]"
             guard let body = mapping(item, path0, allowed: allowed), let id = string(body, "id", path0, parent: item) else { continue }
@@ -250,7 +258,16 @@ extension DefinitionReader {
                 }
             }
             var items: [Indicator.Item] = []
-            let itemNodes = sequence(body, "questions", path, parent: item, required: true)
+            var levelShare: Indicator.LevelShare?
+            if method == .levelShare {
+                levelShare = readLevelShare(body, path, parent: item, indicators: indicators)
+                items = levelShare.flatMap { share in indicators.first { $0.id == share.of }?.items } ?? []
+                if body["questions"] != nil {
+                    error(body["questions"], "\(path).questions", "у показателя с методом level_share вопросы берутся из показателя of",
+                          hint: "удалите questions")
+                }
+            }
+            let itemNodes = method == .levelShare ? [] : sequence(body, "questions", path, parent: item, required: true)
             if itemNodes.isEmpty, body["questions"] != nil {
                 error(body["questions"], "\(path).questions", "у показателя нет вопросов", hint: "перечислите id вопросов: [q1, q2]")
             }
@@ -284,12 +301,56 @@ extension DefinitionReader {
                 error(body["levels"], "\(path).levels", "нижний уровень начинается с \(RussianNumber.plain(last.from)), а показатель может быть равен \(RussianNumber.plain(minimum))",
                       hint: "последний уровень должен начинаться с \(RussianNumber.plain(minimum))")
             }
-            indicators.append(Indicator(id: id, title: string(body, "title", path, parent: item) ?? id, method: method, items: items,
-                                        levels: levels,
-                                        audienceKey: string(body, "audience_key", path, parent: item, required: false),
-                                        guidance: guidance(body, path, parent: item), keywords: strings(body, "keywords", path)))
+            var indicator = Indicator(id: id, title: string(body, "title", path, parent: item) ?? id, method: method, items: items,
+                                      levels: levels,
+                                      audienceKey: string(body, "audience_key", path, parent: item, required: false),
+                                      guidance: guidance(body, path, parent: item), keywords: strings(body, "keywords", path))
+            indicator.levelShare = levelShare
+            if let text = string(body, "direction", path, parent: item, required: false) {
+                if let direction = Indicator.Direction(rawValue: text) { indicator.direction = direction } else {
+                    error(body["direction"], "\(path).direction", "неизвестное направление «\(text)»",
+                          hint: "допустимо: higher_is_better (чем выше, тем лучше; по умолчанию) или lower_is_better (чем ниже, тем лучше)")
+                }
+            }
+            checkDirection(indicator, body, path)
+            indicator.route = readRoute(body, path)
+            indicators.append(indicator)
         }
         return indicators
+    }
+
+    /// `of` and `share_levels` of a `level_share` indicator: `of` must be declared earlier and not be
+    /// a `level_share` itself; every counted level must be one of its levels.
+    private mutating func readLevelShare(_ body: [String: Node], _ path: String, parent: Node, indicators: [Indicator]) -> Indicator.LevelShare? {
+        guard let of = string(body, "of", path, parent: parent, required: true) else { return nil }
+        guard let base = indicators.first(where: { $0.id == of }), base.method != .levelShare else {
+            error(body["of"], "\(path).of", "показатель «\(of)» не объявлен выше или сам считается методом level_share",
+                  hint: "укажите в of id показателя с методом sum, mean_index, mean_score или positive_share, объявленного раньше")
+            return nil
+        }
+        let names = strings(body, "share_levels", path)
+        if names.isEmpty {
+            error(body["share_levels"] ?? parent, "\(path).share_levels", "не указаны уровни, долю которых считает показатель",
+                  hint: "например share_levels: [низкий, дезадаптация]")
+        }
+        for name in names where !base.levels.contains(where: { $0.name == name }) {
+            error(body["share_levels"], "\(path).share_levels", "у показателя «\(of)» нет уровня «\(name)»",
+                  hint: "есть: " + base.levels.map(\.name).joined(separator: ", "))
+        }
+        return Indicator.LevelShare(of: of, levels: names, method: base.method, baseLevels: base.levels)
+    }
+
+    /// With lower-is-better the deficit levels are the upper ones; with higher-is-better the lower ones.
+    private mutating func checkDirection(_ indicator: Indicator, _ body: [String: Node], _ path: String) {
+        guard let first = indicator.levels.first, let last = indicator.levels.last, indicator.levels.count >= 2 else { return }
+        if indicator.direction == .lowerIsBetter, last.deficit, !first.deficit {
+            error(body["levels"], "\(path).levels", "показатель «чем ниже, тем лучше», а дефицитом отмечен нижний уровень «\(last.name)»",
+                  hint: "отметьте deficit: true у верхних уровней или уберите direction: lower_is_better")
+        }
+        if indicator.direction == .higherIsBetter, first.deficit, !last.deficit {
+            error(body["levels"], "\(path).levels", "дефицитом отмечен верхний уровень «\(first.name)»: чем выше показатель, тем хуже?",
+                  hint: "укажите direction: lower_is_better")
+        }
     }
 
     /// `recommendation`, `responsible`, `deadline`, `document` of an indicator or a question.
@@ -319,7 +380,7 @@ extension DefinitionReader {
     /// The lowest figure a method can produce for these questions (for checking the lowest level).
     static func minimumFigure(method: Indicator.Method, items: [Indicator.Item], questions: [Question], scales: [String: Scale]) -> Double? {
         switch method {
-        case .positiveShare, .meanIndex: return 0
+        case .positiveShare, .meanIndex, .levelShare: return 0
         case .meanScore, .sum:
             let ranges = items.compactMap { item in
                 questions.first { $0.id == item.question }?.scale.flatMap { scales[$0] }?.scoreRange

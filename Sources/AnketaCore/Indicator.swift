@@ -6,9 +6,44 @@ public struct Indicator: Sendable, Equatable {
         case meanIndex = "mean_index"
         case meanScore = "mean_score"
         case sum
+        /// Percent (0–100) of respondents whose own score on another indicator (`of`) falls into
+        /// the given levels (`share_levels`), e.g. «низкий» + «дезадаптация» of school motivation.
+        case levelShare = "level_share"
 
         /// Whether the figure is a percentage.
-        public var isPercent: Bool { self == .positiveShare }
+        public var isPercent: Bool { self == .positiveShare || self == .levelShare }
+    }
+
+    /// Whether a higher figure is better (the default: satisfaction, motivation) or worse
+    /// (external motivation, the share of pupils at risk).
+    public enum Direction: String, Sendable, Equatable, CaseIterable, Codable {
+        case higherIsBetter = "higher_is_better"
+        case lowerIsBetter = "lower_is_better"
+    }
+
+    /// What a `level_share` indicator counts: respondents whose score on `of` falls into `levels`.
+    public struct LevelShare: Sendable, Equatable {
+        /// The indicator whose respondents' scores and levels are counted.
+        public var of: String
+        /// Names of the counted levels of `of`.
+        public var levels: [String]
+        /// How `of` scores a respondent.
+        public var method: Method
+        /// The levels of `of`, ordered from the highest.
+        public var baseLevels: [Level]
+
+        public init(of: String, levels: [String], method: Method, baseLevels: [Level]) {
+            self.of = of
+            self.levels = levels
+            self.method = method
+            self.baseLevels = baseLevels
+        }
+
+        /// Whether a respondent's score on `of` is counted.
+        public func counts(_ score: Double) -> Bool {
+            guard let level = Level.level(for: score, in: baseLevels) else { return false }
+            return levels.contains(level.name)
+        }
     }
 
     public struct Item: Sendable, Equatable {
@@ -32,6 +67,23 @@ public struct Indicator: Sendable, Equatable {
     public var audienceKey: String?
     /// Word stems that tie open answers to this indicator («вежлив», «груб»), besides its questions' words.
     public var keywords: [String]
+    /// Whether a higher figure is better; levels, deficits, colours and wording follow it.
+    public var direction: Direction = .higherIsBetter
+    /// For `level_share`: what is counted (the items are those of `of`).
+    public var levelShare: LevelShare?
+
+    /// How a respondent's score is computed: the method, or for `level_share` the method of `of`.
+    public var scoringMethod: Method { levelShare?.method ?? method }
+
+    /// The best level: the first (highest) one, or the last when lower is better.
+    public var bestLevel: Level? { direction == .lowerIsBetter ? levels.last : levels.first }
+
+    /// The deficit threshold: for higher-is-better the lowest `from` of a non-deficit level (a
+    /// figure below it is a deficit); for lower-is-better the lowest `from` of a deficit level (a
+    /// figure at or above it is a deficit). `nil` without deficit levels.
+    public var threshold: Double? { Level.threshold(levels, direction: direction) }
+    /// The row of a teacher's individual route (ИОМ) when this indicator is their deficit.
+    public var route: RouteGuidance?
 
     /// The recommendation text of ``guidance``.
     public var recommendation: String? {
@@ -74,5 +126,19 @@ public struct Level: Sendable, Equatable, Codable {
     public static func level(for figure: Double, in levels: [Level]) -> Level? {
         // A tiny tolerance so that 79.99999999 from floating arithmetic is not pushed a level down.
         levels.first { figure >= $0.from - 1e-9 } ?? levels.last
+    }
+
+    /// The deficit threshold of `levels` (see ``Indicator/threshold``).
+    public static func threshold(_ levels: [Level], direction: Indicator.Direction = .higherIsBetter) -> Double? {
+        guard levels.contains(where: \.deficit) else { return nil }
+        switch direction {
+        case .higherIsBetter: return levels.filter { !$0.deficit }.map(\.from).min()
+        case .lowerIsBetter: return levels.filter(\.deficit).map(\.from).min()
+        }
+    }
+
+    /// How far `figure` is on the deficit side of `threshold` (positive inside the deficit).
+    public static func gap(_ figure: Double, threshold: Double, direction: Indicator.Direction = .higherIsBetter) -> Double {
+        direction == .lowerIsBetter ? figure - threshold : threshold - figure
     }
 }

@@ -31,6 +31,8 @@ public struct Question: Sendable, Equatable {
     public var guidance: Guidance
     /// Word stems that tie open answers to this question, besides the words of its text.
     public var keywords: [String]
+    /// Competence or attitude (`kind:` in YAML), when the definition says.
+    public var itemKind: ItemKind?
 
     public init(id: String, section: String, text: String, grid: String? = nil, kind: Kind, scale: String? = nil,
                 required: Bool? = nil, reverse: Bool = false, min: Double? = nil, max: Double? = nil,

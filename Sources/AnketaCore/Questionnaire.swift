@@ -15,6 +15,11 @@ public struct Questionnaire: Sendable, Equatable {
     public var groupings: [Grouping]
     public var indicators: [Indicator]
     public var overall: Overall?
+    /// `false` for named instruments (expert sheets, observation sheets, a management team's
+    /// self-assessment): no small-group suppression, and the справка says so.
+    public var anonymous: Bool = true
+    /// Which questions say who answered; only when `anonymous` is `false`.
+    public var respondent: RespondentFields?
 
     public init(id: String, version: Int, title: String, audience: Audience, intro: String? = nil,
                 outro: String? = nil, scales: [String: Scale], sections: [Section], questions: [Question],

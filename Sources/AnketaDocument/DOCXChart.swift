@@ -23,8 +23,8 @@ struct DOCXChartWriter {
     /// The drawing's width in points (the text width of the page, less a little).
     var widthPoints = 460.0
 
-    private let catAxisId = 50010
-    private let valAxisId = 50020
+    let catAxisId = 50010
+    let valAxisId = 50020
 
     /// Category labels in points; data labels are a point smaller.
     static let labelSize = 10.0
@@ -46,7 +46,7 @@ struct DOCXChartWriter {
     /// Room right of the plot for the data labels of the longest bar.
     private var rightReserve: Double {
         switch chart.kind {
-        case .divergingStacked: return 6
+        case .divergingStacked, .stacked, .line: return 6
         case .bars, .groupedBars:
             let widest = chart.categories.indices.map { TextMeasure.width(dataLabelText(category: $0), size: Self.dataLabelSize) }.max() ?? 0
             return widest + 10
@@ -59,18 +59,21 @@ struct DOCXChartWriter {
         switch chart.kind {
         case .bars: return max(20, text)
         case .groupedBars: return max(Double(max(chart.series.count, 1)) * 11 + 8, text)
-        case .divergingStacked: return max(22, text)
+        case .divergingStacked, .stacked, .line: return max(22, text)
         }
     }
 
     private var topPad: Double { 6 }
     private var bottomPad: Double {
-        if case .divergingStacked = chart.kind { return 8 }
-        return 24
+        switch chart.kind {
+        case .divergingStacked, .stacked: return 8
+        default: return 24
+        }
     }
 
     var heightPoints: Double {
-        topPad + Double(max(chart.categories.count, 1)) * band + bottomPad
+        if case .line = chart.kind { return Self.lineHeightPoints }
+        return topPad + Double(max(chart.categories.count, 1)) * band + bottomPad
     }
 
     /// Height of the drawing on the page, in EMU.
@@ -105,9 +108,10 @@ struct DOCXChartWriter {
         return widest
     }
 
-    private var digits: Int { DocumentNumberFormat.fractionDigits(for: chart.allValues) }
+    var digits: Int { DocumentNumberFormat.fractionDigits(for: chart.allValues) }
 
     func xml() -> String {
+        if case .line = chart.kind { return lineXML() }
         var s = DOCXParts.header
         s += "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" "
             + "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
@@ -117,7 +121,8 @@ struct DOCXChartWriter {
         switch chart.kind {
         case .bars: s += barChart(grouped: false)
         case .groupedBars: s += barChart(grouped: true)
-        case .divergingStacked: s += divergingChart()
+        case .divergingStacked, .stacked: s += divergingChart()
+        case .line: break
         }
         s += axes()
         s += "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>"
@@ -263,7 +268,7 @@ struct DOCXChartWriter {
         let line = "<c:spPr><a:ln w=\"9525\"><a:solidFill><a:srgbClr val=\"7F7F7F\"/></a:solidFill></a:ln></c:spPr>"
         var catLine = line
         var crossing = "<c:crosses val=\"autoZero\"/>"
-        if case .divergingStacked = chart.kind {
+        if chart.divergingSplit != nil {
             // The category axis is the zero line of a diverging chart.
             catLine = "<c:spPr><a:ln w=\"15875\"><a:solidFill><a:srgbClr val=\"262626\"/></a:solidFill></a:ln></c:spPr>"
             crossing = "<c:crossesAt val=\"\(number(divergingReach.left))\"/>"
@@ -280,7 +285,7 @@ struct DOCXChartWriter {
         let grid = "<c:majorGridlines><c:spPr><a:ln w=\"6350\"><a:solidFill><a:srgbClr val=\"BFBFBF\"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>"
         s += "<c:valAx><c:axId val=\"\(valAxisId)\"/>"
         switch chart.kind {
-        case .divergingStacked:
+        case .divergingStacked, .stacked, .line:
             let reach = divergingReach
             s += "<c:scaling><c:orientation val=\"minMax\"/><c:max val=\"\(number(reach.left + reach.right))\"/><c:min val=\"0\"/></c:scaling>"
                 + "<c:delete val=\"0\"/><c:axPos val=\"b\"/>"
@@ -308,7 +313,7 @@ struct DOCXChartWriter {
 
     /// Format code for labels, e.g. `0.0" %"` (a non-breaking space before the unit). The
     /// decimal separator follows the reader's locale: a comma in Russian Word and LibreOffice.
-    private func numberFormat(digits: Int, withUnit: Bool, suffix: String = "") -> String {
+    func numberFormat(digits: Int, withUnit: Bool, suffix: String = "") -> String {
         // [$-419]: the format's locale is Russian, so LibreOffice shows a decimal comma whatever
         // its UI locale; Word follows the reader's system settings (a comma on Russian Windows).
         var code = "[$-419]" + (digits > 0 ? "0." + String(repeating: "0", count: digits) : "0")
@@ -326,12 +331,12 @@ struct DOCXChartWriter {
     }
 
     /// A solid fill with a thin dark outline, so light bars stand out on white paper.
-    private func fill(_ hex: String) -> String {
+    func fill(_ hex: String) -> String {
         "<c:spPr><a:solidFill><a:srgbClr val=\"\(hex)\"/></a:solidFill>"
             + "<a:ln w=\"3175\"><a:solidFill><a:srgbClr val=\"404040\"/></a:solidFill></a:ln></c:spPr>"
     }
 
-    private func textProperties(size: Double, color: String = "000000", upright: Bool = false, wrap: Bool = true) -> String {
+    func textProperties(size: Double, color: String = "000000", upright: Bool = false, wrap: Bool = true) -> String {
         let font = XML.escape(fontName)
         let body = upright ? "<a:bodyPr rot=\"0\" vert=\"horz\"/>" : wrap ? "<a:bodyPr/>" : "<a:bodyPr wrap=\"none\"/>"
         return "<c:txPr>\(body)<a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"\(Int(size * 100))\" b=\"0\">"
@@ -341,13 +346,13 @@ struct DOCXChartWriter {
     }
 
     /// A number as XML Schema double text ("82.4").
-    private func number(_ v: Double) -> String {
+    func number(_ v: Double) -> String {
         if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
         return String(v)
     }
 
     /// 1 → "B", 2 → "C", … (column A holds the categories).
-    private func columnLetter(_ index: Int) -> String {
+    func columnLetter(_ index: Int) -> String {
         var n = index + 1
         var s = ""
         while n > 0 {

@@ -342,7 +342,9 @@ struct DOCXBuilder {
             var seen: [Tone] = []
             for case let tone? in chart.tones where !seen.contains(tone) { seen.append(tone) }
             items = Tone.allCases.filter(seen.contains).map { (String($0.chartColor.dropFirst()), $0.legendLabel) }
-        case .groupedBars, .divergingStacked:
+        case .line where chart.series.count == 1:
+            items = []
+        case .groupedBars, .divergingStacked, .stacked, .line:
             items = chart.series.indices.map {
                 (ColorHex.seriesColor(chart.series[$0].color, index: $0), DocumentText.singleLine(chart.series[$0].name))
             }

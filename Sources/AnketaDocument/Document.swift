@@ -122,6 +122,13 @@ public struct Chart: Sendable, Equatable {
         case divergingStacked(neutralSeries: Int?)
         /// Grouped horizontal bars: several series side by side per category (e.g. two waves).
         case groupedBars
+        /// Horizontal 100 % stacked bars starting at zero, one per category (e.g. a class's
+        /// respondents over levels); series in their order from left to right.
+        case stacked
+        /// A line chart: categories along the horizontal axis (waves, oldest first), one line with
+        /// markers and value labels per series. HTML draws SVG, DOCX a native line chart, Markdown
+        /// a table.
+        case line
     }
 
     public struct Series: Sendable, Equatable {

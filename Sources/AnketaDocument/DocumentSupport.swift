@@ -210,12 +210,13 @@ public extension Tone {
         }
     }
 
-    /// What the tone means, for chart legends.
+    /// What the tone means, for chart legends. By meaning, not by height: where lower is better
+    /// the good level is the lowest one, and a deficit may be the highest.
     var legendLabel: String {
         switch self {
-        case .good: return "высокий уровень"
+        case .good: return "благополучный уровень"
         case .fair: return "средний уровень"
-        case .poor: return "низкий уровень"
+        case .poor: return "дефицит"
         case .muted: return "нет данных"
         }
     }
@@ -263,8 +264,10 @@ public extension Chart {
     /// For `.divergingStacked`: which series go left, centre and right. Without a neutral
     /// series the first half (rounded down) goes left and the rest right. `nil` for other kinds.
     var divergingSplit: DivergingSplit? {
-        guard case .divergingStacked(let neutral) = kind else { return nil }
         let n = series.count
+        // A plain stacked bar is a diverging one with everything right of zero.
+        if case .stacked = kind { return DivergingSplit(negative: [], neutral: nil, positive: Array(0..<n)) }
+        guard case .divergingStacked(let neutral) = kind else { return nil }
         if let neutral, neutral >= 0, neutral < n {
             return DivergingSplit(negative: Array(0..<neutral), neutral: neutral,
                                   positive: Array((neutral + 1)..<n))

@@ -87,7 +87,9 @@ public struct MarkdownRenderer: Sendable {
         if case .bars = chart.kind { seriesIndices = chart.series.isEmpty ? [] : [0] } else {
             seriesIndices = Array(chart.series.indices)
         }
-        var header = ["Показатель"] + seriesIndices.map { Self.cell(chart.series[$0].name) }
+        let first: String
+        if case .line = chart.kind { first = "Период" } else { first = "Показатель" }
+        var header = [first] + seriesIndices.map { Self.cell(chart.series[$0].name) }
         if hasTones { header.append("Уровень") }
         lines.append(Self.row(header))
         lines.append(Self.row(["---"] + seriesIndices.map { _ in "---:" } + (hasTones ? ["---"] : [])))

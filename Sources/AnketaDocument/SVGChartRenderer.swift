@@ -9,9 +9,9 @@ struct SVGChartRenderer {
 
     enum Layout { case wide, narrow }
 
-    private let fontSize = 14.0
+    let fontSize = 14.0
     private let lineHeight = 16.0
-    private let valueFontSize = 13.0
+    let valueFontSize = 13.0
 
     func render() -> String {
         let title = DocumentText.singleLine(chart.title)
@@ -27,7 +27,8 @@ struct SVGChartRenderer {
             switch chart.kind {
             case .bars: s += barsSVG(grouped: false, layout: layout, labels: labels)
             case .groupedBars: s += barsSVG(grouped: true, layout: layout, labels: labels)
-            case .divergingStacked: s += divergingSVG(layout: layout, labels: labels)
+            case .divergingStacked, .stacked: s += divergingSVG(layout: layout, labels: labels)
+            case .line: s += lineSVG(layout: layout)
             }
         }
         s += legend()
@@ -41,7 +42,7 @@ struct SVGChartRenderer {
 
     // MARK: Geometry
 
-    private func width(_ layout: Layout) -> Double { layout == .wide ? 680 : 360 }
+    func width(_ layout: Layout) -> Double { layout == .wide ? 680 : 360 }
 
     /// Lines of each category label in this layout: the shared wrapping (or key numbers) beside
     /// the bars; the full text wrapped to the drawing's width above them.
@@ -62,9 +63,9 @@ struct SVGChartRenderer {
         return min(widest * 1.05, ChartLabels.columnEms * fontSize) + 14
     }
 
-    private var digits: Int { DocumentNumberFormat.fractionDigits(for: chart.allValues) }
+    var digits: Int { DocumentNumberFormat.fractionDigits(for: chart.allValues) }
 
-    private func color(series i: Int) -> String {
+    func color(series i: Int) -> String {
         "#" + ColorHex.seriesColor(chart.series[i].color, index: i)
     }
 
@@ -73,7 +74,7 @@ struct SVGChartRenderer {
         return tone.chartColor
     }
 
-    private func f(_ x: Double) -> String {
+    func f(_ x: Double) -> String {
         let r = (x * 10).rounded() / 10
         return r == r.rounded() ? String(Int(r)) : String(r)
     }
@@ -96,7 +97,7 @@ struct SVGChartRenderer {
         return label(lines, full: full, x: plotLeft - 8, firstBaseline: first, anchor: "end")
     }
 
-    private func svgOpen(_ layout: Layout, height: Double) -> String {
+    func svgOpen(_ layout: Layout, height: Double) -> String {
         let name = HTMLRenderer.escape(DocumentText.singleLine(chart.title))
         let w = width(layout)
         let cls = layout == .wide ? "wide" : "narrow"
@@ -270,7 +271,9 @@ struct SVGChartRenderer {
             var seen: [Tone] = []
             for case let tone? in chart.tones where !seen.contains(tone) { seen.append(tone) }
             items = Tone.allCases.filter(seen.contains).map { ($0.chartColor, $0.legendLabel) }
-        case .groupedBars, .divergingStacked:
+        case .line where chart.series.count == 1:
+            items = []
+        case .groupedBars, .divergingStacked, .stacked, .line:
             items = chart.series.indices.map { (color(series: $0), DocumentText.singleLine(chart.series[$0].name)) }
         }
         guard !items.isEmpty else { return "" }

@@ -86,12 +86,12 @@ public struct DecisionDrafter: Sendable {
         case .groupDeficit:
             return "Провести адресную работу с группой «\(finding.group ?? "")»: выяснить причины низкого значения показателя «\(FindingWording.quote(finding.subject))» (беседы, фокус-группа) и включить меры в план работы с этой группой."
         case .decline:
-            return "Выяснить причины снижения показателя «\(FindingWording.quote(finding.subject))» по сравнению с прошлым годом (\(discuss)) и принять меры; проверить результат при следующем анкетировании."
+            return "Выяснить причины \(finding.lowerIsBetter ? "роста" : "снижения") показателя «\(FindingWording.quote(finding.subject))» по сравнению с прошлым годом (\(discuss)) и принять меры; проверить результат при следующем анкетировании."
         case .itemDecline:
             return "Выяснить причины снижения оценки по вопросу «\(FindingWording.quote(finding.subject))» (\(discuss)) и принять меры."
         case .groupDifference:
             let low = finding.groups.first?.group ?? ""
-            return "Обратить внимание на группу «\(low)» с наименьшим значением показателя «\(FindingWording.quote(finding.subject))»: выяснить причины и организовать адресную поддержку\(questionnaire.audience == .teachers ? " (наставничество, методическое сопровождение)" : "")."
+            return "Обратить внимание на группу «\(low)» с \(finding.lowerIsBetter ? "наибольшим" : "наименьшим") значением показателя «\(FindingWording.quote(finding.subject))»: выяснить причины и организовать адресную поддержку\(questionnaire.audience == .teachers ? " (наставничество, методическое сопровождение)" : "")."
         case .openAnswers:
             return "Рассмотреть повторяющиеся предложения респондентов и сообщить о принятых решениях (сайт школы, собрания)."
         case .rise:

@@ -70,6 +70,9 @@ public struct Finding: Sendable, Equatable, Codable {
     public var parentTitle: String?
     public var parentFigure: Double?
     public var parentLevel: String?
+    /// The indicator is better when lower (external motivation, a share at risk): a deficit is
+    /// above the threshold, a fall is good news.
+    public var lowerIsBetter: Bool = false
 
     /// Whether the finding calls for a management decision.
     public var callsForAction: Bool { kind != .rise }

@@ -11,6 +11,7 @@ public enum FindingWording {
         case .meanIndex: return RussianNumber.fixed(value, digits: 1) + "\u{00A0}из\u{00A0}100"
         case .meanScore: return RussianNumber.fixed(value, digits: 2)
         case .sum: return RussianNumber.fixed(value, digits: 1)
+        case .levelShare: return RussianNumber.percent(value)
         }
     }
 
@@ -22,7 +23,7 @@ public enum FindingWording {
     /// A threshold as written in a definition: «60 %», «50 из 100», «0,4».
     public static func thresholdFigure(_ value: Double, method: Indicator.Method) -> String {
         switch method {
-        case .positiveShare: RussianNumber.plain(value, maxDigits: 1) + "\u{00A0}%"
+        case .positiveShare, .levelShare: RussianNumber.plain(value, maxDigits: 1) + "\u{00A0}%"
         case .meanIndex: RussianNumber.plain(value, maxDigits: 1) + "\u{00A0}из\u{00A0}100"
         case .meanScore, .sum: RussianNumber.plain(value)
         }
@@ -40,6 +41,8 @@ public enum FindingWording {
         case .itemDeficit:
             text = "Низкая оценка: «\(trimmedQuote(finding.subject))» — \(value)\(finding.method == .positiveShare ? " положительных ответов" : "")\(limit)"
         case .groupDeficit: text = "Дефицит в группе «\(finding.group ?? "")»: «\(trimmedQuote(finding.subject))» — \(value)\(limit)"
+        case .decline where finding.lowerIsBetter: text = "Рост: «\(trimmedQuote(finding.subject))» — \(before) → \(value) (чем ниже, тем лучше)"
+        case .rise where finding.lowerIsBetter: text = "Снижение: «\(trimmedQuote(finding.subject))» — \(before) → \(value) (положительная динамика)"
         case .decline: text = "Снижение: «\(trimmedQuote(finding.subject))» — \(before) → \(value)"
         case .itemDecline: text = "Снижение оценки: «\(trimmedQuote(finding.subject))» — \(before) → \(value)"
         case .rise: text = "Рост: «\(trimmedQuote(finding.subject))» — \(before) → \(value)"
@@ -64,15 +67,19 @@ public enum FindingWording {
             return "показатель «\(trimmedQuote(finding.subject))» на уровне дефицита: \(value)\(threshold(finding))"
         case .itemDeficit:
             let what = finding.method == .positiveShare ? " положительных ответов" : ""
-            var text = "вопрос «\(trimmedQuote(finding.subject))» ниже порога дефицита: \(value)\(what)\(threshold(finding))"
+            var text = "вопрос «\(trimmedQuote(finding.subject))» \(finding.lowerIsBetter ? "выше" : "ниже") порога дефицита: \(value)\(what)\(threshold(finding))"
             if let title = finding.parentTitle, let parent = finding.parentFigure {
                 text += " (показатель «\(title)» в целом — \(figure(parent, method: finding.method))"
-                    + (finding.parentLevel.map { ", уровень «\($0)»" } ?? "") + ")"
+                    + (finding.parentLevel.map { ", " + LevelWording.phrase($0) } ?? "") + ")"
             }
             return text
         case .groupDeficit:
             let where_ = finding.grouping.map { " (\($0.lowercased()))" } ?? ""
             return "показатель «\(trimmedQuote(finding.subject))» в группе «\(finding.group ?? "")»\(where_) на уровне дефицита: \(value)\(threshold(finding))"
+        case .decline where finding.lowerIsBetter:
+            return "показатель «\(trimmedQuote(finding.subject))» значимо вырос: \(before) → \(value) (для него рост — отрицательная динамика)"
+        case .rise where finding.lowerIsBetter:
+            return "показатель «\(trimmedQuote(finding.subject))» значимо снизился: \(before) → \(value) (снижение — положительная динамика)"
         case .decline:
             return "показатель «\(trimmedQuote(finding.subject))» значимо снизился: \(before) → \(value)"
         case .rise:

@@ -65,14 +65,14 @@ public struct FindingsEngine: Sendable {
     /// How far `figure` is below `threshold`, as a share of the figure's range (0…1).
     func relativeGap(_ figure: Double, _ threshold: Double, indicator: Indicator?) -> Double {
         let span = range(of: indicator)
-        return max(0, min(1, (threshold - figure) / span))
+        return max(0, min(1, Level.gap(figure, threshold: threshold, direction: indicator?.direction ?? .higherIsBetter) / span))
     }
 
     /// The range of an indicator's figure: 100 for percentages and indices, else from its levels.
     func range(of indicator: Indicator?) -> Double {
         guard let indicator else { return 100 }
         switch indicator.method {
-        case .positiveShare, .meanIndex: return 100
+        case .positiveShare, .meanIndex, .levelShare: return 100
         case .meanScore, .sum:
             let scores = indicator.items.compactMap { item in questionnaire.question(item.question).flatMap { questionnaire.scale(of: $0) }?.scoreRange }
             let span = indicator.method == .sum ? scores.reduce(0) { $0 + ($1.upperBound - $1.lowerBound) }
@@ -90,9 +90,11 @@ public struct FindingsEngine: Sendable {
             guard summary.deficit, let figure = summary.figure else { return nil }
             let indicator = definition(summary.id)
             let gap = summary.threshold.map { relativeGap(figure, $0, indicator: indicator) } ?? 0
-            return Finding(id: "indicator-deficit:\(summary.id)", kind: .indicatorDeficit, severity: Self.weight(.indicatorDeficit) + gap,
-                           indicator: summary.id, subject: summary.title, method: summary.method, figure: figure,
-                           threshold: summary.threshold, guidance: indicator?.guidance ?? Guidance())
+            var finding = Finding(id: "indicator-deficit:\(summary.id)", kind: .indicatorDeficit, severity: Self.weight(.indicatorDeficit) + gap,
+                                  indicator: summary.id, subject: summary.title, method: summary.method, figure: figure,
+                                  threshold: summary.threshold, guidance: indicator?.guidance ?? Guidance())
+            finding.lowerIsBetter = indicator?.direction == .lowerIsBetter
+            return finding
         }
     }
 
@@ -102,7 +104,7 @@ public struct FindingsEngine: Sendable {
         case .positiveShare: question.positivePercent
         case .meanIndex: question.index
         case .meanScore: question.mean
-        case .sum: nil
+        case .sum, .levelShare: nil
         }
     }
 
@@ -115,7 +117,7 @@ public struct FindingsEngine: Sendable {
                 guard let question = result.questions.first(where: { $0.id == item.question }),
                       question.valid >= result.minGroupSize,
                       let figure = Self.itemFigure(question, method: summary.method),
-                      figure < threshold - 1e-9 else { continue }
+                      indicator.direction == .lowerIsBetter ? figure >= threshold - 1e-9 : figure < threshold - 1e-9 else { continue }
                 let definition = questionnaire.question(item.question)
                 var finding = Finding(id: "item-deficit:\(item.question)", kind: .itemDeficit,
                                       severity: Self.weight(.itemDeficit) + relativeGap(figure, threshold, indicator: indicator),
@@ -124,6 +126,7 @@ public struct FindingsEngine: Sendable {
                 finding.parentTitle = summary.title
                 finding.parentFigure = summary.figure
                 finding.parentLevel = summary.level
+                finding.lowerIsBetter = indicator.direction == .lowerIsBetter
                 findings.append(finding)
             }
         }
@@ -142,12 +145,14 @@ public struct FindingsEngine: Sendable {
                           seen.insert("\(figures.id):\(group.key)").inserted else { continue }
                     let indicator = definition(figures.id)
                     let gap = summary.threshold.map { relativeGap(figure, $0, indicator: indicator) } ?? 0
-                    findings.append(Finding(id: "group-deficit:\(figures.id):\(group.key)", kind: .groupDeficit,
-                                            severity: Self.weight(.groupDeficit) + gap, indicator: figures.id, subject: summary.title,
-                                            method: summary.method, figure: figure, threshold: summary.threshold,
-                                            grouping: breakdown.title, group: group.key,
-                                            groups: [Finding.GroupFigure(group: group.key, figure: figure, respondents: group.respondents)],
-                                            guidance: indicator?.guidance ?? Guidance()))
+                    var finding = Finding(id: "group-deficit:\(figures.id):\(group.key)", kind: .groupDeficit,
+                                          severity: Self.weight(.groupDeficit) + gap, indicator: figures.id, subject: summary.title,
+                                          method: summary.method, figure: figure, threshold: summary.threshold,
+                                          grouping: breakdown.title, group: group.key,
+                                          groups: [Finding.GroupFigure(group: group.key, figure: figure, respondents: group.respondents)],
+                                          guidance: indicator?.guidance ?? Guidance())
+                    finding.lowerIsBetter = indicator?.direction == .lowerIsBetter
+                    findings.append(finding)
                 }
             }
         }
@@ -160,10 +165,14 @@ public struct FindingsEngine: Sendable {
             guard change.direction == .up || change.direction == .down, let summary = result.indicators.first(where: { $0.id == change.id }) else { return nil }
             let indicator = definition(change.id)
             let size = min(1, abs(change.change ?? 0) / range(of: indicator) * 10)
-            let kind: Finding.Kind = change.direction == .down ? .decline : .rise
-            return Finding(id: "\(kind.rawValue):\(change.id)", kind: kind, severity: Self.weight(kind) + size, indicator: change.id,
-                           subject: summary.title, method: summary.method, figure: change.current, threshold: summary.threshold,
-                           previous: change.previous, p: change.p, guidance: indicator?.guidance ?? Guidance())
+            // A decline is a change for the worse: a fall, or a rise where lower is better.
+            let worse = change.improvement.map { !$0 } ?? (change.direction == .down)
+            let kind: Finding.Kind = worse ? .decline : .rise
+            var finding = Finding(id: "\(kind.rawValue):\(change.id)", kind: kind, severity: Self.weight(kind) + size, indicator: change.id,
+                                  subject: summary.title, method: summary.method, figure: change.current, threshold: summary.threshold,
+                                  previous: change.previous, p: change.p, guidance: indicator?.guidance ?? Guidance())
+            finding.lowerIsBetter = indicator?.direction == .lowerIsBetter
+            return finding
         }
     }
 
@@ -178,6 +187,8 @@ public struct FindingsEngine: Sendable {
         for (change, pHolm) in zip(tested, adjusted) where pHolm < options.alpha && (change.change ?? 0) < 0 {
             let indicator = questionnaire.indicators.first { $0.items.contains { $0.question == change.id } }
             if let indicator, declining.contains(indicator.id) { continue }
+            // Less agreement with a statement of an indicator where lower is better is no decline.
+            if indicator?.direction == .lowerIsBetter { continue }
             findings.append(Finding(id: "item-decline:\(change.id)", kind: .itemDecline,
                                     severity: Self.weight(.itemDecline) + min(1, abs(change.change ?? 0) / 10),
                                     indicator: indicator?.id, question: change.id, subject: change.title, method: .positiveShare,
@@ -192,17 +203,21 @@ public struct FindingsEngine: Sendable {
         for breakdown in result.breakdowns {
             for test in breakdown.tests where test.pHolm < options.alpha {
                 guard let summary = result.indicators.first(where: { $0.id == test.indicator }) else { continue }
-                let groups = breakdown.groups.compactMap { group -> Finding.GroupFigure? in
+                var groups = breakdown.groups.compactMap { group -> Finding.GroupFigure? in
                     guard !group.suppressed, group.key != Analyzer.unspecifiedGroup,
                           let figure = group.indicators.first(where: { $0.id == test.indicator })?.figure else { return nil }
                     return Finding.GroupFigure(group: group.key, figure: figure, respondents: group.respondents)
                 }.sorted { $0.figure < $1.figure }
                 guard groups.count >= 2 else { continue }
+                let lower = definition(test.indicator)?.direction == .lowerIsBetter
+                // The group that fares worst comes first: the lowest, or the highest where lower is better.
+                if lower { groups.reverse() }
                 findings.append(Finding(id: "group-difference:\(test.indicator):\(breakdown.grouping)", kind: .groupDifference,
                                         severity: Self.weight(.groupDifference) + min(1, test.effectSize * 2), indicator: test.indicator,
                                         subject: summary.title, method: summary.method, figure: groups.first?.figure,
                                         threshold: summary.threshold, p: test.pHolm, grouping: breakdown.title, group: groups.first?.group,
                                         groups: groups, effectSize: test.effectSize, guidance: definition(test.indicator)?.guidance ?? Guidance()))
+                findings[findings.count - 1].lowerIsBetter = lower
             }
         }
         return findings

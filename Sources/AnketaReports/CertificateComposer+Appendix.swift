@@ -143,6 +143,7 @@ extension CertificateComposer {
         }
         blocks.append(.note([.text(note)]))
         blocks += dynamicsDetail()
+        blocks += trendDetail()
         for breakdown in result.breakdowns where breakdown.groups.filter({ !$0.suppressed && $0.key != Analyzer.unspecifiedGroup }).count >= 2 {
             blocks.append(.heading("По группам: \(breakdown.title.lowercased())", level: 2))
             if breakdown.grouping != input.mapBreakdown?.grouping {

@@ -12,11 +12,17 @@ extension CertificateComposer {
         var items: [[Inline]] = []
         if let overall = result.overall, let figure = overall.figure {
             let method = overall.indicators.first.map { self.method(of: $0) } ?? .positiveShare
-            items.append([.text("\(overall.title) — \(RussianWording.figure(figure, method: method))" + (overall.level.map { ", уровень «\($0)»." } ?? "."))])
+            items.append([.text("\(overall.title) — \(RussianWording.figure(figure, method: method))" + (overall.level.map { ", \(LevelWording.phrase($0))." } ?? "."))])
         }
         let top = result.indicators.filter { !$0.deficit && $0.level != nil && $0.level == levels(of: $0.id).first?.name }
-        if !top.isEmpty {
-            items.append([.text("На высоком уровне: " + top.map { "«\($0.title)» (\(RussianWording.figure($0.figure, method: $0.method)))" }.joined(separator: ", ") + ".")])
+        let high = top.filter { !lowerIsBetter($0.id) }, low = top.filter { lowerIsBetter($0.id) }
+        if !high.isEmpty {
+            items.append([.text("На высоком уровне: " + high.map { "«\($0.title)» (\(RussianWording.figure($0.figure, method: $0.method)))" }.joined(separator: ", ") + ".")])
+        }
+        if !low.isEmpty {
+            // Where lower is better the best level is the lowest: say so, not «высокий уровень».
+            items.append([.text("На благополучном уровне (для этих показателей чем ниже значение, тем лучше): "
+                + low.map { "«\($0.title)» — \(RussianWording.figure($0.figure, method: $0.method))" + ($0.level.map { ", \(LevelWording.phrase($0))" } ?? "") }.joined(separator: "; ") + ".")])
         }
         let problems = findings.filter(\.callsForAction)
         var itemsDone: Set<String> = []
@@ -46,12 +52,12 @@ extension CertificateComposer {
     func itemDeficitSentence(_ group: [Finding]) -> [Inline] {
         guard let first = group.first else { return [] }
         let threshold = first.threshold.map { " (\(RussianWording.threshold($0, method: first.method)))" } ?? ""
-        var text = "Ниже порога дефицита\(threshold) "
+        var text = "\(first.lowerIsBetter ? "Выше" : "Ниже") порога дефицита\(threshold) "
         text += group.count == 1 ? "вопрос" : "вопросы"
         if let title = first.parentTitle {
             text += " показателя «\(title)»"
             if let figure = first.parentFigure {
-                text += " (в целом — \(FindingWording.figure(figure, method: first.method))" + (first.parentLevel.map { ", уровень «\($0)»" } ?? "") + ")"
+                text += " (в целом — \(FindingWording.figure(figure, method: first.method))" + (first.parentLevel.map { ", \(LevelWording.phrase($0))" } ?? "") + ")"
             }
         }
         text += ": " + group.map { "«\(FindingWording.quote($0.subject))» — \(FindingWording.figure($0.figure, method: $0.method))" }.joined(separator: "; ")
@@ -77,7 +83,8 @@ extension CertificateComposer {
         }
         let strong = result.indicators.filter { !$0.deficit && $0.level != nil && $0.level == levels(of: $0.id).first?.name }
         if !strong.isEmpty {
-            items.append("Сохранить и распространить практики, обеспечившие высокий уровень показателей " + strong.map { "«\($0.title)»" }.joined(separator: ", ") + ".")
+            let kind = strong.contains { lowerIsBetter($0.id) } ? "благополучный" : "высокий"
+            items.append("Сохранить и распространить практики, обеспечившие \(kind) уровень \(strong.count == 1 ? "показателя" : "показателей") " + strong.map { "«\($0.title)»" }.joined(separator: ", ") + ".")
         }
         switch questionnaire.audience {
         case .parents: items.append("Ознакомить родителей (законных представителей) с итогами анкетирования и принятыми решениями на родительских собраниях и на официальном сайте школы.")

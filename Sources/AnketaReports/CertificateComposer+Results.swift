@@ -10,9 +10,9 @@ extension CertificateComposer {
     func indicatorResults() -> [Block] {
         guard publishable, !result.indicators.isEmpty else { return [] }
         var blocks: [Block] = [.heading("Результаты по показателям", level: 1)]
-        let charted = result.indicators.filter { ($0.method == .positiveShare || $0.method == .meanIndex) && $0.figure != nil }
+        let charted = result.indicators.filter { ($0.method.isPercent || $0.method == .meanIndex) && $0.figure != nil }
         if !charted.isEmpty {
-            let unit = charted.allSatisfy { $0.method == .positiveShare } ? "%" : ""
+            let unit = charted.allSatisfy { $0.method.isPercent } ? "%" : ""
             blocks.append(.chart(Chart(kind: .bars, title: "Значения показателей", categories: charted.map(\.title),
                                        series: [Chart.Series(name: "Значение", values: charted.map(\.figure), color: "#4a6fa5")],
                                        tones: charted.map { tone(level: $0.level, deficit: $0.deficit, levels: levels(of: $0.id)) },
@@ -33,6 +33,7 @@ extension CertificateComposer {
                 blocks.append(.paragraph([.text("«\(indicator.title)»: распределение респондентов по уровням — " + parts.joined(separator: "; ") + ".")]))
             }
         }
+        blocks += levelDistributionCharts()
         return blocks
     }
 
@@ -92,8 +93,12 @@ extension CertificateComposer {
             blocks.append(.text("Сравнить показатели с периодом \(before) нельзя: в одном из периодов нет оценённых ответов по показателям."))
             return blocks
         }
-        let up = dynamics.indicators.filter { $0.direction == .up }.map { "«\($0.title)»" }
-        let down = dynamics.indicators.filter { $0.direction == .down }.map { "«\($0.title)»" }
+        // Where lower is better, a fall is named as good news.
+        func named(_ change: Dynamics.Change) -> String {
+            "«\(change.title)»" + (lowerIsBetter(change.id) ? (change.direction == .down ? " (снижение — положительная динамика)" : " (рост — отрицательная динамика)") : "")
+        }
+        let up = dynamics.indicators.filter { $0.direction == .up }.map(named)
+        let down = dynamics.indicators.filter { $0.direction == .down }.map(named)
         var words = "По сравнению с периодом \(before), когда в анкетировании участвовали \(RussianWording.participants(previous.respondents, questionnaire.audience)),"
         if up.isEmpty, down.isEmpty {
             words += " статистически значимых изменений показателей нет: различия укладываются в случайные колебания."
@@ -108,14 +113,14 @@ extension CertificateComposer {
         blocks.append(.text(words))
         let rows = dynamics.indicators.map { change -> [Cell] in
             let method = method(of: change.id)
-            let tone: Tone? = switch change.direction {
-            case .up: .good
-            case .down: .poor
+            let tone: Tone? = switch change.improvement {
+            case true?: .good
+            case false?: .poor
             default: nil
             }
             let verdict: String = switch change.direction {
-            case .up: "значимый рост"
-            case .down: "значимое снижение"
+            case .up: change.improvement == false ? "значимый рост (ухудшение)" : "значимый рост"
+            case .down: change.improvement == true ? "значимое снижение (улучшение)" : "значимое снижение"
             case .none: "без значимых изменений"
             case .unknown: "нет данных"
             }
@@ -131,8 +136,14 @@ extension CertificateComposer {
 
     func triangulationSection() -> [Block] {
         guard publishable, let map = input.triangulation else { return [] }
-        return [.heading("Сопоставление мнений участников образовательных отношений", level: 1),
-                .table(mapTable(map, caption: "Одни и те же показатели глазами разных групп участников"))]
+        var blocks: [Block] = [.heading("Сопоставление мнений участников образовательных отношений", level: 1),
+                               .table(mapTable(map, caption: "Одни и те же показатели глазами разных групп участников"))]
+        let common = map.rows.filter(\.commonScale).map { "«\($0.title)»" }
+        if !common.isEmpty {
+            // Different methods (a mean score 0–1 beside percentages) are put on one scale rather than compared as they are.
+            blocks.append(.note([.text("Показатели \(common.joined(separator: ", ")) у разных групп участников рассчитаны разными методами; для сопоставления все значения приведены к одной шкале — доле положительных ответов на вопросы показателя, %. Уровень в ячейке — по собственной шкале показателя.")]))
+        }
+        return blocks
     }
 
     // MARK: - Difficulties (professional development topics)

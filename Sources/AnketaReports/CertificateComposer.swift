@@ -33,9 +33,11 @@ public struct CertificateComposer: Sendable {
         blocks += introduction()
         blocks += method()
         blocks += indicatorResults()
-        blocks += dynamicsSection()
+        // Three or more waves: the trend over all of them; two: the comparison with the previous one.
+        blocks += input.trend == nil ? dynamicsSection() : trendSection()
         blocks += triangulationSection()
         blocks += difficultiesSection()
+        blocks += attitudesSection()
         blocks += conclusions()
         blocks += recommendations()
         blocks += decisionsSection()
@@ -70,8 +72,15 @@ public struct CertificateComposer: Sendable {
         return levels.first?.name == level ? .good : .fair
     }
 
+    /// The indicator's levels, the best first: from the highest, or from the lowest where lower is
+    /// better (so the first level is the one shown as good).
     func levels(of indicatorID: String) -> [Level] {
-        questionnaire.indicators.first { $0.id == indicatorID }?.levels ?? []
+        guard let indicator = questionnaire.indicators.first(where: { $0.id == indicatorID }) else { return [] }
+        return indicator.direction == .lowerIsBetter ? indicator.levels.reversed() : indicator.levels
+    }
+
+    func lowerIsBetter(_ indicatorID: String) -> Bool {
+        questionnaire.indicators.first { $0.id == indicatorID }?.direction == .lowerIsBetter
     }
 
     func method(of indicatorID: String) -> Indicator.Method {
@@ -97,6 +106,9 @@ public struct CertificateComposer: Sendable {
             participants += " из \(RussianNumber.fixed(Double(contingent), digits: 0)); охват — \(RussianNumber.percent(Double(result.respondents) / Double(contingent) * 100))"
         }
         blocks.append(.paragraph([.strong("Участники: "), .text(participants + ".")]))
+        if !questionnaire.anonymous {
+            blocks.append(.note([.text(RussianWording.namedSurveyNote)]))
+        }
         if !publishable {
             blocks.append(.note([.text("Ответов меньше \(result.minGroupSize): чтобы сохранить анонимность, результаты не приводятся.")]))
         }
@@ -105,19 +117,35 @@ public struct CertificateComposer: Sendable {
 
     func method() -> [Block] {
         var text = "анкета «\(questionnaire.title)»: \(RussianPlural.question(questionnaire.questions.count)) в \(RussianPlural.section(questionnaire.sections.count))."
-        var groups: [(method: Indicator.Method, levels: [Level], count: Int)] = []
+        var groups: [(method: Indicator.Method, levels: [Level], direction: Indicator.Direction, titles: [String])] = []
         for indicator in questionnaire.indicators {
-            if let index = groups.firstIndex(where: { $0.method == indicator.method && $0.levels == indicator.levels }) {
-                groups[index].count += 1
+            if let index = groups.firstIndex(where: { $0.method == indicator.method && $0.levels == indicator.levels && $0.direction == indicator.direction }) {
+                groups[index].titles.append(indicator.title)
             } else {
-                groups.append((indicator.method, indicator.levels, 1))
+                groups.append((indicator.method, indicator.levels, indicator.direction, [indicator.title]))
             }
         }
         for group in groups {
-            let what = questionnaire.indicators.count == group.count ? "Показатели рассчитаны как" : "\(RussianPlural.indicatorCount(group.count)) рассчитаны как"
-            text += " \(what) \(RussianWording.methodShort(group.method)); уровни: \(RussianWording.levelRanges(group.levels, method: group.method).joined(separator: "; "))."
+            let count = group.titles.count
+            var what = questionnaire.indicators.count == count ? "Показатели рассчитаны как" : "\(RussianPlural.indicatorCount(count)) рассчитаны как"
+            if group.method == .levelShare || group.direction == .lowerIsBetter, questionnaire.indicators.count != count {
+                // Name them: a share in levels or a lower-is-better indicator must be recognisable.
+                what = (count == 1 ? "Показатель " : "Показатели ") + group.titles.map { "«\($0)»" }.joined(separator: ", ") + (count == 1 ? " рассчитан как" : " рассчитаны как")
+            }
+            let better = group.direction == .lowerIsBetter ? " (чем ниже, тем лучше)" : ""
+            var how = RussianWording.methodShort(group.method)
+            if count == 1, let share = questionnaire.indicators.first(where: { $0.title == group.titles[0] })?.levelShare,
+               let base = questionnaire.indicators.first(where: { $0.id == share.of }) {
+                how = "доля респондентов (в % от получивших оценку), чей уровень по показателю «\(base.title)» — "
+                    + share.levels.map { "«\($0)»" }.joined(separator: " или ")
+            }
+            text += " \(what) \(how)\(better); уровни: \(RussianWording.levelRanges(group.levels, method: group.method).joined(separator: "; "))."
         }
-        text += " Ответы «затрудняюсь ответить» и пропуски в расчёт не входят; группы меньше \(RussianPlural.personGenitive(result.minGroupSize)) не показываются, чтобы сохранить анонимность. Статистические характеристики — в приложении."
+        text += " Ответы «затрудняюсь ответить» и пропуски в расчёт не входят;"
+        text += questionnaire.anonymous
+            ? " группы меньше \(RussianPlural.personGenitive(result.minGroupSize)) не показываются, чтобы сохранить анонимность."
+            : " анкетирование неанонимное, поэтому результаты приводятся при любом числе ответивших."
+        text += " Статистические характеристики — в приложении."
         return [.paragraph([.strong("Методика: "), .text(text)])]
     }
 

@@ -61,6 +61,19 @@ struct FigureTables {
             try table("dynamics.csv", ["kind", "id", "previous", "current", "change", "ci_low", "ci_high", "p", "test", "direction"],
                       dynamics.indicators.map { change("indicator", $0) } + dynamics.questions.map { change("question", $0) })
         }
+        if let trend = input.trend {
+            // One row per figure and wave; the test's columns repeat on every row of the figure.
+            var rows: [[String]] = []
+            for (kind, list) in [("indicator", trend.indicators), ("question", trend.questions)] {
+                for series in list {
+                    for (index, wave) in trend.waves.enumerated() {
+                        rows.append([kind, series.id, wave, n(series.values[index]), String(series.n[index]), series.test ?? "", n(series.statistic),
+                                     n(series.slope), n(series.p), series.direction.rawValue, series.improvement.map { $0 ? "1" : "0" } ?? ""])
+                    }
+                }
+            }
+            try table("trend.csv", ["kind", "id", "wave", "value", "n", "test", "statistic", "slope", "p", "direction", "improvement"], rows)
+        }
         return written
     }
 

@@ -11,6 +11,10 @@ public struct ReportFigures: Codable, Sendable, Equatable {
     public var deficitMap: DeficitMap
     public var triangulation: DeficitMap?
     public var otherAudiences: [AnalysisResult]
+    /// Waves before `previous`, oldest first (only with three or more waves).
+    public var history: [AnalysisResult]?
+    /// The trend over all waves (only with three or more waves).
+    public var trend: Trend?
 
     public init(_ input: ReportInput) {
         organization = input.organization
@@ -26,6 +30,10 @@ public struct ReportFigures: Codable, Sendable, Equatable {
         // Other audiences' questionnaires (and so their grouping questions) are not known here;
         // only their indicators are used, so none of their texts are written.
         otherAudiences = input.otherAudiences.map { $0.withoutTexts { _ in true } }
+        if input.history.count >= 2 {
+            history = input.history.dropLast().map { $0.withoutTexts { groupingQuestions.contains($0) } }
+            trend = input.trend
+        }
     }
 }
 

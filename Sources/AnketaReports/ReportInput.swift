@@ -26,6 +26,9 @@ public struct ReportInput: Sendable {
     public var previousDecisions: DecisionList?
     /// The school year in the heading, when it should not be derived from the answers' dates.
     public var academicYear: AcademicYear?
+    /// Earlier waves of the same questionnaire, oldest first, ending with `previous`: with two or
+    /// more the справка shows the trend over all waves (`Trend`).
+    public var history: [AnalysisResult] = []
 
     public init(questionnaire: Questionnaire, result: AnalysisResult, previous: AnalysisResult? = nil,
                 otherAudiences: [AnalysisResult] = [], organization: String? = nil, population: Int? = nil,
@@ -90,6 +93,12 @@ public struct ReportInput: Sendable {
     }
 
     var dynamics: Dynamics? { previous.map { Dynamics(previous: $0, current: result) } }
+
+    /// The trend over every wave (three or more), oldest first.
+    var trend: Trend? {
+        guard history.count >= 2 else { return nil }
+        return Trend(results: history + [result])
+    }
 
     var mapBreakdown: Breakdown? {
         if let mapGrouping { return result.breakdowns.first { $0.grouping == mapGrouping } }

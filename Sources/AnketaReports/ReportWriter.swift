@@ -53,7 +53,7 @@ public struct ReportWriter: Sendable {
     /// run without `--compare`), so the folder never mixes two reports. Other files are left alone.
     private func removeStale(in folder: URL, keeping: Set<String>) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        let fixed: Set<String> = ["indicators.csv", "questions.csv", "options.csv", "deficit-map.csv", "dynamics.csv"]
+        let fixed: Set<String> = ["indicators.csv", "questions.csv", "options.csv", "deficit-map.csv", "dynamics.csv", "trend.csv"]
         for name in names where !keeping.contains(name) {
             let ours = fixed.contains(name) || (name.hasSuffix(".csv")
                 && ["breakdown-", "tests-", "question-tests-"].contains(where: name.hasPrefix))

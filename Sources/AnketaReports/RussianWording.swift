@@ -22,6 +22,7 @@ enum RussianWording {
         case .meanIndex: return RussianNumber.fixed(value, digits: 1)
         case .meanScore: return RussianNumber.fixed(value, digits: 2)
         case .sum: return RussianNumber.fixed(value, digits: 1)
+        case .levelShare: return RussianNumber.percent(value)
         }
     }
 
@@ -29,7 +30,7 @@ enum RussianWording {
     static func change(_ value: Double?, method: Indicator.Method) -> String {
         guard let value else { return "—" }
         switch method {
-        case .positiveShare: return RussianNumber.signed(value) + "\u{00A0}п.\u{00A0}п."
+        case .positiveShare, .levelShare: return RussianNumber.signed(value) + "\u{00A0}п.\u{00A0}п."
         case .meanScore: return RussianNumber.signed(value, digits: 2)
         default: return RussianNumber.signed(value)
         }
@@ -51,12 +52,14 @@ enum RussianWording {
             "средний балл ответов (для каждого респондента — средний балл по вопросам показателя при ответе хотя бы на половину вопросов, показатель — среднее по респондентам)"
         case .sum:
             "сумма баллов по всем вопросам показателя (только у ответивших на все вопросы); показатель — средняя сумма, уровень определяется для каждого респондента"
+        case .levelShare:
+            "доля респондентов (в процентах от получивших оценку), чей собственный уровень по другому показателю входит в указанные уровни"
         }
     }
 
     static func unit(_ method: Indicator.Method) -> String {
         switch method {
-        case .positiveShare: "%"
+        case .positiveShare, .levelShare: "%"
         case .meanIndex: "из 100"
         case .meanScore: "балла"
         case .sum: "баллов"
@@ -93,6 +96,7 @@ extension RussianWording {
         case .meanIndex: "индекс от 0 до 100 (средний балл, переведённый в долю от максимума шкалы)"
         case .meanScore: "средний балл ответов"
         case .sum: "сумма баллов респондента (показатель — средняя сумма; уровень определяется для каждого респондента)"
+        case .levelShare: "доля респондентов, чей уровень по другому показателю входит в указанные уровни"
         }
     }
 }

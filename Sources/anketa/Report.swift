@@ -13,6 +13,9 @@ extension Anketa {
             discussion: """
                 Из базы — по анкете и волне, с динамикой относительно прошлой волны:
                   anketa report parents-satisfaction --wave 2026-весна --compare 2025-весна
+                Тренд за несколько лет (три волны и больше: таблица, график и критерий тренда по каждому показателю):
+                  anketa report students-motivation --wave 2026 --compare 2024 --compare 2025
+                  anketa report students-motivation --wave 2026 --trend   # все волны этой анкеты (и --unit) до --wave
                 С разбивкой по группе и сопоставлением с другими участниками:
                   anketa report objective-assessment-teachers --wave 2026 --by experience \\
                       --also objective-assessment-parents:2026 \\
@@ -40,11 +43,14 @@ extension Anketa {
         @Option(help: ArgumentHelp("Школа или подразделение.", valueName: "организация"))
         var unit: String?
 
-        @Option(help: ArgumentHelp("Прошлая волна из базы для сравнения.", valueName: "волна"))
-        var compare: String?
+        @Option(help: ArgumentHelp("Прошлая волна из базы для сравнения (можно несколько раз: с тремя волнами и больше справка показывает тренд).", valueName: "волна"))
+        var compare: [String] = []
 
-        @Option(name: .customLong("compare-file"), help: ArgumentHelp("Файл с ответами прошлой волны для сравнения.", valueName: "файл.csv"))
-        var compareFile: String?
+        @Flag(help: "Тренд по всем волнам этой анкеты (и --unit) в базе, начатым не позже --wave.")
+        var trend = false
+
+        @Option(name: .customLong("compare-file"), help: ArgumentHelp("Файл с ответами прошлой волны для сравнения (можно несколько раз).", valueName: "файл.csv"))
+        var compareFile: [String] = []
 
         @Option(help: ArgumentHelp("Группировка для разбивки (id из groupings анкеты; можно несколько раз). Первая даёт столбцы карты дефицитов. По умолчанию — все группировки анкеты.", valueName: "группировка"))
         var by: [String] = []
@@ -82,7 +88,8 @@ extension Anketa {
             if format != "all", format != "json" { throw ValidationError("--format ожидает all или json") }
             if minGroup < 1 { throw ValidationError("--min-group должен быть не меньше 1") }
             if files.isEmpty, wave == nil { throw ValidationError("укажите --wave (волну из базы) или файлы с ответами") }
-            if !files.isEmpty, compare != nil { throw ValidationError("для справки из файлов прошлая волна задаётся файлом: --compare-file") }
+            if !files.isEmpty, !compare.isEmpty || trend { throw ValidationError("для справки из файлов прошлые волны задаются файлами: --compare-file") }
+            if trend, !compare.isEmpty { throw ValidationError("укажите либо --trend (все волны из базы), либо волны через --compare") }
             if let year, Self.academicYear(year) == nil { throw ValidationError("--year ожидает учебный год вида 2025/2026") }
             for item in also where !item.contains(":") { throw ValidationError("--also ожидает <анкета>:<волна>, например objective-assessment-parents:2026") }
         }
@@ -97,22 +104,37 @@ extension Anketa {
                 }
                 let options = AnalysisOptions(minGroupSize: minGroup, groupings: by.isEmpty ? nil : by)
                 let current: AnalysisResult
-                var previous: AnalysisResult?
+                var history: [AnalysisResult] = []
                 let waveName: String
                 if files.isEmpty, let store, let wave {
                     waveName = wave
                     let stored = try store.questionnaire(id: definition.id)
                     current = try analyze(stored, wave: store.wave(for: stored, named: wave, unit: unit, create: false), store: store, options: options)
-                    if let compare {
-                        previous = try analyze(stored, wave: store.wave(for: stored, named: compare, unit: unit, create: false), store: store, options: options)
+                    var names = compare
+                    if trend {
+                        names = try store.waves().map(\.wave)
+                            .filter { $0.questionnaireID == definition.id && $0.unit == (unit ?? "") && $0.name != wave }
+                            .map(\.name)
+                    }
+                    for name in names {
+                        history.append(try analyze(stored, wave: store.wave(for: stored, named: name, unit: unit, create: false), store: store, options: options))
                     }
                 } else {
                     waveName = wave ?? URL(fileURLWithPath: files[0]).deletingPathExtension().lastPathComponent
                     current = try analyzeFiles(files, definition: definition, wave: wave, options: options)
-                    if let compareFile {
-                        previous = try analyzeFiles([compareFile], definition: definition, wave: nil, options: options)
+                    for file in compareFile {
+                        history.append(try analyzeFiles([file], definition: definition, wave: nil, options: options))
                     }
                 }
+                history = Self.chronological(history)
+                if trend {
+                    // Only the waves that started before the reported one belong to its trend.
+                    history = history.filter { Self.start(of: $0) < Self.start(of: current) }
+                    if history.count < 2 {
+                        Console.error("Для тренда нужны три волны и больше, а в базе до волны «\(current.wave)» \(history.isEmpty ? "нет других волн" : "одна: «\(history[0].wave)»"); справка будет \(history.isEmpty ? "без сравнения" : "со сравнением с ней").")
+                    }
+                }
+                let previous = history.last
                 var others: [AnalysisResult] = []
                 for item in also {
                     guard let store else { continue }
@@ -137,13 +159,16 @@ extension Anketa {
                                         organization: unit, population: population, mapGrouping: by.first, date: Self.today(),
                                         profile: profile, decisions: edited, previousDecisions: previousList,
                                         academicYear: year.flatMap(Self.academicYear))
-                let written = format == "json" ? try ReportWriter(input).writeFigures(to: folder) : try ReportWriter(input).write(to: folder)
+                var reportInput = input
+                reportInput.history = history
+                let written = format == "json" ? try ReportWriter(reportInput).writeFigures(to: folder) : try ReportWriter(reportInput).write(to: folder)
                 print("Справка «\(definition.title)», волна «\(current.wave)»: \(RussianPlural.respondent(current.respondents)).")
                 for indicator in current.indicators {
                     let mark = indicator.deficit ? "  ← дефицит" : ""
                     let figure = indicator.figure.map { value -> String in
                         switch indicator.method {
                         case .positiveShare: RussianNumber.percent(value)
+                        case .levelShare: RussianNumber.percent(value) + " респондентов"
                         case .meanIndex: RussianNumber.fixed(value) + " из 100"
                         case .meanScore: RussianNumber.fixed(value, digits: 2)
                         case .sum: RussianNumber.fixed(value) + " — средняя сумма баллов"
@@ -188,6 +213,16 @@ extension Anketa {
                 result.wave = unit.map { "\(year.title), \($0)" } ?? year.title
             }
             return result
+        }
+
+        /// Waves oldest first: by the first answer's time, else by name.
+        static func chronological(_ results: [AnalysisResult]) -> [AnalysisResult] {
+            results.sorted { start(of: $0) < start(of: $1) }
+        }
+
+        /// When a wave started: its first answer's time, else its name (so «2024» < «2025» without dates).
+        static func start(of result: AnalysisResult) -> String {
+            result.period?.first ?? result.wave
         }
 
         /// «2025/2026» or «2025/26» → the school year starting in 2025.

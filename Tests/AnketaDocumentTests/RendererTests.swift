@@ -109,7 +109,7 @@ import Testing
 @Test func markdownChartBecomesValueTable() {
     let md = MarkdownRenderer().render(sampleDocument)
     #expect(md.contains("| Показатель | Доля, % | Уровень |"))
-    #expect(md.contains("| Качество преподавания | 86,2\u{00A0}% | высокий уровень |"))
+    #expect(md.contains("| Качество преподавания | 86,2\u{00A0}% | благополучный уровень |"))
     #expect(md.contains("| Дополнительное образование | — | нет данных |"))
     #expect(md.contains("| Показатель | 2024 г. | 2025 г. |"))
 }
@@ -193,7 +193,7 @@ private func entries(_ data: Data) throws -> [String: Data] {
     // Legends are paragraphs under the charts, the same in Word and LibreOffice.
     let document = String(decoding: parts["word/document.xml"]!, as: UTF8.self)
     #expect(document.contains("Полностью согласен"))
-    #expect(document.contains("высокий уровень"))
+    #expect(document.contains("благополучный уровень"))
 }
 
 @Test func docxIsDeterministicAndHandlesEmptyDocument() throws {
