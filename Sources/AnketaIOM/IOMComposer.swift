@@ -100,6 +100,7 @@ public struct IOMComposer: Sendable {
         case .meanIndex: RussianNumber.fixed(value) + " из 100"
         case .meanScore: RussianNumber.fixed(value, digits: 2)
         case .sum: RussianNumber.fixed(value, digits: 0)
+        case .levelShare: RussianNumber.percent(value)
         }
     }
 

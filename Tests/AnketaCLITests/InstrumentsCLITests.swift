@@ -32,7 +32,7 @@ struct InstrumentsCLITests {
         let files = try FileManager.default.contentsOfDirectory(atPath: workspace.url("iom").path).sorted()
         #expect(files.count == 16, "\(files)")
         #expect(files.allSatisfy { $0.hasPrefix("ИОМ — ") && $0.hasSuffix(".docx") })
-        #expect(result.stdout.contains("16 профилей"), "\(result)")
+        #expect(result.stdout.contains("16\u{A0}профилей"), "\(result)")  // RussianPlural binds the number with a no-break space
         #expect(result.stderr.contains("нет согласия на составление профиля"), "\(result)")
         #expect(result.stderr.contains("не указано имя"), "\(result)")
         #expect(result.stderr.contains("\(answers):"), "the reason names the file and line")

@@ -142,7 +142,7 @@ struct InstrumentKeysTests {
         for indicator in questionnaire.indicators {
             #expect(indicator.guidance.recommendation != nil && indicator.guidance.responsible != nil
                     && indicator.guidance.deadline != nil && indicator.guidance.document != nil, "\(name): \(indicator.id)")
-            #expect(indicator.levels.contains(where: \.deficit), "\(name): \(indicator.id) has no deficit level")
+            #expect(indicator.levels.contains { $0.deficit }, "\(name): \(indicator.id) has no deficit level")
         }
     }
 }
