@@ -49,11 +49,8 @@ public struct AnswerParser: Sendable {
             let answer: Answer?? = cell.withUTF8 { bytes -> Answer?? in
                 switch question.kind {
                 case .single:
-                    switch fast.match(bytes, buffer: &buffer) {
-                    case .option(let option)?: return .some(.option(option.code))
-                    case .noAnswer?: return .some(.noAnswer)
-                    case nil: return nil
-                    }
+                    guard let answer = fast.answer(bytes, buffer: &buffer) else { return nil }
+                    return .some(answer)
                 case .multiple:
                     guard let answer = fast.choices(bytes, buffer: &buffer) else { return nil }
                     return .some(answer)

@@ -13,12 +13,19 @@ import Foundation
 /// texts are not in this byte form gets no fast path at all, so both ways always agree.
 struct CellMatcher {
     /// Normalised texts in `ScaleMatcher`'s order: labels and aliases, «no answer» labels, then codes.
-    private let keys: [(bytes: [UInt8], match: Scale.Match)]
+    /// (Parallel arrays: the loops over a cell touch only the bytes, never copy a match.)
+    private let keyBytes: [[UInt8]]
+    private let keyMatches: [Scale.Match]
+    private let keyAnswers: [Answer]
     /// Texts exactly as the definition writes them (most cells are one of these), each with what its
     /// normalised form selects — so a cell equal to one byte for byte needs no normalising.
-    private let exact: [(bytes: [UInt8], match: Scale.Match)]
-    /// Texts that select something, longest first (`ScaleMatcher.candidates`), for checkbox cells.
-    private let candidates: [(bytes: [UInt8], match: Scale.Match, option: Int)]
+    private let exactBytes: [[UInt8]]
+    private let exactMatches: [Scale.Match]
+    private let exactAnswers: [Answer]
+    /// Texts that select something, longest first (`ScaleMatcher.candidates`), for checkbox cells,
+    /// with the index of the option each selects (−1: «no answer»).
+    private let candidateBytes: [[UInt8]]
+    private let candidateOptions: [Int]
     private let codes: [String]
     /// Whether chosen options can be kept as bits (at most 64 options, codes all different).
     private let bitwise: Bool
@@ -40,7 +47,9 @@ struct CellMatcher {
         for label in scale.noAnswer { guard add(label, .noAnswer) else { return nil } }
         // A code equal to a label is found as the label first, as `ScaleMatcher` does.
         for option in scale.options { guard add(option.code, .option(option)) else { return nil } }
-        self.keys = keys
+        keyBytes = keys.map(\.bytes)
+        keyMatches = keys.map(\.match)
+        keyAnswers = keys.map { CellMatcher.answer($0.match) }
         var exact: [(bytes: [UInt8], match: Scale.Match)] = []
         var buffer: [UInt8] = []
         let texts = scale.options.flatMap { [$0.label] + $0.aliases } + scale.noAnswer + scale.options.map(\.code)
@@ -50,7 +59,9 @@ struct CellMatcher {
             let normalised = bytes.withUnsafeBufferPointer { CellMatcher.normalize($0, into: &buffer) }
             if normalised, let match = keys.first(where: { $0.bytes == buffer })?.match { exact.append((bytes, match)) }
         }
-        self.exact = exact
+        exactBytes = exact.map(\.bytes)
+        exactMatches = exact.map(\.match)
+        exactAnswers = exact.map { CellMatcher.answer($0.match) }
         var candidates: [(bytes: [UInt8], match: Scale.Match, option: Int)] = []
         for candidate in matcher.candidates {
             let bytes = Array(candidate.key.value.utf8)
@@ -59,9 +70,43 @@ struct CellMatcher {
             if case .option(let chosen) = candidate.match { option = scale.options.firstIndex(of: chosen) ?? -1 }
             candidates.append((bytes, candidate.match, option))
         }
-        self.candidates = candidates
+        candidateBytes = candidates.map(\.bytes)
+        candidateOptions = candidates.map(\.option)
+        guard !candidates.contains(where: { $0.option < 0 && $0.match != .noAnswer }) else { return nil }
         codes = scale.options.map(\.code)
-        bitwise = codes.count <= 64 && Set(codes).count == codes.count && !candidates.contains { $0.option < 0 && $0.match != .noAnswer }
+        bitwise = codes.count <= 64 && Set(codes).count == codes.count
+    }
+
+    /// What a single-choice cell that selects `match` parses to.
+    private static func answer(_ match: Scale.Match) -> Answer {
+        switch match {
+        case .option(let option): .option(option.code)
+        case .noAnswer: .noAnswer
+        }
+    }
+
+    /// The index of the first exact text equal to the cell, byte for byte.
+    @inline(__always)
+    private func exactIndex(_ cell: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = cell.baseAddress else { return nil }
+        for index in exactBytes.indices where exactBytes[index].count == cell.count {
+            if exactBytes[index].withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, cell.count) == 0 }) { return index }
+        }
+        return nil
+    }
+
+    /// The index of the normalised text equal to the cell normalised into `buffer`.
+    @inline(__always)
+    private func keyIndex(_ cell: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8]) -> Int? {
+        guard CellMatcher.normalize(cell, into: &buffer), !buffer.isEmpty else { return nil }
+        for index in keyBytes.indices where keyBytes[index] == buffer { return index }
+        return nil
+    }
+
+    /// The answer of a single-choice cell (`.option(code)` or `.noAnswer`), or nil when the general way must decide.
+    func answer(_ cell: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8]) -> Answer? {
+        if let index = exactIndex(cell) { return exactAnswers[index] }
+        return keyIndex(cell, buffer: &buffer).map { keyAnswers[$0] }
     }
 
     /// Whether normalised text is made only of bytes the fast path produces (so that byte equality
@@ -73,14 +118,8 @@ struct CellMatcher {
 
     /// The match of a single-choice cell, or nil when the general way must decide.
     func match(_ cell: UnsafeBufferPointer<UInt8>, buffer: inout [UInt8]) -> Scale.Match? {
-        if let base = cell.baseAddress {
-            for text in exact where text.bytes.count == cell.count {
-                if text.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base, cell.count) == 0 }) { return text.match }
-            }
-        }
-        guard CellMatcher.normalize(cell, into: &buffer), !buffer.isEmpty else { return nil }
-        for key in keys where key.bytes == buffer { return key.match }
-        return nil
+        if let index = exactIndex(cell) { return exactMatches[index] }
+        return keyIndex(cell, buffer: &buffer).map { keyMatches[$0] }
     }
 
     /// The answer of a checkbox cell (options joined with ", "; labels may contain commas), or nil
@@ -94,13 +133,17 @@ struct CellMatcher {
         let end = buffer.count
         while start < end {
             var matched = false
-            for candidate in candidates where !candidate.bytes.isEmpty && CellMatcher.hasPrefix(buffer, at: start, candidate.bytes) {
-                let after = start + candidate.bytes.count
+            for index in candidateBytes.indices where !candidateBytes[index].isEmpty && CellMatcher.hasPrefix(buffer, at: start, candidateBytes[index]) {
+                let after = start + candidateBytes[index].count
                 // The option must end at a separator or the end of the cell.
                 guard after == end || buffer[after] == UInt8(ascii: ",") || buffer[after] == UInt8(ascii: ";") || buffer[after] == UInt8(ascii: " ") else { continue }
-                switch candidate.match {
-                case .option(let option): if bitwise { bits |= 1 << UInt64(candidate.option) } else { chosen.insert(option.code) }
-                case .noAnswer: sawNoAnswer = true
+                let option = candidateOptions[index]
+                if option < 0 {
+                    sawNoAnswer = true
+                } else if bitwise {
+                    bits |= 1 << UInt64(option)
+                } else {
+                    chosen.insert(codes[option])
                 }
                 start = after
                 while start < end, CellMatcher.isSeparator(buffer[start]) { start += 1 }
