@@ -65,7 +65,8 @@ public struct IOMComposer: Sendable {
         }
         blocks.append(.note([.text("Формы, которые вы отметили в анкете как полезные, учтены при выборе формы работы. Курсы, стажировка, наставничество и взаимопосещение уроков входят в план методической работы школы.")]))
         blocks.append(.paragraph([.text("Педагог ____________ / \(profile.name)")]))
-        blocks.append(.paragraph([.text("Согласовано: заместитель директора по УВР ____________ / ____________   «___» __________ 20___ г.")]))
+        blocks.append(.paragraph([.text("Согласовано: заместитель директора по УВР ____________ / ____________")]))
+        blocks.append(.paragraph([.text("«___» ____________ 20___ г.")]))
 
         var document = Document(title: "Индивидуальный профиль профессионального развития педагога",
                                 subtitle: ["по итогам самооценки профессиональных дефицитов", date],
@@ -77,7 +78,7 @@ public struct IOMComposer: Sendable {
     func resultRow(_ score: RespondentScores.IndicatorScore) -> [Cell] {
         let indicator = questionnaire.indicators.first { $0.id == score.id }
         let tone: Tone? = score.level.map { level in
-            score.deficit ? .poor : (indicator?.levels.first?.name == level ? .good : .fair)
+            score.deficit ? .poor : (indicator?.bestLevel?.name == level ? .good : .fair)
         }
         return [Cell(score.title), Cell(score.score.map { Self.figure($0, method: score.method) } ?? "нет ответов"),
                 Cell(score.level ?? "—", tone: tone)]

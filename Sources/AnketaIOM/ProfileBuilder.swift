@@ -78,11 +78,12 @@ public struct ProfileBuilder: Sendable {
         var chosen = scored.filter(\.deficit)
         if chosen.isEmpty {
             chosen = scored.filter { score in
-                guard let indicator = indicators[score.id], let top = indicator.levels.first?.name else { return false }
+                guard let indicator = indicators[score.id], let top = indicator.bestLevel?.name else { return false }
                 return score.level != top
             }
         }
-        chosen.sort { ($0.score ?? 0) < ($1.score ?? 0) }
+        // Weakest first: the furthest below (or, where lower is better, above) its threshold.
+        chosen.sort { gap($0) > gap($1) }
         var rows: [TeacherProfile.RouteRow] = []
         for score in chosen {
             guard let route = indicators[score.id]?.route else { continue }
@@ -90,13 +91,20 @@ public struct ProfileBuilder: Sendable {
             rows.append(TeacherProfile.RouteRow(topic: route.topic, form: Self.capitalized(form.label),
                                                 term: route.term ?? "в течение учебного года", result: route.result ?? "—"))
         }
-        if rows.isEmpty, chosen.isEmpty, let best = scored.max(by: { ($0.score ?? 0) < ($1.score ?? 0) }) {
+        if rows.isEmpty, chosen.isEmpty, let best = scored.min(by: { gap($0) < gap($1) }) {
             rows.append(TeacherProfile.RouteRow(topic: "Обобщение и распространение опыта: «\(best.title)»",
                                                 form: Self.capitalized(RouteGuidance.Form.mentoring.label) + " (в роли наставника)",
                                                 term: "в течение учебного года",
                                                 result: "открытый урок или мастер-класс для коллег, методическая разработка"))
         }
         return rows
+    }
+
+    /// How far a score falls short of its indicator's deficit threshold (negative: above it).
+    func gap(_ score: RespondentScores.IndicatorScore) -> Double {
+        guard let value = score.score, let indicator = questionnaire.indicators.first(where: { $0.id == score.id }) else { return 0 }
+        guard let threshold = indicator.threshold else { return -value }
+        return Level.gap(value, threshold: threshold, direction: indicator.direction)
     }
 
     static func capitalized(_ text: String) -> String {

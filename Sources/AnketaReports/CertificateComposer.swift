@@ -33,6 +33,7 @@ public struct CertificateComposer: Sendable {
         blocks += introduction()
         blocks += method()
         blocks += indicatorResults()
+        blocks += benchmarkSection()
         // Three or more waves: the trend over all of them; two: the comparison with the previous one.
         blocks += input.trend == nil ? dynamicsSection() : trendSection()
         blocks += triangulationSection()
@@ -128,8 +129,9 @@ public struct CertificateComposer: Sendable {
         for group in groups {
             let count = group.titles.count
             var what = questionnaire.indicators.count == count ? "Показатели рассчитаны как" : "\(RussianPlural.indicatorCount(count)) рассчитаны как"
-            if group.method == .levelShare || group.direction == .lowerIsBetter, questionnaire.indicators.count != count {
-                // Name them: a share in levels or a lower-is-better indicator must be recognisable.
+            if count == 1 || group.method == .levelShare || group.direction == .lowerIsBetter, questionnaire.indicators.count != count {
+                // Name them: a single indicator («1 показатель рассчитаны» reads wrong), a share in levels or a
+                // lower-is-better indicator must be recognisable.
                 what = (count == 1 ? "Показатель " : "Показатели ") + group.titles.map { "«\($0)»" }.joined(separator: ", ") + (count == 1 ? " рассчитан как" : " рассчитаны как")
             }
             let better = group.direction == .lowerIsBetter ? " (чем ниже, тем лучше)" : ""
@@ -141,10 +143,11 @@ public struct CertificateComposer: Sendable {
             }
             text += " \(what) \(how)\(better); уровни: \(RussianWording.levelRanges(group.levels, method: group.method).joined(separator: "; "))."
         }
-        text += " Ответы «затрудняюсь ответить» и пропуски в расчёт не входят;"
+        text += " Ответы «затрудняюсь ответить» и пропуски в расчёт не входят"
+        // A named survey says why nothing is hidden once, under «Участники».
         text += questionnaire.anonymous
-            ? " группы меньше \(RussianPlural.personGenitive(result.minGroupSize)) не показываются, чтобы сохранить анонимность."
-            : " анкетирование неанонимное, поэтому результаты приводятся при любом числе ответивших."
+            ? "; группы меньше \(RussianPlural.personGenitive(result.minGroupSize)) не показываются, чтобы сохранить анонимность."
+            : "."
         text += " Статистические характеристики — в приложении."
         return [.paragraph([.strong("Методика: "), .text(text)])]
     }

@@ -11,16 +11,15 @@ extension Anketa {
             commandName: "iom",
             abstract: "Составить индивидуальные профили педагогов (проект ИОМ) по именной самооценке профессиональных дефицитов.",
             discussion: """
-                Только для именной анкеты (anonymous: false, блок respondent) и только для педагогов,
-                давших согласие: на каждого — одна страница DOCX с его результатами, дефицитами и
-                проектом индивидуального образовательного маршрута (тема / форма / срок / результат).
+                Только для именной анкеты (anonymous: false, блок respondent) и только для педагогов, давших согласие: на каждого — одна страница DOCX с его результатами, дефицитами и проектом индивидуального образовательного маршрута (тема / форма / срок / результат).
+
                 Из файла:
-                  anketa iom Questionnaires/teachers-professional-deficits-named.yaml Samples/teachers-professional-deficits-named-2026.csv \\
-                      --wave 2026 --org Samples/organization.yaml
+                  anketa iom Questionnaires/teachers-professional-deficits-named.yaml \\
+                      Samples/teachers-professional-deficits-named-2026.csv --wave 2026
                 Из базы:
                   anketa iom teachers-professional-deficits-named --wave 2026
-                Результат — папка Results/iom-<анкета>-<волна>/ с файлами «ИОМ — <ФИО>.docx»; папка
-                заменяется целиком, только когда все профили записаны.
+
+                Результат — папка Results/iom-<анкета>-<волна>/ с файлами «ИОМ — <ФИО>.docx»; папка заменяется целиком, только когда все профили записаны. Педагоги без имени или без согласия перечисляются с номером строки, профиль для них не составляется.
                 """
         )
 
