@@ -12,6 +12,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "anketa", targets: ["anketa"]),
+        // The definitions, collection, statistics and analysis modules, for bench/micro (micro-benchmarks).
+        .library(name: "AnketaKit", targets: ["AnketaCore", "AnketaCollect", "AnketaStats", "AnketaAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -125,7 +127,7 @@ let package = Package(
 
         .testTarget(name: "AnketaCoreTests", dependencies: ["AnketaCore"],
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
-        .testTarget(name: "AnketaCollectTests", dependencies: ["AnketaCollect", "AnketaCore",
+        .testTarget(name: "AnketaCollectTests", dependencies: ["AnketaCollect", "AnketaCore", "AnketaTestSupport",
                                                          .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "AnketaSpreadsheetTests", dependencies: ["AnketaSpreadsheet", "AnketaCollect", "AnketaCore"],

@@ -8,7 +8,7 @@ struct AnalysisPlan {
 
     init(_ questionnaire: Questionnaire) {
         self.questionnaire = questionnaire
-        let questions = questionnaire.questions.map { QuestionPlan(question: $0, scale: questionnaire.scale(of: $0)) }
+        let questions = questionnaire.questions.enumerated().map { QuestionPlan(question: $1, scale: questionnaire.scale(of: $1), position: $0) }
         self.questions = questions
         let byID = Dictionary(uniqueKeysWithValues: questions.map { ($0.question.id, $0) })
         indicators = questionnaire.indicators.map { indicator in
@@ -23,7 +23,11 @@ struct AnalysisPlan {
 final class QuestionPlan {
     let question: Question
     let scale: Scale?
+    /// The question's place in the questionnaire (and in a response's dense answers).
+    let position: Int
     let optionIndex: [String: Int]
+    /// Option codes in scale order (a few short strings: a linear scan beats hashing).
+    let codes: [String]
     /// Scores as written in the scale.
     let rawScores: [Double?]
     /// Scores flipped for reverse-keyed questions.
@@ -31,15 +35,25 @@ final class QuestionPlan {
     let positive: [Bool]
     let range: ClosedRange<Double>?
 
-    init(question: Question, scale: Scale?) {
+    init(question: Question, scale: Scale?, position: Int = 0) {
         self.question = question
         self.scale = scale
+        self.position = position
         let options = scale?.options ?? []
+        codes = options.map(\.code)
         optionIndex = Dictionary(options.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
         rawScores = options.map(\.score)
         keyedScores = options.map { scale?.score(of: $0, reversed: question.reverse) }
         positive = options.map { scale?.isPositive($0, reversed: question.reverse) ?? false }
         range = scale?.scoreRange
+    }
+
+    /// The index of the first option with this code (as `optionIndex`, without hashing).
+    @inline(__always)
+    func index(ofCode code: String) -> Int? {
+        if codes.count > 16 { return optionIndex[code] }
+        for (index, candidate) in codes.enumerated() where candidate == code { return index }
+        return nil
     }
 
     /// A keyed score on 0–100.

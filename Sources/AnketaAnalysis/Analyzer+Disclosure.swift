@@ -17,6 +17,7 @@ extension Analyzer {
         var decision = DisclosureDecision(hiddenGroups: Array(repeating: [], count: groupings.count),
                                           omittedGroups: Array(repeating: [], count: groupings.count))
         let minimum = options.minGroupSize
+        let atoms = self.atoms
         for (q, id) in groupingQuestionIDs.enumerated() {
             let signatures = atoms[q].keys.sorted { $0.lexicographicallyPrecedes($1) }
             guard !signatures.isEmpty else { continue }

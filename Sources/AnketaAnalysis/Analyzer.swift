@@ -23,12 +23,21 @@ public struct Analyzer {
     /// Questions that define groups, in the order of the questionnaire's groupings.
     let groupingQuestionIDs: [String]
     let groupingPlans: [QuestionPlan?]
-    /// Per grouping question: respondents by *atom* — answer status plus the group under every
-    /// analysed grouping of that question (the finest split any published table makes).
-    var atoms: [[[String]: Int]]
+    /// Per grouping question: the distinct answers met so far (*slots*), each with its group keys
+    /// and its *atom* — answer status plus the group under every analysed grouping of that question
+    /// (the finest split any published table makes) — and how many respondents gave it. Answers are
+    /// few (classes, levels), so keys are worked out once per distinct answer, not per respondent.
+    var slots: [[AtomSlot]]
+    /// Per grouping question: answer → its slot (up to `maximumCachedAnswers` answers), and atom → slot.
+    var slotOfAnswer: [[Answer?: Int]]
+    var slotOfSignature: [[[String]: Int]]
+    /// Per grouping question: the indices (in `groupings`) of the analysed groupings of that question.
+    let groupingsOf: [[Int]]
     /// Per analysed grouping of free text: the identity of a group (case, «ё», spaces, quotes and
     /// «№» ignored) → the spelling shown, the first one seen.
     var spellings: [[String: String]]
+    /// The response being added, as dense answers (the storage is reused).
+    var dense: [DenseAnswer] = []
     var firstSubmitted: String?
     var lastSubmitted: String?
 
@@ -46,35 +55,75 @@ public struct Analyzer {
         groupingQuestionIDs = ids
         let questionPlans = plan.questions
         groupingPlans = ids.map { id in questionPlans.first { $0.question.id == id } }
-        atoms = Array(repeating: [:], count: ids.count)
+        slots = Array(repeating: [], count: ids.count)
+        slotOfAnswer = Array(repeating: [:], count: ids.count)
+        slotOfSignature = Array(repeating: [:], count: ids.count)
+        let analysed = groupings
+        groupingsOf = ids.map { id in analysed.indices.filter { analysed[$0].question == id } }
         spellings = Array(repeating: [:], count: groupings.count)
+    }
+
+    /// A distinct answer to a grouping question: its groups, its atom and its respondents.
+    struct AtomSlot {
+        /// The group under each analysed grouping of the question (`groupingsOf`).
+        var keys: [String]
+        var signature: [String]
+        var count = 0
     }
 
     /// The label of "no answer to the grouping question".
     public static let unspecifiedGroup = "не указано"
 
     public mutating func add(_ response: Response) {
-        total.add(response, plan: plan, keepTexts: options.maxTexts)
+        dense.removeAll(keepingCapacity: true)
+        for question in plan.questions { dense.append(DenseAnswer(response.answers[question.question.id], plan: question)) }
+        total.add(dense, plan: plan, keepTexts: options.maxTexts)
         if let time = response.submittedAt {
             if firstSubmitted.map({ time < $0 }) ?? true { firstSubmitted = time }
             if lastSubmitted.map({ time > $0 }) ?? true { lastSubmitted = time }
         }
+        for (q, id) in groupingQuestionIDs.enumerated() {
+            let slot = self.slot(for: response.answers[id], question: q)
+            slots[q][slot].count += 1
+            for (position, g) in groupingsOf[q].enumerated() {
+                groups[g][slots[q][slot].keys[position], default: ScoreSheet(plan: plan)].add(dense, plan: plan, keepTexts: 0)
+            }
+        }
+    }
+
+    /// Answers of a grouping question remembered with their slot; past this many, slots are found by atom.
+    static let maximumCachedAnswers = 4096
+
+    /// The slot of an answer to the `q`-th grouping question, made the first time the answer is met.
+    mutating func slot(for answer: Answer?, question q: Int) -> Int {
+        if let slot = slotOfAnswer[q][answer] { return slot }
         var keys: [String] = []
-        keys.reserveCapacity(groupings.count)
-        for (index, grouping) in groupings.enumerated() {
-            var key = Analyzer.groupKey(response[grouping.question], grouping: grouping, questionnaire: questionnaire)
-            if grouping.derive == nil, key != Analyzer.unspecifiedGroup, case .text? = response[grouping.question] {
+        var signature = [atomStatus(answer, plan: groupingPlans[q])]
+        for g in groupingsOf[q] {
+            let grouping = groupings[g]
+            var key = Analyzer.groupKey(answer, grouping: grouping, questionnaire: questionnaire)
+            if grouping.derive == nil, key != Analyzer.unspecifiedGroup, case .text? = answer {
                 let identity = Analyzer.groupIdentity(key)
-                if let shown = spellings[index][identity] { key = shown } else { spellings[index][identity] = key }
+                if let shown = spellings[g][identity] { key = shown } else { spellings[g][identity] = key }
             }
             keys.append(key)
-            groups[index][key, default: ScoreSheet(plan: plan)].add(response, plan: plan, keepTexts: 0)
+            signature.append(key)
         }
-        for (index, id) in groupingQuestionIDs.enumerated() {
-            var signature = [atomStatus(response[id], plan: groupingPlans[index])]
-            for (g, grouping) in groupings.enumerated() where grouping.question == id { signature.append(keys[g]) }
-            atoms[index][signature, default: 0] += 1
+        let slot: Int
+        if let known = slotOfSignature[q][signature] {
+            slot = known
+        } else {
+            slot = slots[q].count
+            slots[q].append(AtomSlot(keys: keys, signature: signature))
+            slotOfSignature[q][signature] = slot
         }
+        if slotOfAnswer[q].count < Analyzer.maximumCachedAnswers { slotOfAnswer[q][answer] = slot }
+        return slot
+    }
+
+    /// Per grouping question: respondents by atom (see `slots`).
+    var atoms: [[[String]: Int]] {
+        slots.map { slots in Dictionary(slots.map { ($0.signature, $0.count) }, uniquingKeysWith: +) }
     }
 
     /// The answer status of an atom: `b` blank (or an unknown option, counted as blank), `z`
@@ -220,7 +269,7 @@ public struct Analyzer {
         case .positiveShare:
             return tally.validWeight > 0 ? tally.positiveWeight / tally.validWeight * 100 : nil
         case .meanIndex, .meanScore, .sum, .levelShare:
-            return Descriptive.mean(tally.scores)
+            return Descriptive.mean(tally.scores.array)
         }
     }
 
@@ -238,7 +287,7 @@ public struct Analyzer {
                                        figure: value, level: level?.name, deficit: level?.deficit ?? false,
                                        threshold: indicator.threshold, respondentsScored: tally.scores.count,
                                        scores: ScoreMoments(n: moments.count, mean: moments.mean, standardDeviation: moments.standardDeviation),
-                                       levelDistribution: Analyzer.levelDistribution(indicator, scores: tally.scores), reliability: tally.reliability(),
+                                       levelDistribution: Analyzer.levelDistribution(indicator, scores: tally.scores.array), reliability: tally.reliability(),
                                        recommendation: indicator.recommendation)
         annotate(&summary, indicator: indicator, tally: tally)
         return summary
@@ -290,7 +339,7 @@ public struct Analyzer {
                 let moments = RunningMoments(tally.scores)
                 return GroupIndicator(id: plan.indicator.id, figure: value, level: level?.name, deficit: level?.deficit ?? false,
                                       scores: ScoreMoments(n: moments.count, mean: moments.mean, standardDeviation: moments.standardDeviation),
-                                      levelDistribution: Analyzer.levelDistribution(plan.indicator, scores: tally.scores))
+                                      levelDistribution: Analyzer.levelDistribution(plan.indicator, scores: tally.scores.array))
             }
             groupFigures.append(GroupFigures(key: key, respondents: sheet.respondents, suppressed: false,
                                              indicators: indicators, overall: overallFigure(figures)))

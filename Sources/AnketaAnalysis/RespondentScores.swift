@@ -25,11 +25,12 @@ public struct RespondentScores: Sendable, Equatable {
 
     public init(_ response: Response, questionnaire: Questionnaire) {
         let plan = AnalysisPlan(questionnaire)
+        let dense = plan.questions.map { DenseAnswer(response.answers[$0.question.id], plan: $0) }
         indicators = plan.indicators.map { indicatorPlan in
             var tally = IndicatorTally(plan: indicatorPlan)
-            tally.add(response, plan: indicatorPlan)
+            tally.add(dense, plan: indicatorPlan)
             let indicator = indicatorPlan.indicator
-            let score = tally.scores.first
+            let score = tally.scores.array.first
             let level = score.flatMap { indicator.level(for: $0) }
             let weak = indicatorPlan.items.compactMap { item -> String? in
                 guard case .option(let code)? = response[item.question.question.id],

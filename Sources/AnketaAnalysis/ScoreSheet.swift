@@ -13,13 +13,14 @@ struct ScoreSheet {
         indicators = plan.indicators.map { IndicatorTally(plan: $0) }
     }
 
-    mutating func add(_ response: Response, plan: AnalysisPlan, keepTexts: Int) {
+    /// Adds one respondent, whose answers are given densely (by question position, `DenseAnswer`).
+    mutating func add(_ answers: [DenseAnswer], plan: AnalysisPlan, keepTexts: Int) {
         respondents += 1
         for index in questions.indices {
-            questions[index].add(response[plan.questions[index].question.id], plan: plan.questions[index], keepTexts: keepTexts)
+            questions[index].add(answers[index], plan: plan.questions[index], keepTexts: keepTexts)
         }
         for index in indicators.indices {
-            indicators[index].add(response, plan: plan.indicators[index])
+            indicators[index].add(answers, plan: plan.indicators[index])
         }
     }
 }
@@ -40,28 +41,26 @@ struct QuestionTally {
         optionCounts = Array(repeating: 0, count: plan.scale?.options.count ?? 0)
     }
 
-    mutating func add(_ answer: Answer?, plan: QuestionPlan, keepTexts: Int) {
+    mutating func add(_ answer: DenseAnswer, plan: QuestionPlan, keepTexts: Int) {
         switch answer {
-        case nil:
+        case .blank:
             blank += 1
-        case .noAnswer?:
+        case .noAnswer:
             noAnswer += 1
-        case .option(let code)?:
-            guard let index = plan.optionIndex[code] else { blank += 1; return }
+        case .option(let index):
             valid += 1
             optionCounts[index] += 1
             if plan.positive[index] { positive += 1 }
             // Only the moments: the median comes from the option counts, so no per-answer value is kept.
             if let score = plan.rawScores[index] { scores.add(score) }
-        case .options(let codes)?:
-            if codes.isEmpty { blank += 1; return }
+        case .choices(let indices):
             valid += 1
-            for code in codes { if let index = plan.optionIndex[code] { optionCounts[index] += 1 } }
-        case .number(let value)?:
+            for index in indices { optionCounts[index] += 1 }
+        case .number(let value):
             valid += 1
             scores.add(value)
             values.append(value)
-        case .text(let text)?:
+        case .text(let text):
             valid += 1
             if texts.count < keepTexts { texts.append(text) }
         }
@@ -72,7 +71,8 @@ struct QuestionTally {
 struct IndicatorTally {
     var positiveWeight = 0.0
     var validWeight = 0.0
-    var scores: [Double] = []
+    /// Respondents' scores (the input of the group tests and the level distribution), compactly.
+    var scores = ScoreList()
     var itemMoments: [RunningMoments]
     var totalMoments = RunningMoments()
 
@@ -80,17 +80,10 @@ struct IndicatorTally {
         itemMoments = Array(repeating: RunningMoments(), count: plan.items.count)
     }
 
-    mutating func add(_ response: Response, plan: IndicatorPlan) {
-        var itemScores: [Double?] = []
-        itemScores.reserveCapacity(plan.items.count)
+    mutating func add(_ answers: [DenseAnswer], plan: IndicatorPlan) {
         var weightSum = 0.0, weighted = 0.0, positiveSum = 0.0, answered = 0
         for item in plan.items {
-            guard case .option(let code)? = response[item.question.question.id],
-                  let index = item.question.optionIndex[code], let score = item.question.keyedScores[index] else {
-                itemScores.append(nil)
-                continue
-            }
-            itemScores.append(score)
+            guard case .option(let index) = answers[item.question.position], let score = item.question.keyedScores[index] else { continue }
             answered += 1
             weightSum += item.weight
             let positive = item.question.positive[index]
@@ -106,9 +99,10 @@ struct IndicatorTally {
         positiveWeight += positiveSum
         validWeight += weightSum
         if answered == plan.items.count {
+            // Complete case: every item has a keyed score (read again rather than kept in an array).
             var total = 0.0
-            for (index, score) in itemScores.enumerated() {
-                guard let score else { continue }
+            for (index, item) in plan.items.enumerated() {
+                guard case .option(let option) = answers[item.question.position], let score = item.question.keyedScores[option] else { continue }
                 itemMoments[index].add(score)
                 total += score
             }

@@ -15,13 +15,51 @@ public struct AnswerParser: Sendable {
     public let questionnaire: Questionnaire
     /// Each scale's texts, normalised once rather than for every cell.
     private let matchers: [String: ScaleMatcher]
+    /// The same texts as bytes, for the fast path (`CellMatcher`); absent for a scale it cannot serve.
+    private let cellMatchers: [String: CellMatcher]
 
     public init(questionnaire: Questionnaire) {
         self.questionnaire = questionnaire
-        matchers = questionnaire.scales.mapValues(ScaleMatcher.init)
+        let matchers = questionnaire.scales.mapValues(ScaleMatcher.init)
+        self.matchers = matchers
+        var cellMatchers: [String: CellMatcher] = [:]
+        for (id, scale) in questionnaire.scales {
+            if let matcher = matchers[id], let cellMatcher = CellMatcher(scale, matcher: matcher) { cellMatchers[id] = cellMatcher }
+        }
+        self.cellMatchers = cellMatchers
     }
 
     public func parse(_ cell: String, for question: Question) throws(Problem) -> Answer? {
+        var buffer: [UInt8] = []
+        return try parse(cell, for: question, fast: cellMatcher(for: question), buffer: &buffer)
+    }
+
+    /// The byte matcher of a question's scale, looked up once per column by readers of many rows.
+    func cellMatcher(for question: Question) -> CellMatcher? {
+        guard question.kind == .single || question.kind == .multiple, let scale = question.scale else { return nil }
+        return cellMatchers[scale]
+    }
+
+    /// ``parse(_:for:)`` with the question's byte matcher given and a reusable buffer: most cells
+    /// are decided over their bytes; the rest (and every problem) go the general way.
+    func parse(_ cell: String, for question: Question, fast: CellMatcher?, buffer: inout [UInt8]) throws(Problem) -> Answer? {
+        if cell.utf8.isEmpty { return nil }
+        if let fast {
+            var cell = cell
+            let answer: Answer?? = cell.withUTF8 { bytes -> Answer?? in
+                switch question.kind {
+                case .single:
+                    guard let answer = fast.answer(bytes, buffer: &buffer) else { return nil }
+                    return .some(answer)
+                case .multiple:
+                    guard let answer = fast.choices(bytes, buffer: &buffer) else { return nil }
+                    return .some(answer)
+                default:
+                    return nil
+                }
+            }
+            if let answer { return answer }
+        }
         let value = AnswerParser.unprotect(cell.trimmed)
         if value.isEmpty { return nil }
         switch question.kind {

@@ -258,16 +258,38 @@ private final class ParseState {
             fields.append("")
             return
         }
-        let buffer = UnsafeRawBufferPointer(start: pointer, count: length)
-        var previous: UInt8 = 0
-        var ascii = true
-        for byte in buffer {
-            if byte == 0x0A, previous != 0x0D { embeddedBreaks += 1 }
-            if byte == 0x0D { embeddedBreaks += 1 }
-            if byte >= 0x80 { ascii = false }
-            previous = byte
+        let bytes = UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: length)
+        embeddedBreaks += ParseState.lineBreaks(in: bytes)
+        // Most cells of a UTF-8 file: decoded by the standard library's fast path, kept when nothing
+        // was replaced (same bytes back); otherwise the checks below say what was wrong.
+        if encoding == .utf8 {
+            var text = String(decoding: bytes, as: UTF8.self)
+            if text.utf8.count == length, text.withUTF8({ memcmp($0.baseAddress!, pointer, length) == 0 }) {
+                fields.append(text)
+                return
+            }
         }
+        let buffer = UnsafeRawBufferPointer(bytes)
+        let ascii = !bytes.contains(where: { $0 >= 0x80 })
         fields.append(ascii ? String(decoding: buffer, as: UTF8.self) : decode(buffer))
+    }
+
+    /// Line breaks inside a field: every CR, and every LF not after a CR (a CR LF pair is one).
+    /// Found with `memchr`, as they are rare.
+    static func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
+        var breaks = 0
+        func scan(for target: UInt8) {
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, Int32(target), bytes.count - offset) {
+                let index = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                if target == 0x0D || index == 0 || bytes[index - 1] != 0x0D { breaks += 1 }
+                offset = index + 1
+            }
+        }
+        scan(for: 0x0D)
+        scan(for: 0x0A)
+        return breaks
     }
 
     /// Decodes a cell with non-ASCII bytes in the file's encoding, or in the other one when the

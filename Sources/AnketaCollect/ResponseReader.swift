@@ -36,6 +36,10 @@ public final class ResponseReader {
     public let questionnaire: Questionnaire
     /// The file's name in messages.
     public let displayPath: String
+    /// Whether accepted rows carry a fingerprint (needed to store them exactly once). A report read
+    /// straight from a file turns it off: hashing every cell and remembering every row's digest
+    /// costs time and memory that nothing uses then.
+    public var computesFingerprints = true
 
     public init(url: URL, questionnaire: Questionnaire, format: CSVFormat = CSVFormat(), displayPath: String? = nil) throws {
         source = url.pathExtension.lowercased() == "xlsx" ? try XLSXReader(url: url) : try CSVReader(url: url, format: format)
@@ -59,6 +63,10 @@ public final class ResponseReader {
         let parser = AnswerParser(questionnaire: questionnaire)
         var occurrences: [Fingerprint: Int] = [:]
         let questionsByID = Dictionary(uniqueKeysWithValues: questionnaire.questions.map { ($0.id, $0) })
+        // Per column, resolved once from the header: its question and the byte matcher of its scale.
+        var columnQuestions: [ColumnPlan?] = []
+        var buffer: [UInt8] = []
+        let fingerprints = computesFingerprints
         let displayPath = displayPath
         let forward: (Diagnostic) -> Void = { diagnostic in
             var diagnostic = diagnostic
@@ -72,6 +80,10 @@ public final class ResponseReader {
                     throw CollectError.noMatchingColumns(displayPath, readAs: source.summary, firstHeader: record.fields.first)
                 }
                 columns = map
+                columnQuestions = map.roles.map { role in
+                    guard case .question(let id) = role, let question = questionsByID[id] else { return nil }
+                    return ColumnPlan(question: question, matcher: parser.cellMatcher(for: question))
+                }
                 try onHeader(map)
                 return
             }
@@ -91,7 +103,7 @@ public final class ResponseReader {
             }
             var reasons: [String] = []
             // A NUL byte cuts text in C-string code downstream: refuse the row, never store a part (columns not read are not checked).
-            for (index, cell) in record.fields.enumerated() where map.roles[index] != .unmatched && cell.utf8.contains(0) {
+            for (index, cell) in record.fields.enumerated() where map.roles[index] != .unmatched && ResponseReader.containsNUL(cell) {
                 reasons.append("столбец \(index + 1) («\(map.headers[index])»): в ячейке нулевой байт (NUL) — файл повреждён; удалите этот символ")
             }
             if !reasons.isEmpty {
@@ -99,6 +111,7 @@ public final class ResponseReader {
                 return
             }
             var response = Response()
+            response.answers.reserveCapacity(columnQuestions.count)
             for (index, role) in map.roles.enumerated() {
                 let cell = record.fields[index]
                 switch role {
@@ -111,9 +124,9 @@ public final class ResponseReader {
                         response.submittedAt = time
                     }
                 case .question(let id):
-                    guard let question = questionsByID[id] else { continue }
+                    guard let column = columnQuestions[index] else { continue }
                     do {
-                        if let answer = try parser.parse(cell, for: question) { response[id] = answer }
+                        if let answer = try parser.parse(cell, for: column.question, fast: column.matcher, buffer: &buffer) { response[id] = answer }
                     } catch let problem as AnswerParser.Problem {
                         reasons.append("столбец \(index + 1), \(problem.description)")
                     }
@@ -125,6 +138,10 @@ public final class ResponseReader {
                 try body(.rejected(RejectedRow(line: record.line, fields: record.fields, reasons: reasons)))
                 return
             }
+            guard fingerprints else {
+                try body(.accepted(AcceptedRow(line: record.line, response: response, fingerprint: "")))
+                return
+            }
             let print = Fingerprint(record.fields)
             let occurrence = (occurrences[print] ?? 0) + 1
             occurrences[print] = occurrence
@@ -132,6 +149,25 @@ public final class ResponseReader {
         }
         guard let columns else { throw CollectError.emptyFile(displayPath) }
         return columns
+    }
+}
+
+/// A column of answers as the reader needs it for every row (a class: rows read it, never copy it).
+final class ColumnPlan {
+    let question: Question
+    let matcher: CellMatcher?
+
+    init(question: Question, matcher: CellMatcher?) {
+        self.question = question
+        self.matcher = matcher
+    }
+}
+
+extension ResponseReader {
+    /// Whether a cell holds a NUL byte (`memchr` over its UTF-8).
+    static func containsNUL(_ cell: String) -> Bool {
+        var cell = cell
+        return cell.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
     }
 }
 

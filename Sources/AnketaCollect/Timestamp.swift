@@ -5,6 +5,7 @@
 /// with or without seconds. The time is kept as the form wrote it (local time).
 public enum Timestamp {
     public static func canonical(_ text: String) -> String? {
+        if let fast = fixedWidth(text) { return fast }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
         if let serial = Double(trimmed), (20_000...80_000).contains(serial) { return fromExcelSerial(serial) }
@@ -33,6 +34,55 @@ public enum Timestamp {
             guard (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
         }
         return "\(pad(year, 4))-\(pad(month))-\(pad(day)) \(pad(hour)):\(pad(minute)):\(pad(second))"
+    }
+
+    /// The two shapes almost every export uses, read over their 19 bytes without splitting strings:
+    /// `12.04.2026 19:03:11` (Google Forms, Russian) and `2026-04-12 19:03:11`; nil for anything else
+    /// (then the general way decides, with the same ranges).
+    static func fixedWidth(_ text: String) -> String? {
+        var text = text
+        guard text.utf8.count == 19 else { return nil }
+        return text.withUTF8 { bytes -> String? in
+            func number(_ at: Int, _ width: Int) -> Int? {
+                var value = 0
+                for index in at..<(at + width) {
+                    let digit = Int(bytes[index]) - 0x30
+                    guard (0...9).contains(digit) else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            let year: Int?, month: Int?, day: Int?
+            if bytes[2] == UInt8(ascii: "."), bytes[5] == UInt8(ascii: ".") {
+                (day, month, year) = (number(0, 2), number(3, 2), number(6, 4))
+            } else if bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {
+                (year, month, day) = (number(0, 4), number(5, 2), number(8, 2))
+            } else {
+                return nil
+            }
+            guard bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+                  let year, let month, let day, let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+                  (1...12).contains(month), (1...31).contains(day), (1990...2200).contains(year),
+                  (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
+            let digits: [(Int, Int)] = [(year, 4), (month, 2), (day, 2), (hour, 2), (minute, 2), (second, 2)]
+            let separators: [UInt8] = [UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: ":")]
+            return String(unsafeUninitializedCapacity: 19) { out in
+                var position = 0
+                for (index, (value, width)) in digits.enumerated() {
+                    var rest = value
+                    for offset in stride(from: width - 1, through: 0, by: -1) {
+                        out[position + offset] = UInt8(0x30 + rest % 10)
+                        rest /= 10
+                    }
+                    position += width
+                    if index < separators.count {
+                        out[position] = separators[index]
+                        position += 1
+                    }
+                }
+                return 19
+            }
+        }
     }
 
     /// An Excel date-time serial (days since 1899-12-30, the fraction is the time) as canonical text.

@@ -30,6 +30,14 @@ public struct ReportWriter: Sendable {
         return files.written
     }
 
+    /// Writes only the figures (`figures.json`): for scripts and benchmarks that need no document.
+    @discardableResult
+    public func writeFigures(to folder: URL) throws -> [URL] {
+        var files = try ReportFolder(folder)
+        try files.saveJSON("figures.json", ReportFigures(input))
+        return files.written
+    }
+
     /// The decisions file in a report folder.
     public static let decisionsFile = "decisions.yaml"
 

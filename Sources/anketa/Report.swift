@@ -83,6 +83,9 @@ extension Anketa {
         @Option(name: .shortAndLong, help: ArgumentHelp("Папка для справки (по умолчанию Results/<анкета>-<волна>).", valueName: "папка"))
         var output: String?
 
+        @Option(help: ArgumentHelp("Что записать: all — справку и все таблицы (по умолчанию), json — только figures.json.", valueName: "формат"))
+        var format: String = "all"
+
         @Flag(help: "Муниципальная справка по всем школам реестра (волна загружена с ingest --split-by).")
         var municipal = false
 
@@ -92,6 +95,7 @@ extension Anketa {
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
+            if format != "all", format != "json" { throw ValidationError("--format ожидает all или json") }
             if municipal, !files.isEmpty { throw ValidationError("муниципальная справка строится из базы: укажите --wave без файлов") }
             if municipal, unit != nil { throw ValidationError("--municipal охватывает все школы реестра: --unit с ним не указывается") }
             if schools, !municipal { throw ValidationError("--schools работает вместе с --municipal") }
@@ -177,7 +181,7 @@ extension Anketa {
                                         academicYear: year.flatMap(Self.academicYear))
                 var reportInput = input
                 reportInput.history = history
-                let written = try ReportWriter(reportInput).write(to: folder)
+                let written = format == "json" ? try ReportWriter(reportInput).writeFigures(to: folder) : try ReportWriter(reportInput).write(to: folder)
                 print("Справка «\(definition.title)», волна «\(current.wave)»: \(RussianPlural.respondent(current.respondents)).")
                 for indicator in current.indicators {
                     let mark = indicator.deficit ? "  ← дефицит" : ""
@@ -209,6 +213,7 @@ extension Anketa {
             var analyzer = Analyzer(questionnaire: definition, wave: unit.map { "\(label), \($0)" } ?? label, options: options)
             for path in paths {
                 let reader = try ResponseReader(url: URL(fileURLWithPath: path), questionnaire: definition, displayPath: path)
+                reader.computesFingerprints = false
                 var rejected = 0
                 try reader.read(warning: { Console.error($0.description) }) { outcome in
                     switch outcome {
