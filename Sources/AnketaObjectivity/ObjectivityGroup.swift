@@ -48,6 +48,8 @@ public struct ObjectivityGroup: Sendable, Equatable {
     public var mismatchShare: Double { lowered.share + raised.share }
     /// Flags raised against the definition's thresholds (classes only).
     public var flags: [Flag]
+    /// Students per (school mark, external mark) pair.
+    public var crossTable: MarkCrossTable
 
     /// Nil for an empty group.
     public init?(scope: Scope, rows: [ResultRow], thresholds: ResultsDefinition.Thresholds?) {
@@ -77,5 +79,6 @@ public struct ObjectivityGroup: Sendable, Equatable {
             if lowered.share + raised.share > thresholds.mismatch { flags.append(.mismatch) }
         }
         self.flags = flags
+        crossTable = MarkCrossTable(rows)
     }
 }

@@ -108,11 +108,33 @@ public struct ObjectivityComposer: Sendable {
         }
         return [.heading(W.title(subject.scope), level: 2),
                 .chart(chart),
+                .chart(markScatter(subject, external: external)),
+                .note([.text("Каждый кружок — обучающиеся с одной и той же парой отметок: число — их количество, площадь кружка растёт с ним. Серые кружки на диагонали — отметки совпали («подтвердили»); красные, ниже диагонали, — «понизили» (отметка \(external) ниже отметки школы); синие, выше диагонали, — «повысили».")]),
                 .table(Table(caption: "\(W.title(subject.scope)) по классам",
                              header: ["Класс", "Кол-во", "Понизили", "Подтвердили", "Повысили", "Средняя отметка школы",
                                       "Средняя отметка \(external)", "Разница"],
                              rows: rows, columnWidths: [1.5, 1.7, 2.1, 2.7, 2.1, 2.0, 2.0, 1.9], numericColumns: Set(1...7))),
                 .note([.text("Красным выделены классы с признаками завышения отметок и доля «понизили» выше порога \(W.threshold(definition.thresholds.lowered)); жёлтым — разница средних при доле несовпадений выше \(W.threshold(definition.thresholds.mismatch)). Разница — средняя отметка \(external) минус средняя отметка школы; отрицательная разница означает, что внешняя оценка ниже школьной.")])]
+    }
+
+    /// School marks (across) against external marks (up) for a subject: a bubble per pair of
+    /// marks with the number of students, coloured as «понизили / подтвердили / повысили».
+    func markScatter(_ subject: ObjectivityGroup, external: String) -> Chart {
+        let marks = MarkCrossTable.marks.map(String.init)
+        var bubbles: [Chart.Bubble] = []
+        for (x, school) in MarkCrossTable.marks.enumerated() {
+            for (y, mark) in MarkCrossTable.marks.enumerated() {
+                let count = subject.crossTable.count(school: school, external: mark)
+                guard count > 0 else { continue }
+                bubbles.append(Chart.Bubble(x: x, y: y, count: Double(count), series: mark < school ? 0 : mark == school ? 1 : 2))
+            }
+        }
+        return Chart.bubble(title: "\(W.title(subject.scope)): отметки школы и \(external), число обучающихся",
+                            xTitle: "Отметка школы", yTitle: "Отметка \(external)", xCategories: marks, yCategories: marks,
+                            series: [Chart.Series(name: "Понизили", values: [], color: "#C0504D"),
+                                     Chart.Series(name: "Подтвердили", values: [], color: "#BFBFBF"),
+                                     Chart.Series(name: "Повысили", values: [], color: "#4F81BD")],
+                            bubbles: bubbles)
     }
 
     // MARK: - Conclusions

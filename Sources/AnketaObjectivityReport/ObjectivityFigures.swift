@@ -37,6 +37,8 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
         public var spearmanCiLow: Double?
         public var spearmanCiHigh: Double?
         public var flags: [String]
+        /// Students per pair of marks: rows school mark 2–5, columns external mark 2–5.
+        public var crossTable: [[Int]]
     }
 
     public struct Thresholds: Codable, Sendable, Equatable {
@@ -88,6 +90,6 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
               wilcoxonStatistic: g.wilcoxon?.statistic, wilcoxonWPlus: g.wilcoxon?.wPlus, wilcoxonZ: g.wilcoxon?.z,
               wilcoxonP: g.wilcoxon?.pValue, wilcoxonN: g.wilcoxon?.n,
               spearmanRho: g.spearman?.rho, spearmanP: g.spearman?.pValue, spearmanCiLow: g.spearman?.lower, spearmanCiHigh: g.spearman?.upper,
-              flags: g.flags.map(\.rawValue))
+              flags: g.flags.map(\.rawValue), crossTable: g.crossTable.counts)
     }
 }

@@ -26,6 +26,14 @@ struct ObjectivityCLITests {
         }
         #expect(workspace.exists("vpr-2026.rejects.csv"))
         let first = try workspace.bytes("out/figures.json")
+        // pandas 2.x: pd.crosstab(school, external).reindex(index=range(2, 6), columns=range(2, 6), fill_value=0)
+        // over the sample's accepted mathematics rows (docs/reference/objectivity_reference.py).
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(first)) as? [String: Any])
+        let subjects = try #require(figures["subjects"] as? [[String: Any]])
+        let maths = try #require(subjects.first { $0["subject"] as? String == "Математика" })
+        #expect(maths["crossTable"] as? [[Int]] == [[13, 3, 0, 0], [14, 22, 9, 1], [3, 11, 22, 17], [0, 1, 1, 33]])
+        let html = try String(decoding: workspace.bytes("out/spravka.html"), as: UTF8.self)
+        #expect(html.contains("Математика (ВПР): отметки школы и ВПР, число обучающихся"))
         // Idempotent: the same files give the same figures; the edited decisions are kept.
         let again = try workspace.run(["objectivity", "vpr-2026.yaml", "vpr-2026.csv", "-o", "out"], useDB: false)
         #expect(again.status == 0)

@@ -117,6 +117,9 @@ def group_figures(frame):
     d = external - school
     n = len(frame)
     out = {"n": n, "meanSchool": school.mean(), "meanExternal": external.mean(), "meanDifference": d.mean()}
+    # Students per pair of marks: rows school mark 2-5, columns external mark 2-5.
+    out["crossTable"] = pd.crosstab(frame["school"], frame["external"]).reindex(
+        index=range(2, 6), columns=range(2, 6), fill_value=0).to_numpy().tolist()
     for name, mask in [("lowered", d < 0), ("confirmed", d == 0), ("raised", d > 0)]:
         count = int(mask.sum())
         low, high = wilson(count, n)
@@ -141,6 +144,10 @@ def compare(label, expected, actual, problems):
     for key, value in expected.items():
         if isinstance(value, dict):
             compare(f"{label}.{key}", value, actual.get(key, {}), problems)
+            continue
+        if isinstance(value, list):
+            if actual.get(key) != value:
+                problems.append(f"{label}.{key}: reference {value!r}, figures.json {actual.get(key)!r}")
             continue
         got = actual.get(key)
         if got is None or not np.isclose(got, value, rtol=TOLERANCE, atol=TOLERANCE):
