@@ -50,9 +50,12 @@ public struct ObjectivityGroup: Sendable, Equatable {
     public var flags: [Flag]
     /// Students per (school mark, external mark) pair.
     public var crossTable: MarkCrossTable
+    /// The weighted average mark from the journal beside the school and external marks; nil
+    /// when no student of the group has journal marks.
+    public var weighted: WeightedMarks?
 
     /// Nil for an empty group.
-    public init?(scope: Scope, rows: [ResultRow], thresholds: ResultsDefinition.Thresholds?) {
+    public init?(scope: Scope, rows: [ResultRow], thresholds: ResultsDefinition.Thresholds?, weights: [Double] = []) {
         guard !rows.isEmpty else { return nil }
         let school = rows.map { Double($0.schoolMark) }
         let external = rows.map { Double($0.externalMark) }
@@ -80,5 +83,6 @@ public struct ObjectivityGroup: Sendable, Equatable {
         }
         self.flags = flags
         crossTable = MarkCrossTable(rows)
+        weighted = WeightedMarks(rows: rows, weights: weights)
     }
 }

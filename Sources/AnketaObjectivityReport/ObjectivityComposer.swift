@@ -28,6 +28,7 @@ public struct ObjectivityComposer: Sendable {
         blocks += introduction()
         blocks += subjectsSection()
         for subject in analysis.subjects { blocks += classSection(subject) }
+        blocks += weightedSection()
         blocks += conclusions()
         blocks += decisionsSection()
         blocks += signature()
@@ -135,6 +136,49 @@ public struct ObjectivityComposer: Sendable {
                                      Chart.Series(name: "Подтвердили", values: [], color: "#BFBFBF"),
                                      Chart.Series(name: "Повысили", values: [], color: "#4F81BD")],
                             bubbles: bubbles)
+    }
+
+    // MARK: - Weighted average mark
+
+    /// «Средневзвешенный балл»: per subject and class, the plain and weighted means of the journal
+    /// marks beside the school and external marks, and how often the term mark is above the
+    /// weighted average. Nothing when the file has no journal marks.
+    func weightedSection() -> [Block] {
+        let groups = analysis.subjects.flatMap { subject in
+            [subject] + analysis.classes.filter { $0.scope.procedure == subject.scope.procedure && $0.scope.subject == subject.scope.subject }
+        }.filter { $0.weighted != nil }
+        guard !groups.isEmpty else { return [] }
+        let external = W.markName(input.procedures)
+        let rows = groups.compactMap { group -> [Cell]? in
+            guard let w = group.weighted else { return nil }
+            let bold = group.scope.className == nil
+            let name = group.scope.className.map { "  \($0)" } ?? W.title(group.scope)
+            func rho(_ value: Double?) -> String { value.map { RussianNumber.fixed($0, digits: 2) } ?? "—" }
+            return [Cell(name, bold: bold), Cell(String(w.n)), Cell(RussianNumber.fixed(w.meanPlain, digits: 2)),
+                    Cell(RussianNumber.fixed(w.meanWeighted, digits: 2)), Cell(RussianNumber.fixed(w.meanSchool, digits: 2)),
+                    Cell(RussianNumber.fixed(w.meanExternal, digits: 2)),
+                    Cell(W.percent(w.schoolAbove.share), tone: group.scope.className != nil && w.schoolAbove.share > definition.thresholds.lowered ? .poor : nil),
+                    Cell(rho(w.weightedVsExternal?.rho)), Cell(rho(w.schoolVsExternal?.rho))]
+        }
+        let weights = definition.journal.map { "\($0.name) — \(RussianNumber.plain($0.weight))" }.joined(separator: ", ")
+        var items: [String] = []
+        for subject in analysis.subjects {
+            guard let w = subject.weighted else { continue }
+            var text = "\(W.title(subject.scope)): средневзвешенный балл \(RussianNumber.fixed(w.meanWeighted, digits: 2)) при среднем арифметическом \(RussianNumber.fixed(w.meanPlain, digits: 2)) и средней отметке школы \(RussianNumber.fixed(w.meanSchool, digits: 2)); отметка школы выше средневзвешенного балла у \(W.percent(w.schoolAbove.share)) обучающихся (\(w.schoolAbove.count) из \(w.n)), ниже — у \(W.percent(w.schoolBelow.share))."
+            if let weighted = w.weightedVsExternal, let school = w.schoolVsExternal {
+                let closer = weighted.rho > school.rho ? "теснее, чем" : weighted.rho < school.rho ? "слабее, чем" : "так же, как"
+                text += " Средневзвешенный балл связан с отметкой \(external) \(closer) отметка школы (ρ = \(RussianNumber.fixed(weighted.rho, digits: 2)) и \(RussianNumber.fixed(school.rho, digits: 2)))."
+            }
+            items.append(text)
+        }
+        return [.heading("Средневзвешенный балл", level: 1),
+                .paragraph([.text("Средневзвешенный балл обучающегося рассчитан по отметкам журнала с весами видов работ (\(weights)): сумма произведений отметок на веса, делённая на сумму весов. Отметка, которую он подтверждает, — средневзвешенный балл, округлённый по правилам арифметики (3,5 — «4»).")]),
+                .list(items.map { [.text($0)] }, ordered: false),
+                .table(Table(caption: "Средневзвешенный балл, отметки школы и \(external)",
+                             header: ["Предмет, класс", "Кол-во", "Среднее арифм.", "Средне-взвеш. балл", "Отметка школы", "Отметка \(external)",
+                                      "Школа выше", "ρ средне-взвеш. и \(external)", "ρ школы и \(external)"],
+                             rows: rows, columnWidths: [3.0, 1.3, 1.7, 1.8, 1.7, 1.7, 1.5, 1.9, 1.6], numericColumns: Set(1...8))),
+                .note([.text("Средние — по обучающимся, у которых есть отметки в журнале. «Школа выше» — доля обучающихся, чья \(definition.schoolMarkName) выше округлённого средневзвешенного балла; красным — классы, где она больше \(W.threshold(definition.thresholds.lowered)). ρ — коэффициент корреляции Спирмена с отметкой \(external).")])]
     }
 
     // MARK: - Conclusions

@@ -39,6 +39,21 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
         public var flags: [String]
         /// Students per pair of marks: rows school mark 2–5, columns external mark 2–5.
         public var crossTable: [[Int]]
+        /// The weighted average mark from the journal (absent without journal marks).
+        public var weighted: Weighted?
+    }
+
+    public struct Weighted: Codable, Sendable, Equatable {
+        public var n: Int
+        public var meanPlain: Double
+        public var meanWeighted: Double
+        public var meanSchool: Double
+        public var meanExternal: Double
+        /// School mark above / below the weighted average rounded half up.
+        public var schoolAbove: Share
+        public var schoolBelow: Share
+        public var weightedSpearmanRho: Double?
+        public var schoolSpearmanRho: Double?
     }
 
     public struct Thresholds: Codable, Sendable, Equatable {
@@ -90,6 +105,11 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
               wilcoxonStatistic: g.wilcoxon?.statistic, wilcoxonWPlus: g.wilcoxon?.wPlus, wilcoxonZ: g.wilcoxon?.z,
               wilcoxonP: g.wilcoxon?.pValue, wilcoxonN: g.wilcoxon?.n,
               spearmanRho: g.spearman?.rho, spearmanP: g.spearman?.pValue, spearmanCiLow: g.spearman?.lower, spearmanCiHigh: g.spearman?.upper,
-              flags: g.flags.map(\.rawValue), crossTable: g.crossTable.counts)
+              flags: g.flags.map(\.rawValue), crossTable: g.crossTable.counts,
+              weighted: g.weighted.map { w in
+                  Weighted(n: w.n, meanPlain: w.meanPlain, meanWeighted: w.meanWeighted, meanSchool: w.meanSchool, meanExternal: w.meanExternal,
+                           schoolAbove: share(w.schoolAbove), schoolBelow: share(w.schoolBelow),
+                           weightedSpearmanRho: w.weightedVsExternal?.rho, schoolSpearmanRho: w.schoolVsExternal?.rho)
+              })
     }
 }

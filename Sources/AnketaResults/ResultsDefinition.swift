@@ -65,6 +65,9 @@ public struct ResultsDefinition: Sendable, Equatable {
     public var columns: Columns
     public var scales: [ConversionScale]
     public var thresholds: Thresholds
+    /// Kinds of work in the journal with their weights, for the weighted average mark; empty
+    /// when the file has no journal marks.
+    public var journal: [JournalKind] = []
 
     public init(id: String, title: String, organization: String? = nil, year: Int? = nil, academicYear: String? = nil,
                 schoolMarkName: String = "отметка за четверть", procedure: Procedure? = nil, columns: Columns,

@@ -77,7 +77,7 @@ struct YAMLWalker {
     // MARK: - The definition
 
     mutating func definition(_ root: Node) -> ResultsDefinition? {
-        let keys: Set<String> = ["id", "title", "organization", "year", "academic_year", "school_mark", "procedure", "columns", "scales", "thresholds"]
+        let keys: Set<String> = ["id", "title", "organization", "year", "academic_year", "school_mark", "procedure", "columns", "scales", "thresholds", "journal"]
         guard let map = mapping(root, "", allowed: keys) else { return nil }
         let id = string(map, "id", "", parent: root)
         let title = string(map, "title", "", parent: root)
@@ -111,10 +111,34 @@ struct YAMLWalker {
                   hint: "добавьте раздел scales или укажите столбец с отметкой")
         }
         let thresholds = map["thresholds"].map { self.thresholds($0) } ?? ResultsDefinition.Thresholds()
+        var journal: [JournalKind] = []
+        if let node = map["journal"] {
+            if let sequence = node.sequence {
+                for (index, item) in sequence.enumerated() {
+                    if let kind = self.journalKind(item, "journal[\(index)]") { journal.append(kind) }
+                }
+            } else {
+                error(node, "journal", "ожидался список видов работ (элементы начинаются с «- »)",
+                      hint: "например - {column: Контрольные, kind: контрольные работы, weight: 3}")
+            }
+        }
         guard let id, let title, let columns else { return nil }
-        return ResultsDefinition(id: id, title: title, organization: organization, year: year, academicYear: academicYear,
-                                 schoolMarkName: schoolMark ?? "отметка за четверть", procedure: procedure, columns: columns,
-                                 scales: scales, thresholds: thresholds)
+        var definition = ResultsDefinition(id: id, title: title, organization: organization, year: year, academicYear: academicYear,
+                                           schoolMarkName: schoolMark ?? "отметка за четверть", procedure: procedure, columns: columns,
+                                           scales: scales, thresholds: thresholds)
+        definition.journal = journal
+        return definition
+    }
+
+    /// One kind of work in the journal: its column, name and weight.
+    mutating func journalKind(_ node: Node, _ path: String) -> JournalKind? {
+        guard let map = mapping(node, path, allowed: ["column", "kind", "weight"]) else { return nil }
+        let column = string(map, "column", path, parent: node)
+        let name = string(map, "kind", path, parent: node)
+        let weight = number(map, "weight", path, parent: node)
+        if let weight, weight <= 0 { error(map["weight"], "\(path).weight", "вес должен быть больше нуля", hint: "например 3 для контрольных работ и 1 для текущих отметок") }
+        guard let column, let name, let weight, weight > 0 else { return nil }
+        return JournalKind(column: column, name: name, weight: weight)
     }
 
     static let procedureHint = "допустимы: " + Procedure.allCases.map(\.rawValue).joined(separator: ", ")

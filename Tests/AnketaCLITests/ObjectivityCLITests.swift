@@ -32,7 +32,16 @@ struct ObjectivityCLITests {
         let subjects = try #require(figures["subjects"] as? [[String: Any]])
         let maths = try #require(subjects.first { $0["subject"] as? String == "Математика" })
         #expect(maths["crossTable"] as? [[Int]] == [[13, 3, 0, 0], [14, 22, 9, 1], [3, 11, 22, 17], [0, 1, 1, 33]])
+        // The weighted average mark, recomputed with numpy.average and scipy.stats.spearmanr by
+        // docs/reference/objectivity_reference.py (scipy 1.17.1) on the sample.
+        let weighted = try #require(maths["weighted"] as? [String: Any])
+        #expect(weighted["n"] as? Int == 150)
+        #expect(abs((weighted["meanWeighted"] as? Double ?? 0) - 3.535839324618737) < 1e-9)
+        #expect(abs((weighted["meanPlain"] as? Double ?? 0) - 3.576205387205386) < 1e-9)
+        #expect((weighted["schoolAbove"] as? [String: Any])?["count"] as? Int == 38)
+        #expect(abs((weighted["weightedSpearmanRho"] as? Double ?? 0) - 0.9029251258764609) < 1e-9)
         let html = try String(decoding: workspace.bytes("out/spravka.html"), as: UTF8.self)
+        #expect(html.contains("Средневзвешенный балл"))
         #expect(html.contains("Математика (ВПР): отметки школы и ВПР, число обучающихся"))
         // Idempotent: the same files give the same figures; the edited decisions are kept.
         let again = try workspace.run(["objectivity", "vpr-2026.yaml", "vpr-2026.csv", "-o", "out"], useDB: false)
@@ -47,7 +56,7 @@ struct ObjectivityCLITests {
         try yaml.write(to: workspace.url("vpr-2026.yaml"), atomically: true, encoding: .utf8)
         let result = try workspace.run(["objectivity", "vpr-2026.yaml", "vpr-2026.csv"], useDB: false)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("vpr-2026.yaml:24:"), "\(result)")
+        #expect(result.stderr.contains("vpr-2026.yaml:31:"), "\(result)")
         #expect(result.stderr.contains("scales[2].max_score: ожидалось число"))
         #expect(!workspace.exists("Results"))
     }

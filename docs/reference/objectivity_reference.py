@@ -92,6 +92,13 @@ def load_rows(definition_path, results_path):
                         ok = False
                     external = converted
             ok = ok and external is not None
+        journal = []
+        for kind in definition.get("journal", []):
+            tokens = re.split(r"[ ,;\t]+", r[kind["column"]].strip()) if r[kind["column"]].strip() else []
+            marks = [mark(t) for t in tokens]
+            if any(m is None for m in marks):
+                ok = False
+            journal.append([(m, float(kind["weight"])) for m in marks if m is not None])
         if ok:
             key = (student, subject.lower(), procedure)
             if key in seen:
@@ -102,7 +109,8 @@ def load_rows(definition_path, results_path):
             continue
         accepted.append({"student": student, "class": str(int(match.group(1))) + match.group(2).upper(),
                          "subject": subject[0].upper() + subject[1:], "procedure": procedure,
-                         "school": school, "external": external})
+                         "school": school, "external": external,
+                         "journal": [pair for kind in journal for pair in kind]})
     return definition, pd.DataFrame(accepted), rejected
 
 
@@ -124,6 +132,24 @@ def group_figures(frame):
         count = int(mask.sum())
         low, high = wilson(count, n)
         out[name] = {"count": count, "share": count / n, "ciLow": low, "ciHigh": high}
+    if "journal" in frame and frame["journal"].map(len).gt(0).any():
+        # Weighted average mark: sum(w * m) / sum(w) over the student's journal marks (numpy.average).
+        j = frame[frame["journal"].map(len) > 0]
+        weighted = j["journal"].map(lambda pairs: np.average([m for m, _ in pairs], weights=[w for _, w in pairs]))
+        plain = j["journal"].map(lambda pairs: np.mean([m for m, _ in pairs]))
+        supported = np.floor(weighted + 0.5)
+        k = len(j)
+        w = {"n": k, "meanPlain": plain.mean(), "meanWeighted": weighted.mean(),
+             "meanSchool": j["school"].mean(), "meanExternal": j["external"].mean()}
+        for name, mask in [("schoolAbove", j["school"] > supported), ("schoolBelow", j["school"] < supported)]:
+            count = int(mask.sum())
+            low, high = wilson(count, k)
+            w[name] = {"count": count, "share": count / k, "ciLow": low, "ciHigh": high}
+        if k >= 3 and weighted.std() > 0 and j["external"].std() > 0:
+            w["weightedSpearmanRho"] = stats.spearmanr(weighted, j["external"]).statistic
+        if k >= 3 and j["school"].std() > 0 and j["external"].std() > 0:
+            w["schoolSpearmanRho"] = stats.spearmanr(j["school"], j["external"]).statistic
+        out["weighted"] = w
     if n >= 2 and d.std(ddof=1) > 0:
         t = stats.ttest_rel(external, school)
         ci = t.confidence_interval(0.95)
