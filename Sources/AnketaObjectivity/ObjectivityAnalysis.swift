@@ -16,10 +16,13 @@ public struct ObjectivityAnalysis: Sendable, Equatable {
     public var classes: [ObjectivityGroup]
     /// Everything together; nil without rows.
     public var overall: ObjectivityGroup?
+    /// External marks against the region's distribution, per procedure, subject and grade.
+    public var regional: [RegionalComparison] = []
 
     /// `weights`: the weight of each kind of work in the journal (the definition's `journal`), for
     /// the weighted average mark; empty when the rows have no journal marks.
-    public init(rows: [ResultRow], thresholds: ResultsDefinition.Thresholds = .init(), weights: [Double] = []) {
+    public init(rows: [ResultRow], thresholds: ResultsDefinition.Thresholds = .init(), weights: [Double] = [],
+                region: [RegionDistribution] = []) {
         self.thresholds = thresholds
         var subjectKeys: [ObjectivityGroup.Scope] = []
         var bySubject: [ObjectivityGroup.Scope: [ResultRow]] = [:]
@@ -37,6 +40,7 @@ public struct ObjectivityAnalysis: Sendable, Equatable {
             return keys.compactMap { ObjectivityGroup(scope: $0, rows: byClass[$0] ?? [], thresholds: thresholds, weights: weights) }
         }
         overall = ObjectivityGroup(scope: ObjectivityGroup.Scope(), rows: rows, thresholds: nil, weights: weights)
+        regional = RegionalComparison.compare(rows: rows, region: region)
     }
 
     /// Classes with at least one flag, the highest «понизили» first.

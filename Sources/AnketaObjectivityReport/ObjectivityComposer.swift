@@ -29,6 +29,7 @@ public struct ObjectivityComposer: Sendable {
         blocks += subjectsSection()
         for subject in analysis.subjects { blocks += classSection(subject) }
         blocks += weightedSection()
+        blocks += regionalSection()
         blocks += conclusions()
         blocks += decisionsSection()
         blocks += signature()
@@ -179,6 +180,44 @@ public struct ObjectivityComposer: Sendable {
                                       "Школа выше", "ρ средне-взвеш. и \(external)", "ρ школы и \(external)"],
                              rows: rows, columnWidths: [3.0, 1.3, 1.7, 1.8, 1.7, 1.7, 1.5, 1.9, 1.6], numericColumns: Set(1...8))),
                 .note([.text("Средние — по обучающимся, у которых есть отметки в журнале. «Школа выше» — доля обучающихся, чья \(definition.schoolMarkName) выше округлённого средневзвешенного балла; красным — классы, где она больше \(W.threshold(definition.thresholds.lowered)). ρ — коэффициент корреляции Спирмена с отметкой \(external).")])]
+    }
+
+    // MARK: - Region
+
+    /// The school's external marks against the region's distribution, per subject and grade.
+    func regionalSection() -> [Block] {
+        guard !analysis.regional.isEmpty else { return [] }
+        let external = W.markName(input.procedures)
+        var rows: [[Cell]] = []
+        for r in analysis.regional {
+            let name = "\(r.subject), \(r.grade)-е кл."
+            let significant = (r.test?.pValue ?? 1) < 0.05
+            func shares(_ values: [Double]) -> [Cell] { values.map { Cell(RussianNumber.percent($0 * 100)) } }
+            let p = r.test.map { $0.pValue < 0.001 ? "< 0,001" : RussianNumber.fixed($0.pValue, digits: 3) } ?? "—"
+            rows.append([Cell(name, bold: true), Cell("школа"), Cell(String(r.n))] + shares(r.shares)
+                        + [Cell(r.test.map { RussianNumber.fixed($0.statistic, digits: 2) } ?? "—"), Cell(p, tone: significant ? .fair : nil)])
+            rows.append([Cell(""), Cell("регион"), Cell("")] + shares(r.regionShares) + [Cell(""), Cell("")])
+        }
+        var items: [String] = []
+        for r in analysis.regional {
+            guard let test = r.test else { continue }
+            let name = "\(r.subject), \(r.grade)-е классы"
+            var text: String
+            if test.pValue < 0.05 {
+                let low = r.shares[0] + r.shares[1], regionLow = r.regionShares[0] + r.regionShares[1]
+                text = "\(name): распределение отметок \(external) статистически значимо отличается от регионального (\(W.p(test.pValue))); доля отметок «2» и «3» — \(RussianNumber.percent(low * 100)) против \(RussianNumber.percent(regionLow * 100)) в регионе."
+            } else {
+                text = "\(name): распределение отметок \(external) статистически значимо не отличается от регионального (\(W.p(test.pValue)))."
+            }
+            if test.minExpected < 5 { text += " Ожидаемые числа отдельных отметок меньше 5, вывод приблизителен." }
+            items.append(text)
+        }
+        return [.heading("Сравнение с регионом", level: 1),
+                .list(items.map { [.text($0)] }, ordered: false),
+                .table(Table(caption: "Распределение отметок \(external) в школе и в регионе",
+                             header: ["Предмет, параллель", "", "Кол-во", "«2»", "«3»", "«4»", "«5»", "χ²", "p"],
+                             rows: rows, columnWidths: [3.2, 1.5, 1.3, 1.5, 1.5, 1.5, 1.5, 1.3, 1.4], numericColumns: Set(2...8))),
+                .note([.text("χ² — критерий согласия Пирсона: отличается ли распределение отметок обучающихся школы от регионального (p < 0,05 — различие статистически значимо, выделено жёлтым). Региональные доли — из описания файла результатов.")])]
     }
 
     // MARK: - Conclusions

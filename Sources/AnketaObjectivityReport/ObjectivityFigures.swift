@@ -62,6 +62,21 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
         public var minStudents: Int
     }
 
+    public struct Regional: Codable, Sendable, Equatable {
+        public var procedure: String
+        public var subject: String
+        public var grade: Int
+        public var n: Int
+        /// Counts and shares of external marks 2–5 at school, shares in the region.
+        public var counts: [Int]
+        public var shares: [Double]
+        public var regionShares: [Double]
+        public var chiSquare: Double?
+        public var chiSquareDf: Int?
+        public var chiSquareP: Double?
+        public var minExpected: Double?
+    }
+
     public var definition: String
     public var title: String
     public var source: String
@@ -72,6 +87,7 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
     public var overall: Group?
     public var subjects: [Group]
     public var classes: [Group]
+    public var regional: [Regional]
 
     public init(_ input: ObjectivityReportInput) {
         definition = input.definition.id
@@ -85,6 +101,11 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
         overall = input.analysis.overall.map(Self.group)
         subjects = input.analysis.subjects.map(Self.group)
         classes = input.analysis.classes.map(Self.group)
+        regional = input.analysis.regional.map { r in
+            Regional(procedure: r.procedure.rawValue, subject: r.subject, grade: r.grade, n: r.n, counts: r.counts, shares: r.shares,
+                     regionShares: r.regionShares, chiSquare: r.test?.statistic, chiSquareDf: r.test?.degreesOfFreedom,
+                     chiSquareP: r.test?.pValue, minExpected: r.test?.minExpected)
+        }
     }
 
     static func share(_ s: ShiftShare) -> Share {

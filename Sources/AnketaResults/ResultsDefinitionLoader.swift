@@ -77,7 +77,7 @@ struct YAMLWalker {
     // MARK: - The definition
 
     mutating func definition(_ root: Node) -> ResultsDefinition? {
-        let keys: Set<String> = ["id", "title", "organization", "year", "academic_year", "school_mark", "procedure", "columns", "scales", "thresholds", "journal"]
+        let keys: Set<String> = ["id", "title", "organization", "year", "academic_year", "school_mark", "procedure", "columns", "scales", "thresholds", "journal", "region"]
         guard let map = mapping(root, "", allowed: keys) else { return nil }
         let id = string(map, "id", "", parent: root)
         let title = string(map, "title", "", parent: root)
@@ -122,12 +122,62 @@ struct YAMLWalker {
                       hint: "например - {column: Контрольные, kind: контрольные работы, weight: 3}")
             }
         }
+        var region: [RegionDistribution] = []
+        if let node = map["region"] {
+            if let sequence = node.sequence {
+                for (index, item) in sequence.enumerated() {
+                    if let entry = self.region(item, "region[\(index)]") { region.append(entry) }
+                }
+            } else {
+                error(node, "region", "ожидался список распределений (элементы начинаются с «- »)",
+                      hint: "например - {subject: Математика, procedure: ВПР, grade: 5, marks: {2: 12.4, 3: 41, 4: 34.1, 5: 12.5}}")
+            }
+        }
         guard let id, let title, let columns else { return nil }
         var definition = ResultsDefinition(id: id, title: title, organization: organization, year: year, academicYear: academicYear,
                                            schoolMarkName: schoolMark ?? "отметка за четверть", procedure: procedure, columns: columns,
                                            scales: scales, thresholds: thresholds)
         definition.journal = journal
+        definition.region = region
         return definition
+    }
+
+    /// One regional distribution: subject, procedure, optional grade and the percent (or shares)
+    /// of marks 2–5, which must add up to 100 % (± 1 for rounding) or to 1.
+    mutating func region(_ node: Node, _ path: String) -> RegionDistribution? {
+        guard let map = mapping(node, path, allowed: ["subject", "procedure", "grade", "marks"]) else { return nil }
+        let subject = string(map, "subject", path, parent: node)
+        var procedure: Procedure?
+        if let text = string(map, "procedure", path, parent: node) {
+            procedure = Procedure(text: text)
+            if procedure == nil { error(map["procedure"], "\(path).procedure", "неизвестная процедура «\(text)»", hint: Self.procedureHint) }
+        }
+        let grade = integer(map, "grade", path, range: 1...11)
+        var shares = [Double](repeating: 0, count: 4)
+        guard let marksNode = map["marks"], let marks = marksNode.mapping else {
+            error(map["marks"] ?? node, "\(path).marks", "ожидался блок «отметка: доля в процентах»", hint: "например marks: {2: 12.4, 3: 41, 4: 34.1, 5: 12.5}")
+            return nil
+        }
+        for (key, value) in marks {
+            guard let mark = key.scalar.flatMap({ Int($0.string) }), (2...5).contains(mark) else {
+                error(key, "\(path).marks", "ключом должна быть отметка 2, 3, 4 или 5")
+                continue
+            }
+            guard let share = value.scalar.flatMap({ Double($0.string.replacingOccurrences(of: ",", with: ".")) }), share >= 0, share <= 100 else {
+                error(value, "\(path).marks.\(mark)", "ожидалась доля в процентах от 0 до 100")
+                continue
+            }
+            shares[mark - 2] = share
+        }
+        let total = shares.reduce(0, +)
+        let percent = total > 1.5
+        if percent ? abs(total - 100) > 1 : abs(total - 1) > 0.01 {
+            error(marksNode, "\(path).marks", "доли отметок в сумме дают \(RussianNumber.plain(total)) — должно быть 100 %",
+                  hint: "проверьте числа из отчёта регионального центра")
+            return nil
+        }
+        guard let subject, let procedure else { return nil }
+        return RegionDistribution(subject: subject, procedure: procedure, grade: grade, shares: shares.map { $0 / total })
     }
 
     /// One kind of work in the journal: its column, name and weight.

@@ -68,7 +68,7 @@ extension Anketa {
                     }
                 }
                 let analysis = ObjectivityAnalysis(rows: imported.rows, thresholds: definition.thresholds,
-                                                   weights: definition.journal.map(\.weight))
+                                                   weights: definition.journal.map(\.weight), region: definition.region)
                 let input = ObjectivityReportInput(definition: definition, analysis: analysis, rows: imported.rows,
                                                    rejected: imported.rejected.count, source: url.lastPathComponent,
                                                    date: Report.today(), decisions: edited)

@@ -40,6 +40,14 @@ struct ObjectivityCLITests {
         #expect(abs((weighted["meanPlain"] as? Double ?? 0) - 3.576205387205386) < 1e-9)
         #expect((weighted["schoolAbove"] as? [String: Any])?["count"] as? Int == 38)
         #expect(abs((weighted["weightedSpearmanRho"] as? Double ?? 0) - 0.9029251258764609) < 1e-9)
+        // scipy 1.17.1: stats.chisquare([10, 15, 11, 24], f_exp=60 * [0.121, 0.384, 0.352, 0.143]) for the sample's
+        // 5th-grade mathematics against its invented regional distribution (docs/reference/objectivity_reference.py).
+        let regional = try #require(figures["regional"] as? [[String: Any]])
+        #expect(regional.count == 6)
+        let fifth = try #require(regional.first { $0["subject"] as? String == "Математика" && $0["grade"] as? Int == 5 })
+        #expect(fifth["counts"] as? [Int] == [10, 15, 11, 24])
+        #expect(abs((fifth["chiSquare"] as? Double ?? 0) - 36.40176348272938) < 1e-9)
+        #expect(abs((fifth["chiSquareP"] as? Double ?? 1) - 6.157899218567884e-08) < 1e-15)
         let html = try String(decoding: workspace.bytes("out/spravka.html"), as: UTF8.self)
         #expect(html.contains("Средневзвешенный балл"))
         #expect(html.contains("Математика (ВПР): отметки школы и ВПР, число обучающихся"))

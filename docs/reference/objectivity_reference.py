@@ -211,6 +211,30 @@ def main(definition_path, results_path, figures_path):
             if flags != actual.get("flags"):
                 problems.append(f"{procedure}/{subject}/{class_name}.flags: reference {flags}, figures.json {actual.get('flags')}")
             checked += 1
+    # External marks against the region's distribution: scipy.stats.chisquare per procedure, subject, grade.
+    frame["grade"] = frame["class"].str.extract(r"^(\d+)")[0].astype(int)
+    regional = []
+    for (procedure, subject, grade), g in frame.groupby(["procedure", "subject", "grade"], sort=False):
+        entries = [e for e in definition.get("region", []) if e["procedure"] == procedure
+                   and e["subject"].lower().replace("ё", "е") == subject.lower().replace("ё", "е") and e.get("grade") in (None, grade)]
+        if not entries:
+            continue
+        entry = next((e for e in entries if e.get("grade") is not None), entries[0])
+        shares = np.array([float(entry["marks"].get(m, 0)) for m in range(2, 6)])
+        shares = shares / shares.sum()
+        counts = [int((g["external"] == m).sum()) for m in range(2, 6)]
+        expected = len(g) * shares
+        test = stats.chisquare(counts, f_exp=expected)
+        regional.append(((procedure, subject, grade), {"n": len(g), "chiSquare": test.statistic, "chiSquareP": test.pvalue,
+                                                      "minExpected": expected.min(), "regionShares": list(shares), "counts": counts}))
+    if len(regional) != len(figures.get("regional", [])):
+        problems.append(f"regional: reference {len(regional)}, figures.json {len(figures.get('regional', []))}")
+    for (procedure, subject, grade), expected in regional:
+        actual = next((r for r in figures.get("regional", []) if r["procedure"] == procedure and r["subject"] == subject and r["grade"] == grade), {})
+        for key in ["regionShares"]:
+            if not np.allclose(actual.get(key, [0] * 4), expected.pop(key), rtol=TOLERANCE, atol=TOLERANCE):
+                problems.append(f"regional {subject} {grade}: {key}")
+        compare(f"regional {procedure}/{subject}/{grade}", expected, actual, problems)
     if len(figures["classes"]) + len(figures["subjects"]) + 1 != checked:
         problems.append(f"groups: reference {checked}, figures.json {len(figures['classes']) + len(figures['subjects']) + 1}")
     for problem in problems:
