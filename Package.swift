@@ -26,6 +26,10 @@ let package = Package(
     targets: [
         // Debian's libcsv (apt-get install libcsv-dev), wrapped for Swift.
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"])]),
+        // Debian's libxlsxwriter (apt-get install libxlsxwriter-dev), wrapped for Swift.
+        .systemLibrary(name: "CLibXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // Debian's libqrencode (apt-get install libqrencode-dev), the reference QR code encoder.
+        .systemLibrary(name: "CLibQREncode", providers: [.apt(["libqrencode-dev"])]),
 
         // Definitions: the questionnaire model, loading and validating YAML, responses.
         .target(name: "AnketaCore",
@@ -34,6 +38,10 @@ let package = Package(
         // Collection: CSV exports (Google Forms, Yandex Forms, Russian Excel) and XLSX workbooks → responses.
         .target(name: "AnketaCollect",
                 dependencies: ["AnketaCore", "CLibCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                swiftSettings: swiftSettings),
+        // Spreadsheets: XLSX workbooks written with libxlsxwriter (the CLI's and the console's Excel downloads).
+        .target(name: "AnketaSpreadsheet",
+                dependencies: ["AnketaCore", "AnketaCollect", "CLibXLSXWriter"],
                 swiftSettings: swiftSettings),
         // Store: SQLite through GRDB.
         .target(name: "AnketaStore",
@@ -75,12 +83,17 @@ let package = Package(
         .target(name: "AnketaObjectivityReport",
                 dependencies: ["AnketaCore", "AnketaCollect", "AnketaResults", "AnketaObjectivity", "AnketaStats", "AnketaDocument", "AnketaReports"],
                 swiftSettings: swiftSettings),
-        // QR codes for the printable survey poster (no dependencies).
-        .target(name: "QRCode", swiftSettings: swiftSettings),
+        // Municipal: one questionnaire across the schools of a municipality — per-school and pooled figures,
+        // each school against the rest (Holm), the cross-audience карта дефицитов, the municipal справка and the batch of school справки.
+        .target(name: "AnketaMunicipal",
+                dependencies: ["AnketaCore", "AnketaCollect", "AnketaAnalysis", "AnketaStats", "AnketaDocument", "AnketaReports"],
+                swiftSettings: swiftSettings),
+        // QR codes for the printable poster and access-code slips: libqrencode's symbols as SVG.
+        .target(name: "QRCode", dependencies: ["CLibQREncode"], swiftSettings: swiftSettings),
         // Web: survey forms for respondents and the admin console (Hummingbird 2, Mustache).
         .target(name: "AnketaWeb",
                 dependencies: [
-                    "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaAnalysis", "AnketaDocument", "AnketaReports", "QRCode",
+                    "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaAnalysis", "AnketaDocument", "AnketaReports", "AnketaSpreadsheet", "QRCode",
                     .product(name: "Hummingbird", package: "hummingbird"),
                     .product(name: "HummingbirdCore", package: "hummingbird"),
                     .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -92,7 +105,7 @@ let package = Package(
         .executableTarget(name: "anketa",
                           dependencies: [
                               "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaAnalysis", "AnketaReports", "AnketaWeb",
-                              "AnketaResults", "AnketaObjectivity", "AnketaObjectivityReport", "AnketaIOM",
+                              "AnketaResults", "AnketaObjectivity", "AnketaObjectivityReport", "AnketaIOM", "AnketaSpreadsheet", "AnketaMunicipal",
                               .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                               .product(name: "ArgumentParser", package: "swift-argument-parser"),
                           ],
@@ -115,6 +128,8 @@ let package = Package(
         .testTarget(name: "AnketaCollectTests", dependencies: ["AnketaCollect", "AnketaCore",
                                                          .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(name: "AnketaSpreadsheetTests", dependencies: ["AnketaSpreadsheet", "AnketaCollect", "AnketaCore"],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "AnketaStoreTests", dependencies: ["AnketaStore", "AnketaCollect", "AnketaCore"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "AnketaStatsTests", dependencies: ["AnketaStats", "AnketaTestSupport"], swiftSettings: swiftSettings),
@@ -132,7 +147,7 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: swiftSettings),
         .testTarget(name: "AnketaWebTests",
-                    dependencies: ["AnketaWeb", "AnketaStore", "AnketaCore", "AnketaTestSupport",
+                    dependencies: ["AnketaWeb", "AnketaStore", "AnketaCore", "AnketaCollect", "AnketaTestSupport",
                                    .product(name: "HummingbirdTesting", package: "hummingbird"),
                                    .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")],
                     swiftSettings: swiftSettings),
@@ -141,6 +156,10 @@ let package = Package(
         .testTarget(name: "AnketaObjectivityTests",
                     dependencies: ["AnketaObjectivity", "AnketaObjectivityReport", "AnketaResults", "AnketaStats", "AnketaDocument", "AnketaCore",
                                    "AnketaTestSupport"],
+                    swiftSettings: swiftSettings),
+        .testTarget(name: "AnketaMunicipalTests",
+                    dependencies: ["AnketaMunicipal", "AnketaAnalysis", "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaStats", "AnketaDocument",
+                                   "AnketaReports", "AnketaTestSupport"],
                     swiftSettings: swiftSettings),
         // Runs the built `anketa` as a user would; shares only the seeded generator with the others.
         .testTarget(name: "AnketaCLITests", dependencies: ["AnketaTestSupport"],

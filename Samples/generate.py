@@ -488,6 +488,18 @@ def motivation_texts():
     return texts, grids
 
 
+def pick_pupil_class(rng, grade, letter):
+    """A class as a pupil types it on a phone: always with its letter, in a few spellings."""
+    r = rng.random()
+    if r < 0.6:
+        return f"{grade}{letter}"
+    if r < 0.8:
+        return f"{grade}{letter.lower()}"
+    if r < 0.92:
+        return f"{grade} {letter}"
+    return f"{grade}-{letter.lower()}"
+
+
 def make_motivation(year, start):
     rng = random.Random(f"{SEED}-motivation-{year}")
     class_rng = random.Random(f"{SEED}-motivation-classes")
@@ -507,7 +519,7 @@ def make_motivation(year, start):
         size = rng.randint(18, 26)
         for _ in range(size):
             g = rng.gauss(0, 1)
-            row = [pick_class_text(rng, grade, letter)]
+            row = [pick_pupil_class(rng, grade, letter)]
             for _ in school:
                 z = MOTIVATION_MU[year] + effect + 0.85 * g + 0.75 * rng.gauss(0, 1)
                 if rng.random() < 0.01:

@@ -2,7 +2,9 @@
 # Load check of the respondent's side, on loopback only, bounded in time.
 # Starts `anketa serve` on 127.0.0.1 with a fresh database and an open run, then with wrk:
 #   1. GET  /s/<slug>  for ${GET_SECONDS:-10} s, 4 connections (showing the form);
-#   2. POST /s/<slug>  for ${POST_SECONDS:-20} s, 4 connections (a valid form with its CSRF cookie and field).
+#   2. GET + POST /s/<slug> for ${POST_SECONDS:-20} s, 4 connections: each submission GETs the form for a
+#      fresh form token and POSTs every answer with it (a form token is spent with its response;
+#      latencies mix both requests, submissions/s counts the stored ones).
 # The rate limit is raised with ANKETA_RATE_LIMIT for the server (every request comes from 127.0.0.1).
 # Afterwards it counts the responses in the store and compares them with wrk's successful POSTs.
 #
@@ -47,45 +49,40 @@ test_server_start "$ANKETA_BIN" "$ROOT" ANKETA_RATE_LIMIT=100000000 ANKETA_BENCH
 WAVE="нагрузка"
 test_server_create_run "$QUESTIONNAIRE" "$WAVE"
 
-# A respondent's token and a valid form body: the first option of every question, text in text fields.
+# A respondent's cookie token and a valid body of every question: the first option of every
+# question, text in text fields, collected by going through the form's sections with «Далее».
 FORM_JAR="$WORK/respondent.txt"
-curl -fs -c "$FORM_JAR" "$BASE$SURVEY_PATH" >"$WORK/form.html"
-TOKEN=$(awk '$6 == "anketa_csrf" { print $7 }' "$FORM_JAR")
-BODY=$(python3 - "$WORK/form.html" "$TOKEN" <<'PY'
-import sys, urllib.parse
-from html.parser import HTMLParser
-
-class Form(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.fields, self.seen, self.area = [], set(), None
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "input" and a.get("type") in ("radio", "checkbox") and a["name"] not in self.seen:
-            self.seen.add(a["name"]); self.fields.append((a["name"], a["value"]))
-        elif tag == "input" and a.get("type") == "text":
-            self.fields.append((a["name"], "5" if a.get("inputmode") == "decimal" else "5А"))
-        elif tag == "textarea":
-            self.fields.append((a["name"], "Нагрузочная проверка"))
-
-form = Form()
-form.feed(open(sys.argv[1], encoding="utf-8").read())
-print(urllib.parse.urlencode([("csrf", sys.argv[2])] + form.fields))
-PY
-)
-status=$(curl -s -o /dev/null -w '%{http_code}' -b "anketa_csrf=$TOKEN" --data "$BODY" "$BASE$SURVEY_PATH")
+read -r TOKEN BODY < <(python3 "$ROOT/scripts/lib/form-answers.py" "$BASE$SURVEY_PATH")
+# Every submission needs a form token of its own (a repeat stores nothing): each connection GETs
+# the form for a token, POSTs the answers with it, and so on. Stored submissions are the 303s.
+first=$(curl -s -b "anketa_csrf=$TOKEN" "$BASE$SURVEY_PATH" | sed -n 's/.*name="form" value="\([0-9a-f]*\)".*/\1/p' | head -n 1)
+status=$(curl -s -o /dev/null -w '%{http_code}' -b "anketa_csrf=$TOKEN" --data "$BODY&form=$first" "$BASE$SURVEY_PATH")
 [ "$status" = 303 ] || { log "the prepared form is not accepted: HTTP $status"; exit 1; }
 
 cat >"$WORK/post.lua" <<LUA
-wrk.method = "POST"
-wrk.body = "$BODY"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["Cookie"] = "anketa_csrf=$TOKEN"
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) tokens = {}; stored = 0 end
+function request()
+  local token = table.remove(tokens)
+  if token then
+    return wrk.format("POST", nil, {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "anketa_csrf=$TOKEN"},
+                      "$BODY&form=" .. token)
+  end
+  return wrk.format("GET", nil, {["Cookie"] = "anketa_csrf=$TOKEN"})
+end
+function response(status, headers, body)
+  if status == 303 then stored = stored + 1 return end
+  local token = body:match('name="form" value="(%x+)"')
+  if token then table.insert(tokens, token) end
+end
 done = function(summary, latency, requests)
+  local posts = 0
+  for _, thread in ipairs(threads) do posts = posts + thread:get("stored") end
   local failed = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  io.write(string.format("RESULT requests=%d failed=%d non2xx3xx=%d timeouts=%d seconds=%.2f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
+  io.write(string.format("RESULT requests=%d failed=%d non2xx3xx=%d timeouts=%d seconds=%.2f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f posts=%d\n",
     summary.requests, failed, summary.errors.status, summary.errors.timeout, summary.duration / 1e6,
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000, posts))
 end
 LUA
 cat >"$WORK/get.lua" <<LUA
@@ -109,7 +106,7 @@ after=$(($(wc -l <"$WORK/after.csv") - 1))
 get=$(grep '^RESULT' "$WORK/get.txt")
 post=$(grep '^RESULT' "$WORK/post.txt")
 field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<" $1"; }
-post_ok=$(( $(field "$post" requests) - $(field "$post" failed) ))
+post_ok=$(field "$post" posts)
 stored=$((after - before))
 echo "date:        $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "machine:     $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
@@ -117,7 +114,7 @@ echo "binary:      $ANKETA_BIN"
 echo "durability:  synchronous=$SYNCHRONOUS"
 echo "questionnaire: $QUESTIONNAIRE ($(tr '&' '\n' <<<"$BODY" | wc -l) form fields, $(wc -c <<<"$BODY") bytes)"
 echo "GET  /s/<slug>: $(awk -v r="$(field "$get" requests)" -v s="$(field "$get" seconds)" 'BEGIN { printf "%.0f", r / s }') req/s, p50 $(field "$get" p50_ms) ms, p99 $(field "$get" p99_ms) ms, failed $(field "$get" failed)"
-echo "POST /s/<slug>: $(awk -v r="$post_ok" -v s="$(field "$post" seconds)" 'BEGIN { printf "%.0f", r / s }') submissions/s, p50 $(field "$post" p50_ms) ms, p99 $(field "$post" p99_ms) ms, failed $(field "$post" failed)"
+echo "GET+POST /s/<slug>: $(awk -v r="$post_ok" -v s="$(field "$post" seconds)" 'BEGIN { printf "%.0f", r / s }') submissions/s, p50 $(field "$post" p50_ms) ms, p99 $(field "$post" p99_ms) ms, failed $(field "$post" failed)"
 echo "successful POSTs (wrk): $post_ok; responses stored during the POST run: $stored"
 if [ "$stored" -ne "$post_ok" ]; then
     # wrk stops with up to one request in flight per connection: the server may still store those.

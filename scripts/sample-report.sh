@@ -27,7 +27,7 @@ done
     --org Samples/organization.yaml --previous-decisions Samples/parents-satisfaction-2025.decisions.yaml
 "$ANKETA" report teachers-brs-readiness --wave 2026 --compare 2025 --by experience --db "$DB" --org Samples/organization.yaml
 # Three school years of motivation: the trend of every indicator, levels by class, the share at risk.
-"$ANKETA" report students-motivation --wave 2026 --trend --by class --by parallel --by level --db "$DB" --org Samples/organization.yaml
+"$ANKETA" report students-motivation --wave 2026 --trend --by level --by parallel --by class --db "$DB" --org Samples/organization.yaml
 echo
 echo "Готово: откройте Results/parents-satisfaction-2026-весна/spravka.html, Results/teachers-brs-readiness-2026/spravka.docx"
 echo "и Results/students-motivation-2026/spravka.html (тренд за три учебных года)."

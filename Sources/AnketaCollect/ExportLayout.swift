@@ -24,8 +24,29 @@ public struct ExportLayout: Sendable {
         return header
     }
 
+    /// One value of an export row: text, a number (an answer to a number question), or nothing.
+    public enum Cell: Sendable, Equatable {
+        case empty
+        case text(String)
+        case number(Double)
+    }
+
+    /// A response as text fields (for CSV): numbers with a point, or a comma with `decimalComma`.
     public func row(_ response: Response) -> [String] {
-        var row = [response.submittedAt.map(Timestamp.russian) ?? ""]
+        cells(response).map { cell in
+            switch cell {
+            case .empty: return ""
+            case .text(let text): return text
+            case .number(let value):
+                let text = RussianNumber.plain(value, maxDigits: 6).replacingOccurrences(of: "\u{202F}", with: "")
+                return decimalComma ? text : text.replacingOccurrences(of: ",", with: ".")
+            }
+        }
+    }
+
+    /// A response as typed values (for a spreadsheet, where numbers stay numbers).
+    public func cells(_ response: Response) -> [Cell] {
+        var row: [Cell] = [response.submittedAt.map { .text(Timestamp.russian($0)) } ?? .empty]
         for question in questionnaire.questions {
             let scale = questionnaire.scale(of: question)
             let answer = response[question.id]
@@ -33,25 +54,23 @@ public struct ExportLayout: Sendable {
             if question.kind == .multiple, let scale {
                 let chosen: Set<String> = if case .options(let codes)? = answer { Set(codes) } else { [] }
                 for option in scale.options {
-                    row.append(answer == nil ? "" : (chosen.contains(option.code) ? "1" : "0"))
+                    row.append(answer == nil ? .empty : .number(chosen.contains(option.code) ? 1 : 0))
                 }
             }
         }
         return row
     }
 
-    private func cell(_ answer: Answer?, scale: Scale?) -> String {
+    private func cell(_ answer: Answer?, scale: Scale?) -> Cell {
         switch answer {
-        case nil: return ""
-        case .option(let code)?: return scale?.option(code: code)?.label ?? code
+        case nil: return .empty
+        case .option(let code)?: return .text(scale?.option(code: code)?.label ?? code)
         case .options(let codes)?:
             let order = scale?.options.map(\.code) ?? codes
-            return order.filter(codes.contains).map { scale?.option(code: $0)?.label ?? $0 }.joined(separator: ", ")
-        case .number(let value)?:
-            let text = RussianNumber.plain(value, maxDigits: 6).replacingOccurrences(of: "\u{202F}", with: "")
-            return decimalComma ? text : text.replacingOccurrences(of: ",", with: ".")
-        case .text(let text)?: return text
-        case .noAnswer?: return scale?.noAnswer.first ?? "Затрудняюсь ответить"
+            return .text(order.filter(codes.contains).map { scale?.option(code: $0)?.label ?? $0 }.joined(separator: ", "))
+        case .number(let value)?: return .number(value)
+        case .text(let text)?: return .text(text)
+        case .noAnswer?: return .text(scale?.noAnswer.first ?? "Затрудняюсь ответить")
         }
     }
 }

@@ -16,7 +16,7 @@ extension DefinitionReader {
     /// Builds the questionnaire, recording every problem; returns `nil` only when the root is unusable.
     mutating func questionnaire(_ root: Node) -> Questionnaire? {
         let keys: Set<String> = ["id", "version", "title", "audience", "intro", "outro", "scales", "sections",
-                                 "questions", "groupings", "indicators", "overall"]
+                                 "questions", "groupings", "indicators", "overall", "one_page"]
         guard let map = mapping(root, "", allowed: keys.union(Self.instrumentKeys)) else { return nil }
 
         let id = string(map, "id", "", parent: root) ?? ""
@@ -49,10 +49,11 @@ extension DefinitionReader {
         let anonymity = readAnonymity(map, questions: questions, scales: scales)
 
         var questionnaire = Questionnaire(id: id, version: version, title: title, audience: audience,
-                             intro: string(map, "intro", "", parent: root, required: false),
-                             outro: string(map, "outro", "", parent: root, required: false),
-                             scales: scales, sections: sections, questions: questions, groupings: groupings,
-                             indicators: indicators, overall: overall)
+                                          intro: string(map, "intro", "", parent: root, required: false),
+                                          outro: string(map, "outro", "", parent: root, required: false),
+                                          scales: scales, sections: sections, questions: questions, groupings: groupings,
+                                          indicators: indicators, overall: overall)
+        questionnaire.onePage = bool(map, "one_page", "") ?? false
         questionnaire.anonymous = anonymity.anonymous
         questionnaire.respondent = anonymity.respondent
         return questionnaire
@@ -81,13 +82,16 @@ extension DefinitionReader {
             if optionNodes.isEmpty, body["options"] != nil { error(body["options"], "\(path).options", "у шкалы нет вариантов ответа") }
             for (index, optionNode) in optionNodes.enumerated() {
                 let optionPath = "\(path).options[\(index)]"
-                guard let option = mapping(optionNode, optionPath, allowed: ["code", "label", "aliases", "score", "positive"]) else { continue }
+                guard let option = mapping(optionNode, optionPath, allowed: ["code", "label", "aliases", "score", "positive", "display"]) else { continue }
                 guard let code = string(option, "code", optionPath, parent: optionNode),
                       let label = string(option, "label", optionPath, parent: optionNode) else { continue }
                 if !codes.insert(code).inserted {
                     error(option["code"], "\(optionPath).code", "код «\(code)» уже есть в шкале «\(name)»", hint: "коды вариантов одной шкалы не должны повторяться")
                 }
-                let aliases = strings(option, "aliases", optionPath)
+                var aliases = strings(option, "aliases", optionPath)
+                // The display form is accepted on import too (a form service shows it to respondents).
+                let display = string(option, "display", optionPath, parent: optionNode, required: false).flatMap { $0.isEmpty ? nil : $0 }
+                if let display, display != label, !aliases.contains(display) { aliases.append(display) }
                 for text in [label] + aliases {
                     let key = TextKey(text)
                     if let other = labels[key], other != code {
@@ -96,9 +100,11 @@ extension DefinitionReader {
                     }
                     labels[key] = code
                 }
-                options.append(Scale.Option(code: code, label: label, aliases: aliases,
-                                            score: double(option, "score", optionPath, parent: optionNode),
-                                            positive: bool(option, "positive", optionPath)))
+                var parsed = Scale.Option(code: code, label: label, aliases: aliases,
+                                          score: double(option, "score", optionPath, parent: optionNode),
+                                          positive: bool(option, "positive", optionPath))
+                parsed.display = display == label ? nil : display
+                options.append(parsed)
             }
             let scored = options.filter { $0.score != nil }.count
             if scored > 0, scored < options.count {

@@ -35,12 +35,20 @@ extension DefinitionReader {
             error(root, "organization", "не указан обязательный ключ «organization»", hint: "organization: {full_name: …, short_name: …}")
             return nil
         }
-        guard let org = mapping(orgNode, "organization", allowed: ["full_name", "short_name", "municipality", "place"]) else { return nil }
+        guard let org = mapping(orgNode, "organization", allowed: ["full_name", "short_name", "municipality", "place", "time_zone"]) else { return nil }
         let fullName = string(org, "full_name", "organization", parent: orgNode) ?? ""
         var profile = OrganizationProfile(fullName: fullName,
                                           shortName: string(org, "short_name", "organization", parent: orgNode, required: false),
                                           municipality: string(org, "municipality", "organization", parent: orgNode, required: false),
                                           place: string(org, "place", "organization", parent: orgNode, required: false))
+        if let zone = string(org, "time_zone", "organization", parent: orgNode, required: false) {
+            if TimeZone(identifier: zone) != nil {
+                profile.timeZone = zone
+            } else {
+                error(org["time_zone"] ?? orgNode, "organization.time_zone", "неизвестный часовой пояс «\(zone)»",
+                      hint: "часовой пояс из базы IANA, например Europe/Moscow, Asia/Yekaterinburg, Asia/Novosibirsk")
+            }
+        }
         if let node = map["signatory"] { profile.signatory = signatory(node, "signatory") }
         if map["review"] != nil { profile.review = string(map, "review", "", parent: root) ?? OrganizationProfile.defaultReview }
         profile.basis = string(map, "basis", "", parent: root, required: false)

@@ -55,6 +55,9 @@ public struct OrganizationProfile: Sendable, Equatable {
     public var municipality: String?
     /// Place of compilation, under the title: «г. Зареченск».
     public var place: String?
+    /// The IANA time zone the console shows and takes run times in (`organization.time_zone`);
+    /// nil: Europe/Moscow, unless `serve --time-zone` says otherwise.
+    public var timeZone: String?
     public var signatory: Signatory?
     /// Where the справка is considered: «на заседании педагогического совета».
     public var review: String

@@ -15,6 +15,8 @@ public struct Questionnaire: Sendable, Equatable {
     public var groupings: [Grouping]
     public var indicators: [Indicator]
     public var overall: Overall?
+    /// The web form shows every section on one page instead of one section per page (`one_page: true`).
+    public var onePage = false
     /// `false` for named instruments (expert sheets, observation sheets, a management team's
     /// self-assessment): no small-group suppression, and the справка says so.
     public var anonymous: Bool = true

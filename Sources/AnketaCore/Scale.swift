@@ -20,6 +20,13 @@ public struct Scale: Sendable, Equatable {
         public var score: Double?
         /// Explicit "positive answer" mark; `nil` when the YAML does not say.
         public var positive: Bool?
+        /// How the web form shows the option when it differs from the label, e.g. both genders:
+        /// «Полностью удовлетворён(а)» for the label «Полностью удовлетворён». Answers are stored
+        /// and analysed under the label; the display text is also accepted on import.
+        public var display: String?
+
+        /// The text a respondent sees.
+        public var shown: String { display ?? label }
 
         public init(code: String, label: String, aliases: [String] = [], score: Double? = nil, positive: Bool? = nil) {
             self.code = code

@@ -47,6 +47,7 @@ struct DOCXChartWriter {
     private var rightReserve: Double {
         switch chart.kind {
         case .divergingStacked, .stacked, .line, .bubble: return 6
+        case .forest: return 8
         case .bars, .groupedBars:
             let widest = chart.categories.indices.map { TextMeasure.width(dataLabelText(category: $0), size: Self.dataLabelSize) }.max() ?? 0
             return widest + 10
@@ -60,6 +61,7 @@ struct DOCXChartWriter {
         case .bars: return max(20, text)
         case .groupedBars: return max(Double(max(chart.series.count, 1)) * 11 + 8, text)
         case .divergingStacked, .stacked, .line, .bubble: return max(22, text)
+        case .forest: return max(16, text)
         }
     }
 
@@ -125,6 +127,7 @@ struct DOCXChartWriter {
         case .groupedBars: s += barChart(grouped: true)
         case .divergingStacked, .stacked: s += divergingChart()
         case .line, .bubble: break
+        case .forest: s += forestChart()
         }
         s += axes()
         s += "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>"
@@ -207,6 +210,41 @@ struct DOCXChartWriter {
             s += ser(index: k + 1, name: series.name, color: color, points: "", labels: labels, values: values)
         }
         s += "<c:gapWidth val=\"40\"/><c:overlap val=\"100\"/>"
+        s += "<c:axId val=\"\(catAxisId)\"/><c:axId val=\"\(valAxisId)\"/></c:barChart>"
+        return s
+    }
+
+    /// A forest plot as a stacked bar chart: an invisible spacer up to the lower bound, a light
+    /// band to the estimate, a dark mark at the estimate (toned by `tones`), a light band to the
+    /// upper bound. Word and LibreOffice draw it natively; the values stay editable.
+    private func forestChart() -> String {
+        let dataMax = chart.allValues.compactMap { $0 }.filter(\.isFinite).max() ?? 0
+        let mark = AxisScale.scale(dataMax: dataMax, explicitMax: chart.maxValue).max / 80
+        var spacer: [Double?] = [], before: [Double?] = [], point: [Double?] = [], after: [Double?] = []
+        for c in chart.categories.indices {
+            guard let v = chart.value(series: 0, category: c) else {
+                spacer.append(nil); before.append(nil); point.append(nil); after.append(nil)
+                continue
+            }
+            let low = min(chart.value(series: 1, category: c) ?? v, v), high = max(chart.value(series: 2, category: c) ?? v, v)
+            let start = max(0, min(low, v - mark / 2))
+            spacer.append(start)
+            before.append(max(0, v - mark / 2 - start))
+            point.append(mark)
+            after.append(max(0, high - (v + mark / 2)))
+        }
+        let none = "<c:dLbls><c:delete val=\"1\"/></c:dLbls>"
+        var s = "<c:barChart><c:barDir val=\"bar\"/><c:grouping val=\"stacked\"/><c:varyColors val=\"0\"/>"
+        s += ser(index: 0, name: "", color: nil, points: "", labels: none, values: spacer)
+        s += ser(index: 1, name: "Интервал", color: "BFBFBF", points: "", labels: none, values: before)
+        var points = ""
+        for (c, tone) in chart.tones.prefix(chart.categories.count).enumerated() {
+            guard let tone else { continue }
+            points += "<c:dPt><c:idx val=\"\(c)\"/><c:invertIfNegative val=\"0\"/><c:bubble3D val=\"0\"/>" + fill(String(tone.chartColor.dropFirst())) + "</c:dPt>"
+        }
+        s += ser(index: 2, name: "Значение", color: "262626", points: points, labels: none, values: point)
+        s += ser(index: 3, name: "Интервал", color: "BFBFBF", points: "", labels: none, values: after)
+        s += "<c:gapWidth val=\"150\"/><c:overlap val=\"100\"/>"
         s += "<c:axId val=\"\(catAxisId)\"/><c:axId val=\"\(valAxisId)\"/></c:barChart>"
         return s
     }
@@ -296,7 +334,7 @@ struct DOCXChartWriter {
                 + "<c:spPr><a:ln><a:noFill/></a:ln></c:spPr>" + textProperties(size: Self.dataLabelSize)
                 + "<c:crossAx val=\"\(catAxisId)\"/><c:crosses val=\"max\"/><c:crossBetween val=\"between\"/>"
                 + "<c:majorUnit val=\"\(number(reach.left + reach.right))\"/>"
-        case .bars, .groupedBars:
+        case .bars, .groupedBars, .forest:
             let dataMax = chart.allValues.compactMap { $0 }.filter(\.isFinite).max() ?? 0
             let (maxV, step) = AxisScale.scale(dataMax: dataMax, explicitMax: chart.maxValue)
             let tickDigits = step == step.rounded() ? 0 : 1

@@ -348,6 +348,8 @@ struct DOCXBuilder {
             items = chart.series.indices.map {
                 (ColorHex.seriesColor(chart.series[$0].color, index: $0), DocumentText.singleLine(chart.series[$0].name))
             }
+        case .forest(let reference):
+            items = Chart.forestLegend(chart, reference: reference).map { (String($0.color.dropFirst()), $0.name) }
         }
         guard !items.isEmpty else { return "" }
         var runs = ""

@@ -137,6 +137,11 @@ public struct Chart: Sendable, Equatable {
         /// two axes carry the same labels a dashed diagonal marks the cells where they agree. HTML
         /// draws SVG, DOCX a native bubble chart, Markdown a cross-table of counts.
         case bubble(xTitle: String, yTitle: String, yCategories: [String])
+        /// A forest plot: per category a point estimate with its interval, on one value axis.
+        /// Series 0 holds the estimates, series 1 the lower and series 2 the upper bounds; `tones`
+        /// colour the points; `reference` (e.g. the municipal value) is drawn as a vertical line
+        /// where the format can (HTML) and named in the legend.
+        case forest(reference: Double?)
     }
 
     public struct Series: Sendable, Equatable {

@@ -323,3 +323,18 @@ enum AxisScale {
         return (m, step)
     }
 }
+
+extension Chart {
+    /// The legend of a forest plot: the point tones used, the interval, and the reference line.
+    static func forestLegend(_ chart: Chart, reference: Double?) -> [(color: String, name: String)] {
+        var seen: [Tone] = []
+        for case let tone? in chart.tones where !seen.contains(tone) { seen.append(tone) }
+        var items = Tone.allCases.filter(seen.contains).map { ($0.chartColor, $0.legendLabel) }
+        items.append(("#bfbfbf", "95-процентный доверительный интервал"))
+        if let reference {
+            items.append(("#222222", "муниципальное значение — " + DocumentNumberFormat.value(reference, unit: chart.unit,
+                                                                                                fractionDigits: DocumentNumberFormat.fractionDigits(for: chart.allValues))))
+        }
+        return items
+    }
+}

@@ -30,6 +30,7 @@ struct SVGChartRenderer {
             case .divergingStacked, .stacked: s += divergingSVG(layout: layout, labels: labels)
             case .line: s += lineSVG(layout: layout)
             case .bubble: s += bubbleSVG(layout: layout)
+            case .forest(let reference): s += forestSVG(reference: reference, layout: layout, labels: labels)
             }
         }
         s += legend()
@@ -71,7 +72,11 @@ struct SVGChartRenderer {
     }
 
     private func toneColor(category c: Int) -> String? {
-        guard case .bars = chart.kind, c < chart.tones.count, let tone = chart.tones[c] else { return nil }
+        switch chart.kind {
+        case .bars, .forest: break
+        default: return nil
+        }
+        guard c < chart.tones.count, let tone = chart.tones[c] else { return nil }
         return tone.chartColor
     }
 
@@ -224,7 +229,10 @@ struct SVGChartRenderer {
         s += axisGrid(top: top, bottom: top + plotH, ticks: ticks, xFor: { center + $0 * scale },
                       label: { DocumentNumberFormat.value(abs($0), unit: unit, fractionDigits: step == step.rounded() ? 0 : 1) })
         // The zero line goes under the bars: it shows between them, not across their labels.
-        s += "<line x1=\"\(f(center))\" y1=\"\(f(top))\" x2=\"\(f(center))\" y2=\"\(f(top + plotH))\" stroke=\"#222\" stroke-width=\"1.2\"/>\n"
+        // A plain stacked chart starts at zero: its axis line would only cross the labels above the bars (narrow layout).
+        if case .stacked = chart.kind {} else {
+            s += "<line x1=\"\(f(center))\" y1=\"\(f(top))\" x2=\"\(f(center))\" y2=\"\(f(top + plotH))\" stroke=\"#222\" stroke-width=\"1.2\"/>\n"
+        }
         let order = split.negative + (split.neutral.map { [$0] } ?? []) + split.positive
         var y = top
         for c in chart.categories.indices {
@@ -263,6 +271,63 @@ struct SVGChartRenderer {
         return s + "</svg>\n"
     }
 
+    // MARK: Forest plot
+
+    private func forestSVG(reference: Double?, layout: Layout, labels: ChartLabels) -> String {
+        let lines = self.lines(layout, labels)
+        let w = width(layout)
+        let left = layout == .wide ? plotLeft(labels) : 4
+        let reserve = (chart.categories.indices.map { valueText(series: 0, category: $0) }.map { TextMeasure.width($0, size: valueFontSize) }.max() ?? 0) + 12
+        let plotRight = max(left + 60, w - reserve)
+        let rowH = 20.0
+        let rowHeights = lines.map { l -> Double in layout == .wide ? max(rowH, Double(l.count) * lineHeight + 6) : Double(l.count) * lineHeight + 4 + rowH }
+        let top = 6.0
+        let plotH = rowHeights.reduce(0, +)
+        let height = top + plotH + 24
+        let dataMax = (chart.allValues + [reference]).compactMap { $0 }.filter(\.isFinite).max() ?? 0
+        let (maxV, step) = AxisScale.scale(dataMax: dataMax, explicitMax: chart.maxValue)
+        let scale = (plotRight - left) / maxV
+        let unit = chart.unit
+        func x(_ v: Double) -> Double { left + max(0, min(v, maxV)) * scale }
+        var s = svgOpen(layout, height: height)
+        s += axisGrid(top: top, bottom: top + plotH, ticks: stride(from: 0, through: maxV + 1e-9, by: step).map { $0 }, xFor: { left + $0 * scale },
+                      label: { DocumentNumberFormat.value($0, unit: unit, fractionDigits: step == step.rounded() ? 0 : 1) })
+        if let reference {
+            s += "<line x1=\"\(f(x(reference)))\" y1=\"\(f(top))\" x2=\"\(f(x(reference)))\" y2=\"\(f(top + plotH))\" stroke=\"#222\" stroke-width=\"1.2\" stroke-dasharray=\"5 3\"/>\n"
+        }
+        var y = top
+        for c in chart.categories.indices {
+            let h = rowHeights[c]
+            let cy: Double
+            switch layout {
+            case .wide:
+                cy = y + h / 2
+                s += sideLabel(lines[c], full: labels.texts[c], plotLeft: left, centerY: cy)
+            case .narrow:
+                s += label(lines[c], full: labels.texts[c], x: left, firstBaseline: y + 4 + fontSize * 0.8, anchor: "start")
+                cy = y + 4 + Double(lines[c].count) * lineHeight + rowH / 2
+            }
+            if let low = chart.value(series: 1, category: c), let high = chart.value(series: 2, category: c) {
+                s += "<line x1=\"\(f(x(low)))\" y1=\"\(f(cy))\" x2=\"\(f(x(high)))\" y2=\"\(f(cy))\" stroke=\"#333\" stroke-width=\"1.5\"/>\n"
+                for end in [low, high] {
+                    s += "<line x1=\"\(f(x(end)))\" y1=\"\(f(cy - 4))\" x2=\"\(f(x(end)))\" y2=\"\(f(cy + 4))\" stroke=\"#333\" stroke-width=\"1.5\"/>\n"
+                }
+            }
+            if let v = chart.value(series: 0, category: c) {
+                let fill = toneColor(category: c) ?? color(series: 0)
+                let text = valueText(series: 0, category: c)
+                s += "<rect x=\"\(f(x(v) - 5))\" y=\"\(f(cy - 5))\" width=\"10\" height=\"10\" fill=\"\(fill)\" stroke=\"#222\" stroke-width=\"1\">"
+                    + "<title>\(HTMLRenderer.escape(text))</title></rect>\n"
+                let tx = x(chart.value(series: 2, category: c) ?? v) + 6
+                s += "<text x=\"\(f(tx))\" y=\"\(f(cy + valueFontSize * 0.35))\" font-size=\"\(f(valueFontSize))\">\(HTMLRenderer.escape(text))</text>\n"
+            } else {
+                s += "<text x=\"\(f(left + 6))\" y=\"\(f(cy + 4))\" font-size=\"11\" fill=\"#444\">скрыто</text>\n"
+            }
+            y += h
+        }
+        return s + "</svg>\n"
+    }
+
     // MARK: Legend
 
     private func legend() -> String {
@@ -276,6 +341,8 @@ struct SVGChartRenderer {
             items = []
         case .groupedBars, .divergingStacked, .stacked, .line, .bubble:
             items = chart.series.indices.map { (color(series: $0), DocumentText.singleLine(chart.series[$0].name)) }
+        case .forest(let reference):
+            items = Chart.forestLegend(chart, reference: reference)
         }
         guard !items.isEmpty else { return "" }
         var s = "<ul class=\"legend\">"

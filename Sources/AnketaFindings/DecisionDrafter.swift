@@ -41,7 +41,12 @@ public struct DecisionDrafter: Sendable {
             let problem = FindingWording.problem(finding)
             let key = action
             if let at = rows.firstIndex(where: { $0.key == key }) {
-                rows[at].problems.append(problem)
+                // Deficits of one indicator in several groups make one problem («в группах «7Б», «9А»…»), not a list of sentences.
+                if finding.kind == .groupDeficit, let merged = Self.mergeGroupDeficit(rows[at].problems, finding) {
+                    rows[at].problems = merged
+                } else {
+                    rows[at].problems.append(problem)
+                }
                 continue
             }
             let responsible = finding.guidance.responsible ?? defaultResponsible
@@ -66,6 +71,33 @@ public struct DecisionDrafter: Sendable {
             decisions[maximumRows - 1].problem += ". Также: " + rest.joined(separator: ". ")
         }
         return DecisionList(questionnaire: questionnaire.id, period: period, decisions: decisions)
+    }
+
+    /// Adds a group deficit to the problem of an earlier group deficit of the same indicator:
+    /// «Дефицит в группах: «7Б» — 55,0 %, «9А» — 47,6 % («…», порог — 20 %)». `nil` when there is none.
+    static func mergeGroupDeficit(_ problems: [String], _ finding: Finding) -> [String]? {
+        let subject = "«\(FindingWording.quote(finding.subject))»"
+        let entry = "«\(finding.group ?? "")» — \(FindingWording.figure(finding.figure, method: finding.method))"
+        let limit = finding.threshold.map { ", порог — \(FindingWording.thresholdFigure($0, method: finding.method))" } ?? ""
+        let single = "Дефицит в группе «"
+        for (index, problem) in problems.enumerated() {
+            let plural = "Дефицит в группах (\(subject)\(limit)): "
+            if problem.hasPrefix(plural) {
+                var merged = problems
+                merged[index] = problem + ", " + entry
+                return merged
+            }
+            if problem.hasPrefix(single), problem.contains(": \(subject) — "),
+               let open = problem.range(of: "«"), let close = problem.range(of: "»:", range: open.upperBound..<problem.endIndex) {
+                let group = String(problem[open.upperBound..<close.lowerBound])
+                let figure = problem.range(of: ": \(subject) — ").map { String(problem[$0.upperBound...]) } ?? ""
+                let value = figure.components(separatedBy: " (порог").first ?? figure
+                var merged = problems
+                merged[index] = plural + "«\(group)» — \(value), " + entry
+                return merged
+            }
+        }
+        return nil
     }
 
     func target(of finding: Finding) -> DecisionList.Target? {

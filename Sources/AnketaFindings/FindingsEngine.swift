@@ -139,7 +139,10 @@ public struct FindingsEngine: Sendable {
         for breakdown in result.breakdowns {
             for group in breakdown.groups where !group.suppressed && group.key != Analyzer.unspecifiedGroup {
                 for figures in group.indicators where figures.deficit {
-                    guard let summary = result.indicators.first(where: { $0.id == figures.id }), !summary.deficit,
+                    // A share in levels names its classes even when the whole wave is a deficit: the
+                    // instrument's rule is about classes («классы, где доля … превышает 20 %»).
+                    guard let summary = result.indicators.first(where: { $0.id == figures.id }),
+                          !summary.deficit || summary.method == .levelShare,
                           let figure = figures.figure,
                           // The same group under two groupings (a class and its level) is one finding.
                           seen.insert("\(figures.id):\(group.key)").inserted else { continue }

@@ -26,7 +26,17 @@ extension CertificateComposer {
         }
         let problems = findings.filter(\.callsForAction)
         var itemsDone: Set<String> = []
+        var groupsDone: Set<String> = []
         for finding in problems {
+            // Deficits of one indicator in several groups: one item, groups by grouping, worst first.
+            if finding.kind == .groupDeficit, let indicator = finding.indicator {
+                let all = problems.filter { $0.kind == .groupDeficit && $0.indicator == indicator }
+                if all.count > 1 {
+                    guard groupsDone.insert(indicator).inserted else { continue }
+                    items.append([.text(groupDeficitSentence(all))])
+                    continue
+                }
+            }
             // Questions below the threshold: one item per indicator, listing them.
             if finding.kind == .itemDeficit, let indicator = finding.indicator {
                 guard itemsDone.insert(indicator).inserted else { continue }
@@ -45,6 +55,25 @@ extension CertificateComposer {
             items.append([.text("Дефицитов не выявлено: ни один показатель, вопрос или группа респондентов не ниже порога дефицита, значимых снижений нет.")])
         }
         return [.heading("Выводы", level: 1), .list(items, ordered: false)]
+    }
+
+    /// «Показатель «…» на уровне дефицита (порог — 20 %) в группах: класс — «7Б» (55,0 %), «9А» (47,6 %); параллель — «9» (30,8 %).»
+    func groupDeficitSentence(_ group: [Finding]) -> String {
+        guard let first = group.first else { return "" }
+        var order: [String] = []
+        var byGrouping: [String: [Finding]] = [:]
+        for finding in group {
+            let key = finding.grouping ?? ""
+            if byGrouping[key] == nil { order.append(key) }
+            byGrouping[key, default: []].append(finding)
+        }
+        let threshold = first.threshold.map { " (порог — \(RussianWording.threshold($0, method: first.method)))" } ?? ""
+        let parts = order.map { key -> String in
+            let findings = (byGrouping[key] ?? []).sorted { $0.severity > $1.severity }
+            let list = findings.map { "«\($0.group ?? "")» (\(FindingWording.figure($0.figure, method: $0.method)))" }.joined(separator: ", ")
+            return key.isEmpty ? list : "\(key.lowercased()) — \(list)"
+        }
+        return "Показатель «\(FindingWording.quote(first.subject))» на уровне дефицита\(threshold) в группах: " + parts.joined(separator: "; ") + "."
     }
 
     /// «Ниже порога дефицита (60 %) вопросы показателя «…» (в целом 67,9 %, уровень «средний»):

@@ -10,7 +10,8 @@ extension CertificateComposer {
     func indicatorResults() -> [Block] {
         guard publishable, !result.indicators.isEmpty else { return [] }
         var blocks: [Block] = [.heading("Результаты по показателям", level: 1)]
-        let charted = result.indicators.filter { ($0.method.isPercent || $0.method == .meanIndex) && $0.figure != nil }
+        // Shares of answers and indices 0–100 share the chart's axis; a share of respondents in levels is shown in the map and by group.
+        let charted = result.indicators.filter { ($0.method == .positiveShare || $0.method == .meanIndex) && $0.figure != nil }
         if !charted.isEmpty {
             let unit = charted.allSatisfy { $0.method.isPercent } ? "%" : ""
             blocks.append(.chart(Chart(kind: .bars, title: "Значения показателей", categories: charted.map(\.title),

@@ -31,6 +31,10 @@ extension CertificateComposer {
         guard publishable, let trend = input.trend else { return [] }
         var blocks: [Block] = [.heading("Динамика показателей \(trendSpan)", level: 1)]
         let labels = trendLabels
+        let counts = (input.history + [result]).map(\.respondents)
+        let listed = counts.dropLast().map { RussianNumber.fixed(Double($0), digits: 0) }.joined(separator: ", ")
+            + " и " + RussianWording.participants(counts.last ?? 0, questionnaire.audience)
+        blocks.append(.text("Показатели сравнены \(trendSpan); в анкетировании участвовали соответственно \(listed)."))
         var sentences: [[Inline]] = []
         for series in trend.indicators {
             sentences.append([.text(trendSentence(series))])
@@ -54,18 +58,18 @@ extension CertificateComposer {
         return blocks
     }
 
-    /// «За три учебных года (2023/2024 — 2025/2026) показатель «…» вырос с 61,2 до 74,5 %; тренд значим (p = 0,003) — положительная динамика.»
+    /// «Доля …»: рост с 61,2 до 74,5 %; тренд значим (p = 0,003) — положительная динамика.»
     func trendSentence(_ series: Trend.Series) -> String {
         let method = method(of: series.id)
         let present = series.values.compactMap { $0 }
-        var text = FindingWordingBridge.capitalized(trendSpan) + " показатель «\(series.title)» "
+        var text = "«\(series.title)»: "
         guard let first = present.first, let last = present.last, present.count >= 2 else {
             return text + "нельзя сравнить: не во всех периодах есть данные."
         }
         let from = RussianWording.figure(first, method: method), to = RussianWording.figure(last, method: method)
         let rounded = from == to
-        if rounded { text += "не изменился (\(to))" } else {
-            text += (last > first ? "вырос" : "снизился") + " с \(Self.withoutUnit(from, method: method)) до \(to)"
+        if rounded { text += "без изменений (\(to))" } else {
+            text += (last > first ? "рост" : "снижение") + " с \(Self.withoutUnit(from, method: method)) до \(to)"
         }
         switch series.direction {
         case .up, .down:
@@ -167,13 +171,5 @@ extension CertificateComposer {
             defer { fi += 1 }
             return fineColors[fi]
         }
-    }
-}
-
-/// Capitalising the first letter (the wording helpers' own is internal to their module).
-enum FindingWordingBridge {
-    static func capitalized(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        return first.uppercased() + text.dropFirst()
     }
 }

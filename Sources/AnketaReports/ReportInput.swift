@@ -26,6 +26,8 @@ public struct ReportInput: Sendable {
     public var previousDecisions: DecisionList?
     /// The school year in the heading, when it should not be derived from the answers' dates.
     public var academicYear: AcademicYear?
+    /// Figures to set beside the school's (the municipal value in a municipal monitoring).
+    public var benchmark: ReportBenchmark?
     /// Earlier waves of the same questionnaire, oldest first, ending with `previous`: with two or
     /// more the справка shows the trend over all waves (`Trend`).
     public var history: [AnalysisResult] = []
@@ -109,7 +111,19 @@ public struct ReportInput: Sendable {
 
     var triangulation: DeficitMap? {
         guard !otherAudiences.isEmpty else { return nil }
-        let map = DeficitMap(triangulating: [result] + otherAudiences)
+        // One scale per row: another audience that measures a shared key differently (a 0–1 mean
+        // score beside shares in %) is left out of that row instead of printing «0,6 %».
+        let methods = Dictionary(result.indicators.compactMap { item in item.audienceKey.map { ($0, item.method) } }, uniquingKeysWith: { first, _ in first })
+        let others = otherAudiences.map { other -> AnalysisResult in
+            var other = other
+            for index in other.indicators.indices {
+                if let key = other.indicators[index].audienceKey, let method = methods[key], method != other.indicators[index].method {
+                    other.indicators[index].audienceKey = nil
+                }
+            }
+            return other
+        }
+        let map = DeficitMap(triangulating: [result] + others)
         return map.rows.isEmpty ? nil : map
     }
 }

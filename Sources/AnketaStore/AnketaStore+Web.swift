@@ -8,13 +8,17 @@ public enum SubmissionRefusal: Error, Sendable, Equatable {
     case codeRequired
     case codeInvalid
     case codeUsed
+    /// A response was already stored with this form token (Back and send again, a double click, a retry).
+    case alreadyReceived
 }
 
 extension AnketaStore {
-    /// `yyyy-MM-dd HH:mm:ss` in the server's local time zone.
-    public static func localNow(_ date: Date = Date()) -> String {
+    /// `yyyy-MM-dd HH:mm:ss` in `timeZone` (the server's own by default; the web console passes
+    /// the organisation's).
+    public static func localNow(_ date: Date = Date(), timeZone: TimeZone = .current) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
         return formatter.string(from: date)
     }
@@ -40,18 +44,50 @@ extension AnketaStore {
         try wrap { try writer.read { db in try Admin.fetchCount(db) } }
     }
 
-    /// Creates an admin, or replaces the password of an existing login.
-    public func setAdmin(login: String, passwordHash: String) throws {
+    /// Creates an admin, or replaces the password of an existing login (ending its sessions).
+    /// `role` and `unit` are set when given; a new admin without them is a methodist.
+    /// `mustChangePassword` marks a one-time password the console asks to change at sign-in.
+    public func setAdmin(login: String, passwordHash: String, role: ConsoleRole? = nil, unit: String? = nil,
+                         mustChangePassword: Bool = false) throws {
         try wrap {
             try writer.write { db in
                 if var admin = try Admin.filter(Column("login") == login).fetchOne(db) {
                     admin.passwordHash = passwordHash
+                    admin.mustChangePassword = mustChangePassword
+                    if let role { admin.role = role }
+                    if let unit { admin.unit = unit }
                     try admin.update(db)
                     try db.execute(sql: "DELETE FROM admin_session WHERE admin_id = ?", arguments: [admin.id])
                 } else {
-                    var admin = Admin(id: nil, login: login, passwordHash: passwordHash, createdAt: AnketaStore.now())
+                    var admin = Admin(id: nil, login: login, passwordHash: passwordHash, createdAt: AnketaStore.now(), role: role ?? .methodist,
+                                      unit: unit ?? "", mustChangePassword: mustChangePassword)
                     try admin.insert(db)
                 }
+            }
+        }
+    }
+
+    /// Creates a console user; nil when the login is taken.
+    public func createAdmin(login: String, passwordHash: String, role: ConsoleRole, unit: String, mustChangePassword: Bool) throws -> Admin? {
+        try wrap {
+            try writer.write { db in
+                guard try Admin.filter(Column("login") == login).fetchCount(db) == 0 else { return nil }
+                var admin = Admin(id: nil, login: login, passwordHash: passwordHash, createdAt: AnketaStore.now(), role: role, unit: unit,
+                                  mustChangePassword: mustChangePassword)
+                try admin.insert(db)
+                return admin
+            }
+        }
+    }
+
+    /// Sets a user's password. Every session of the user ends except `keeping` (the session that
+    /// changed its own password stays signed in).
+    public func setPassword(adminID: Int64, passwordHash: String, mustChange: Bool, keeping session: String? = nil) throws {
+        try wrap {
+            try writer.write { db in
+                try db.execute(sql: "UPDATE admin SET password_hash = ?, must_change_password = ? WHERE id = ?",
+                               arguments: [passwordHash, mustChange, adminID])
+                try db.execute(sql: "DELETE FROM admin_session WHERE admin_id = ? AND token IS NOT ?", arguments: [adminID, session])
             }
         }
     }
@@ -60,8 +96,28 @@ extension AnketaStore {
         try wrap { try writer.read { db in try Admin.filter(Column("login") == login).fetchOne(db) } }
     }
 
+    public func admin(id: Int64) throws -> Admin? {
+        try wrap { try writer.read { db in try Admin.fetchOne(db, key: id) } }
+    }
+
+    /// Every console user, by login.
+    public func admins() throws -> [Admin] {
+        try wrap { try writer.read { db in try Admin.order(Column("login")).fetchAll(db) } }
+    }
+
     public func createSession(_ session: AdminSession) throws {
         try wrap { try writer.write { db in try session.insert(db) } }
+    }
+
+    /// The session with this token if it has not expired, with its user.
+    public func sessionUser(token: String, now: String) throws -> (session: AdminSession, user: Admin)? {
+        try wrap {
+            try writer.read { db in
+                guard let session = try AdminSession.filter(Column("token") == token && Column("expires_at") > now).fetchOne(db),
+                      let user = try Admin.fetchOne(db, key: session.adminID) else { return nil }
+                return (session, user)
+            }
+        }
     }
 
     /// The session with this token if it has not expired.
@@ -83,7 +139,7 @@ extension AnketaStore {
         guard let waveID = wave.id else { throw StoreError.database("волна не сохранена") }
         return try wrap {
             try writer.write { db in
-                var run = SurveyRun(id: nil, waveID: waveID, slug: slug, opensAt: opensAt, closesAt: closesAt, closed: false,
+                var run = SurveyRun(id: nil, waveID: waveID, slug: slug, opensAt: opensAt, closesAt: closesAt, closed: false, closedAt: nil,
                                     requiresCode: requiresCode, createdAt: AnketaStore.now())
                 try run.insert(db)
                 return run
@@ -124,8 +180,31 @@ extension AnketaStore {
         }
     }
 
-    public func closeRun(id: Int64) throws {
-        try wrap { try writer.write { db in try db.execute(sql: "UPDATE survey_run SET closed = 1 WHERE id = ?", arguments: [id]) } }
+    /// Closes a run early; `at` is recorded (the organisation's wall-clock time).
+    public func closeRun(id: Int64, at: String? = nil) throws {
+        try wrap {
+            try writer.write { db in
+                try db.execute(sql: "UPDATE survey_run SET closed = 1, closed_at = ? WHERE id = ?", arguments: [at, id])
+            }
+        }
+    }
+
+    /// Opens a closed run again until `closesAt`.
+    public func reopenRun(id: Int64, closesAt: String) throws {
+        try wrap {
+            try writer.write { db in
+                try db.execute(sql: "UPDATE survey_run SET closed = 0, closed_at = NULL, closes_at = ? WHERE id = ?", arguments: [closesAt, id])
+            }
+        }
+    }
+
+    /// Changes a run's dates (a run closed early stays closed).
+    public func setRunDates(id: Int64, opensAt: String, closesAt: String) throws {
+        try wrap {
+            try writer.write { db in
+                try db.execute(sql: "UPDATE survey_run SET opens_at = ?, closes_at = ? WHERE id = ?", arguments: [opensAt, closesAt, id])
+            }
+        }
     }
 
     /// Adds one-time access codes to a run.
@@ -150,12 +229,23 @@ extension AnketaStore {
         }
     }
 
-    /// Stores a web submission in one transaction: the run must be open, the code (if the run needs
-    /// one) unused — it is spent in the same transaction. Returns only after the commit, so an
-    /// acknowledged submission survives a crash (SQLite WAL).
-    public func submit(_ response: Response, run: SurveyRun, code: String?, now: String) throws -> Int64 {
+    /// Stores a web submission in one transaction: the form token (when given) must be unspent, the
+    /// run open, the code (if the run needs one) unused — token and code are spent and the form's
+    /// draft deleted in the same transaction, so a response is stored exactly once per form.
+    /// Returns only after the commit, so an acknowledged submission survives a crash (SQLite WAL).
+    ///
+    /// The response is stamped with the date only (`yyyy-MM-dd`), the code's use likewise: the
+    /// справка needs the survey's dates, and a time to the second could tie a response to a person
+    /// who was handed a code at a known moment (docs/web-form.md).
+    public func submit(_ response: Response, run: SurveyRun, code: String?, formToken: String? = nil, now: String) throws -> Int64 {
+        let day = String(now.prefix(10))
         do {
             return try writer.write { db in
+                if let formToken {
+                    if try Row.fetchOne(db, sql: "SELECT 1 FROM consumed_form_token WHERE token = ?", arguments: [formToken]) != nil {
+                        throw SubmissionRefusal.alreadyReceived
+                    }
+                }
                 guard let fresh = try SurveyRun.fetchOne(db, key: run.id) else { throw SubmissionRefusal.runNotOpen(.closed) }
                 let state = fresh.state(at: now)
                 guard state == .open else { throw SubmissionRefusal.runNotOpen(state) }
@@ -165,15 +255,24 @@ extension AnketaStore {
                         throw SubmissionRefusal.codeInvalid
                     }
                     if (row["used_at"] as String?) != nil { throw SubmissionRefusal.codeUsed }
-                    try db.execute(sql: "UPDATE access_code SET used_at = ? WHERE code = ?", arguments: [now, code])
+                    try db.execute(sql: "UPDATE access_code SET used_at = ? WHERE code = ?", arguments: [day, code])
+                }
+                if let formToken, let runID = fresh.id {
+                    try db.execute(sql: "INSERT INTO consumed_form_token (token, run_id) VALUES (?, ?)", arguments: [formToken, runID])
+                    try db.execute(sql: "DELETE FROM form_draft WHERE token = ?", arguments: [formToken])
                 }
                 try db.execute(sql: "INSERT INTO response (wave_id, submitted_at, source, fingerprint) VALUES (?, ?, 'web', ?)",
-                               arguments: [fresh.waveID, now, UUID().uuidString])
+                               arguments: [fresh.waveID, day, UUID().uuidString])
                 let id = db.lastInsertedRowID
                 try ImportSink.insertAnswers(response, responseID: id, db: db)
                 return id
             }
         } catch let error as DatabaseError {
+            // Another writer spent the token between the check and the insert (a second server
+            // process on the same file): the primary key refused the duplicate.
+            if error.resultCode == .SQLITE_CONSTRAINT, error.message?.contains("consumed_form_token") == true {
+                throw SubmissionRefusal.alreadyReceived
+            }
             throw StoreError.database(error.message ?? error.description)
         }
     }

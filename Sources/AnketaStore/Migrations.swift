@@ -101,6 +101,39 @@ enum Migrations {
                 t.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("v4: form drafts and consumed form tokens") { db in
+            // A respondent's answers between the sections of a form, keyed by the form token (one
+            // per filling of the form). Deleted when the form is sent; expired ones are purged.
+            try db.create(table: "form_draft") { t in
+                t.column("token", .text).notNull().primaryKey()
+                t.column("run_id", .integer).notNull().references("survey_run", onDelete: .cascade)
+                /// SHA-256 of the visitor's cookie token: only the browser that started a draft sees it.
+                t.column("visitor", .text).notNull()
+                t.column("code", .text)
+                /// The answers so far as JSON: question id → the values sent.
+                t.column("answers", .blob).notNull()
+                t.column("expires_at", .text).notNull()
+            }
+            try db.create(index: "form_draft_expiry", on: "form_draft", columns: ["expires_at"])
+            // A form token is spent in the transaction that stores its response: a second
+            // submission with it (Back, a double click, a retry) stores nothing. No time and no
+            // response id is kept with it.
+            try db.create(table: "consumed_form_token") { t in
+                t.column("token", .text).notNull().primaryKey()
+                t.column("run_id", .integer).notNull().references("survey_run", onDelete: .cascade)
+            }
+        }
+        migrator.registerMigration("v5: console users, roles and run schedule") { db in
+            // Admins made before roles existed saw every school: they stay municipal methodists.
+            try db.execute(sql: "ALTER TABLE admin ADD COLUMN role TEXT NOT NULL DEFAULT 'methodist'")
+            /// The school administrator's unit (the waves' `unit`); empty for a methodist.
+            try db.execute(sql: "ALTER TABLE admin ADD COLUMN unit TEXT NOT NULL DEFAULT ''")
+            /// Set for a one-time password (first start, a new user, a reset): the console asks for a new one first.
+            try db.execute(sql: "ALTER TABLE admin ADD COLUMN must_change_password BOOLEAN NOT NULL DEFAULT 0")
+            /// When the run was closed early from the console (`closed` = 1), in the organisation's time.
+            try db.execute(sql: "ALTER TABLE survey_run ADD COLUMN closed_at TEXT")
+        }
+        registerUnitsRegistry(&migrator)
         return migrator
     }
 }

@@ -7,10 +7,13 @@ public struct SurveyRun: Codable, Sendable, Equatable, FetchableRecord, MutableP
     public var waveID: Int64
     /// The unguessable part of the public link `/s/<slug>`.
     public var slug: String
-    /// `yyyy-MM-dd HH:mm:ss`, server local time.
+    /// `yyyy-MM-dd HH:mm:ss`, wall-clock time in the organisation's time zone (the console's
+    /// `--time-zone`, Europe/Moscow by default).
     public var opensAt: String
     public var closesAt: String
     public var closed: Bool
+    /// When the run was closed early from the console.
+    public var closedAt: String?
     /// Only people with a one-time access code may answer.
     public var requiresCode: Bool
     public var createdAt: String
@@ -22,6 +25,7 @@ public struct SurveyRun: Codable, Sendable, Equatable, FetchableRecord, MutableP
         case closesAt = "closes_at"
         case requiresCode = "requires_code"
         case createdAt = "created_at"
+        case closedAt = "closed_at"
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -51,11 +55,22 @@ public struct Admin: Codable, Sendable, Equatable, FetchableRecord, MutablePersi
     /// bcrypt hash.
     public var passwordHash: String
     public var createdAt: String
+    public var role: ConsoleRole
+    /// The school administrator's unit; empty for a methodist.
+    public var unit: String
+    /// The password was given out once (first start, a new user, a reset) and must be changed.
+    public var mustChangePassword: Bool
 
     enum CodingKeys: String, CodingKey {
-        case id, login
+        case id, login, role, unit
         case passwordHash = "password_hash"
         case createdAt = "created_at"
+        case mustChangePassword = "must_change_password"
+    }
+
+    /// Whether this user may work with a wave of `unit` (a methodist: every unit).
+    public func mayAccess(unit waveUnit: String) -> Bool {
+        role == .methodist || waveUnit == unit
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -33,7 +33,11 @@ public func buildRouter(store: AnketaStore, configuration: WebConfiguration) thr
     router.add(middleware: SecurityHeadersMiddleware(secure: configuration.secureCookies))
     SurveyController(app: app).addRoutes(to: router)
     AuthController(app: app).addRoutes(to: router)
-    AdminController(app: app).addRoutes(to: router)
+    RunController(app: app).addRoutes(to: router)
+    QuestionnaireController(app: app).addRoutes(to: router)
+    DownloadController(app: app).addRoutes(to: router)
+    AccountController(app: app).addRoutes(to: router)
+    PrintController(app: app).addRoutes(to: router)
     return router
 }
 

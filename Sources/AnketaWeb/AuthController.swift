@@ -61,9 +61,10 @@ struct AuthController: Sendable {
         }
         await app.loginThrottle.recordSuccess(login)
         let session = AdminSession(token: Tokens.hex(), adminID: id, csrf: Tokens.hex(),
-                                   expiresAt: AnketaStore.localNow(Date().addingTimeInterval(Self.sessionLifetime)))
+                                   expiresAt: app.clock.now(Date().addingTimeInterval(Self.sessionLifetime)))
         try app.store.createSession(session)
-        var response = Reply.redirect("/admin")
+        // A one-time password (first start, a new user, a reset) is changed before anything else.
+        var response = Reply.redirect(admin.mustChangePassword ? "/admin/password" : "/admin")
         response.setCookie(app.cookie(WebApp.sessionCookie, session.token, maxAge: Int(Self.sessionLifetime)))
         return response
     }
@@ -94,6 +95,6 @@ extension WebApp {
     /// The signed-in admin's session, if any.
     func adminSession(_ request: Request) throws -> AdminSession? {
         guard let token = request.cookies[WebApp.sessionCookie]?.value, !token.isEmpty else { return nil }
-        return try store.session(token: token, now: AnketaStore.localNow())
+        return try store.session(token: token, now: clock.now())
     }
 }

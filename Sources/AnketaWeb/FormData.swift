@@ -22,6 +22,11 @@ public struct FormData: Sendable, Equatable {
     /// Reads a request's form body, refusing bodies over the context's upload limit (413) and bodies
     /// that do not arrive within `timeout` (408: a client dripping bytes holds no connection for long).
     public static func read(_ request: Request, context: some RequestContext, timeout: Duration = .seconds(60)) async throws -> FormData {
+        FormData(String(buffer: try await collect(request, context: context, timeout: timeout)))
+    }
+
+    /// The whole request body, within the context's upload limit (413) and `timeout` (408).
+    static func collect(_ request: Request, context: some RequestContext, timeout: Duration) async throws -> ByteBuffer {
         let limit = context.maxUploadSize
         let body = request.body
         let buffer = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
@@ -34,7 +39,7 @@ public struct FormData: Sendable, Equatable {
             guard let first = try await group.next(), let buffer = first else { throw HTTPError(.requestTimeout) }
             return buffer
         }
-        return FormData(String(buffer: buffer))
+        return buffer
     }
 
     static func decode(_ text: Substring) -> String {

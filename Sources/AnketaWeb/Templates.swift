@@ -2,10 +2,9 @@
 /// nothing to install beside it. `{{x}}` is HTML-escaped; `{{{x}}}` is used only for HTML made here
 /// (a rendered page body, an SVG QR code), never for anything a user typed.
 enum Templates {
-    static let all: [String: String] = [
-        "layout": layout, "login": login, "admin": admin, "run_new": runNew, "run": run,
-        "poster": poster, "codes": codes, "form": form, "message": message, "code_entry": codeEntry,
-    ]
+    static let all: [String: String] = ([
+        "layout": layout, "login": login, "message": message,
+    ] as [String: String]).merging(console) { first, _ in first }.merging(respondentPages) { first, _ in first }.merging(printPages) { first, _ in first }
 
     static let layout = """
         <!doctype html>
@@ -22,6 +21,8 @@ enum Templates {
         header.site { background: var(--accent); color: #fff; padding: .6rem 1rem; display: flex; justify-content: space-between; align-items: center; gap: 1rem; flex-wrap: wrap; }
         header.site a { color: #fff; }
         header.site form { margin: 0; }
+        header.site nav.console { display: flex; gap: 1rem; flex-wrap: wrap; }
+        header.site .who { font-size: .9rem; opacity: .9; }
         main { max-width: 46rem; margin: 0 auto; padding: 1rem; }
         main.wide { max-width: 70rem; }
         h1 { font-size: 1.5rem; line-height: 1.25; margin: .5rem 0 1rem; }
@@ -46,7 +47,7 @@ enum Templates {
         .summary a { color: var(--error); }
         button, .button { font: inherit; font-weight: 600; background: var(--accent); color: #fff; border: 0; border-radius: 8px; padding: .75rem 1.25rem; cursor: pointer; text-decoration: none; display: inline-block; min-height: 44px; }
         button.secondary, .button.secondary { background: #fff; color: var(--accent); border: 2px solid var(--accent); }
-        button.danger { background: var(--error); }
+        button.danger, .button.danger { background: var(--error); }
         button:focus-visible, a:focus-visible, input:focus-visible, textarea:focus-visible, select:focus-visible { outline: 3px solid #f2b600; outline-offset: 2px; }
         .muted { color: var(--muted); }
         table { border-collapse: collapse; width: 100%; background: #fff; }
@@ -54,20 +55,57 @@ enum Templates {
         td.num { text-align: right; }
         .actions { display: flex; gap: .75rem; flex-wrap: wrap; margin: 1rem 0; }
         .link { word-break: break-all; font-family: ui-monospace, monospace; background: #eef2f8; padding: .4rem .6rem; border-radius: 6px; }
-        .slips { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: .5rem; }
-        .slip { border: 1px dashed #777; padding: .75rem; background: #fff; break-inside: avoid; }
-        .slip .code { font: 700 1.4rem ui-monospace, monospace; letter-spacing: .1em; }
-        .poster { text-align: center; background: #fff; padding: 2rem 1rem; }
-        .poster svg { width: min(80vw, 12cm); height: auto; }
-        @media print { header.site, .no-print { display: none; } body { background: #fff; } main { max-width: none; } }
+        .notice { border: 2px solid #2e7d32; background: #fff; border-radius: 10px; padding: .75rem 1rem; margin-bottom: 1rem; }
+        .preview-banner { border: 2px dashed var(--accent); background: #eef2f8; border-radius: 10px; padding: .75rem 1rem; margin-bottom: 1rem; }
+        .summary-q { margin: 0 0 1rem; }
+        .summary-q h3 { font-size: 1rem; margin: 0 0 .25rem; }
+        table.bars td { border: 0; border-bottom: 1px solid var(--line); }
+        table.bars td.barcell { width: 40%; }
+        svg.bar { width: 100%; height: .8rem; display: block; }
+        .inline-form { display: flex; gap: .75rem; flex-wrap: wrap; align-items: flex-end; }
+        .inline-form .field { flex: 1 1 14rem; margin: 0; }
+        .password { font: 700 1.3rem ui-monospace, monospace; letter-spacing: .05em; }
+        pre.problem { white-space: pre-wrap; overflow-wrap: anywhere; margin: .25rem 0; }
+        @media (max-width: 40rem) {
+          table.stack thead { display: none; }
+          table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
+          table.stack tr { border: 1px solid var(--line); border-radius: 10px; margin: 0 0 .75rem; padding: .25rem 0; background: #fff; }
+          table.stack td { border: 0; padding: .2rem .75rem; }
+          table.stack td.num { text-align: left; }
+          table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
+          header.site { padding: .4rem .75rem; gap: .25rem .75rem; }
+          header.site button { min-height: 36px; padding: .35rem .8rem; }
+          table.bars tr { display: grid; grid-template-columns: 1fr auto auto; border-bottom: 1px solid var(--line); }
+          table.bars td { border: 0; }
+          table.bars td.barcell { grid-column: 1 / -1; width: auto; padding-top: 0; }
+        }
+        details.groups { margin: 0 0 1rem; }
+        details.groups summary { cursor: pointer; font-weight: 600; padding: .4rem 0; }
+        .banner { border: 2px solid var(--error); background: #fff4f3; border-radius: 10px; padding: .75rem 1rem; margin: 0 0 1rem; }
+        .progress-text { margin: 0 0 .3rem; color: var(--muted); font-weight: 600; }
+        .progress { height: .5rem; background: #dfe4ec; border-radius: 999px; overflow: hidden; margin: 0 0 1rem; }
+        .progress span { display: block; height: 100%; background: var(--accent); }
+        .nav { display: flex; flex-direction: row-reverse; justify-content: space-between; gap: .75rem; flex-wrap: wrap; margin: 1.5rem 0 1rem; }
+        .review dl { margin: 0; }
+        .review dt { font-weight: 600; margin-top: .6rem; }
+        .review dd { margin: .1rem 0 0; }
+        .review dd.missing { color: var(--muted); font-style: italic; }
+        .review h2 { display: flex; justify-content: space-between; gap: 1rem; align-items: baseline; margin-top: 0; }
+        .review h2 a { font-size: 1rem; font-weight: 400; white-space: nowrap; }
+        .anon { background: #eef6ee; border: 1px solid #9cc59c; border-radius: 10px; padding: .75rem 1rem; }
+        \(printStyle)
+        @media print { header.site, .no-print { display: none; } body { background: #fff; } main { max-width: none; padding: 0; } }
         </style>
         </head>
         <body>
         <header class="site">
-          <span>{{#admin}}<a href="/admin">Анкета · консоль</a>{{/admin}}{{^admin}}Анкета{{/admin}}</span>
-          {{#admin}}<form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button class="secondary" type="submit">Выйти</button></form>{{/admin}}
+          <span>{{#admin}}<a href="/admin">Анкета · консоль</a>{{/admin}}{{^admin}}{{site}}{{/admin}}</span>
+          {{#admin}}{{^passwordPending}}<nav class="console"><a href="/admin">Опросы</a> <a href="/admin/questionnaires">Анкеты</a>{{#isMethodist}} <a href="/admin/users">Пользователи</a>{{/isMethodist}} <a href="/admin/password">Пароль</a></nav>{{/passwordPending}}
+          <span class="who">{{login}} · {{roleTitle}}</span>
+          <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button class="secondary" type="submit">Выйти</button></form>{{/admin}}
         </header>
         <main{{#wide}} class="wide"{{/wide}}>
+        {{#banner}}<div class="banner no-print" role="alert"><p class="error">{{problem}}</p><p>{{hint}}</p></div>{{/banner}}
         {{{body}}}
         </main>
         </body>
@@ -85,164 +123,11 @@ enum Templates {
         </form>
         """
 
-    static let admin = """
-        <h1>Опросы</h1>
-        <div class="actions"><a class="button" href="/admin/runs/new">Новый опрос</a></div>
-        {{#hasRuns}}
-        <table>
-          <thead><tr><th>Анкета</th><th>Волна</th><th>Сроки</th><th>Состояние</th><th>Ответов</th></tr></thead>
-          <tbody>
-          {{#runs}}<tr><td><a href="/admin/runs/{{id}}">{{title}}</a></td><td>{{wave}}</td><td>{{period}}</td><td>{{state}}</td><td class="num">{{responses}}</td></tr>{{/runs}}
-          </tbody>
-        </table>
-        {{/hasRuns}}
-        {{^hasRuns}}<p class="muted">Опросов пока нет. Создайте первый: выберите анкету, волну и сроки — и получите ссылку для участников.</p>{{/hasRuns}}
-        """
-
-    static let runNew = """
-        <h1>Новый опрос</h1>
-        {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
-        <form method="post" action="/admin/runs" class="card">
-          <input type="hidden" name="csrf" value="{{csrf}}">
-          <div class="field"><label for="questionnaire">Анкета</label>
-            <select id="questionnaire" name="questionnaire" required>
-            {{#questionnaires}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{title}} ({{audience}})</option>{{/questionnaires}}
-            </select></div>
-          <div class="field"><label for="wave">Волна</label><input id="wave" name="wave" type="text" required placeholder="2026-весна" value="{{wave}}"></div>
-          <div class="field"><label for="unit">Школа или подразделение</label><input id="unit" name="unit" type="text" placeholder="МБОУ СОШ № 1" value="{{unit}}"></div>
-          <div class="field"><label for="opens">Начало</label><input id="opens" name="opens" type="datetime-local" required value="{{opens}}"></div>
-          <div class="field"><label for="closes">Окончание</label><input id="closes" name="closes" type="datetime-local" required value="{{closes}}"></div>
-          <div class="field"><label class="option"><input type="checkbox" name="codes" value="1"{{#codes}} checked{{/codes}}> Только по одноразовым кодам доступа (закрытая группа, например педагоги школы)</label></div>
-          <button type="submit">Создать</button>
-        </form>
-        """
-
-    static let run = """
-        <h1>{{title}}</h1>
-        <p class="muted">Волна «{{wave}}»{{#unit}}, {{unit}}{{/unit}}. Сроки: {{period}}. Состояние: <strong>{{state}}</strong>.</p>
-        <div class="card">
-          <p><strong>Ссылка для участников:</strong></p>
-          <p class="link">{{link}}</p>
-          {{#linkWarning}}<p class="error" role="alert">{{.}}</p>{{/linkWarning}}
-          <div class="actions">
-            <a class="button secondary" href="/admin/runs/{{id}}/poster">Листовка с QR-кодом</a>
-            {{#requiresCode}}<a class="button secondary" href="/admin/runs/{{id}}/codes">Коды доступа ({{codesFree}} свободно из {{codesTotal}})</a>{{/requiresCode}}
-          </div>
-        </div>
-        <h2>Ответы: {{responses}}</h2>
-        <p class="muted">Страница обновляется каждые 30 секунд.</p>
-        {{#groups}}
-        <table><caption class="muted">{{groupTitle}}</caption><thead><tr><th>Группа</th><th>Ответов</th></tr></thead>
-        <tbody>{{#rows}}<tr><td>{{name}}</td><td class="num">{{count}}</td></tr>{{/rows}}</tbody></table>
-        {{/groups}}
-        <h2>Скачать</h2>
-        <div class="actions">
-          <a class="button secondary" href="/admin/runs/{{id}}/responses.csv">Ответы (CSV)</a>
-        </div>
-        <form method="get" action="/admin/runs/{{id}}/report.html" class="card">
-          {{#hasGroupings}}<div class="field"><label for="by">Разбивка по группам в справке</label>
-          <select id="by" name="by"><option value="">все группировки анкеты</option>{{#groupings}}<option value="{{groupingID}}">{{groupingTitle}}</option>{{/groupings}}</select></div>{{/hasGroupings}}
-          <p class="muted">Справка сравнивается с прошлым запуском этой анкеты для той же школы, если он был.</p>
-          <div class="actions">
-            <button type="submit" class="secondary">Справка (HTML)</button>
-            <button type="submit" class="secondary" formaction="/admin/runs/{{id}}/report.docx">Справка (DOCX)</button>
-          </div>
-        </form>
-        {{#requiresCode}}
-        <h2>Коды доступа</h2>
-        <form method="post" action="/admin/runs/{{id}}/codes" class="card">
-          <input type="hidden" name="csrf" value="{{csrf}}">
-          <div class="field"><label for="count">Сколько кодов добавить</label><input id="count" name="count" type="number" min="1" max="500" value="30" required></div>
-          <button type="submit">Добавить коды</button>
-        </form>
-        {{/requiresCode}}
-        {{#isOpen}}
-        <h2>Завершить опрос</h2>
-        <form method="post" action="/admin/runs/{{id}}/close">
-          <input type="hidden" name="csrf" value="{{csrf}}">
-          <button class="danger" type="submit">Завершить сейчас</button>
-        </form>
-        {{/isOpen}}
-        """
-
-    static let poster = """
-        <div class="poster">
-          <h1>{{title}}</h1>
-          {{#intro}}<p>{{intro}}</p>{{/intro}}
-          <p><strong>Наведите камеру телефона на код</strong></p>
-          {{{qr}}}
-          <p>или откройте ссылку:</p>
-          <p class="link">{{link}}</p>
-          {{#linkWarning}}<p class="error no-print" role="alert">{{.}}</p>{{/linkWarning}}
-          <p class="muted">Опрос анонимный. Сроки: {{period}}.</p>
-          <p class="no-print"><a href="/admin/runs/{{id}}">← к опросу</a></p>
-        </div>
-        """
-
-    static let codes = """
-        <p class="no-print"><a href="/admin/runs/{{id}}">← к опросу</a> · Распечатайте и раздайте по одному коду; каждый код действует один раз.</p>
-        <div class="slips">
-        {{#slips}}<div class="slip"><div>{{title}}</div><div class="muted">{{link}}</div><div>Код: <span class="code">{{code}}</span></div></div>{{/slips}}
-        </div>
-        {{^slips}}<p>Свободных кодов нет — добавьте их на странице опроса.</p>{{/slips}}
-        """
-
-    static let codeEntry = """
-        <h1>{{title}}</h1>
-        <form method="get" action="{{action}}" class="card">
-          {{#error}}<p class="error" role="alert" id="code-error">{{error}}</p>{{/error}}
-          <div class="field"><label for="code">Код доступа с вашей карточки</label>
-          <input id="code" name="code" type="text" autocomplete="off" autocapitalize="characters" required value="{{code}}"{{#error}} aria-invalid="true" aria-describedby="code-error"{{/error}}></div>
-          <button type="submit">Продолжить</button>
-        </form>
-        """
-
-    static let form = """
-        <h1>{{title}}</h1>
-        {{#intro}}<p>{{intro}}</p>{{/intro}}
-        <p class="muted">Вопросы, отмеченные <span class="req">*</span>, обязательны.</p>
-        {{#notice}}<div class="summary" role="alert"><p class="error">{{notice}}</p></div>{{/notice}}
-        {{#hasErrors}}
-        <div class="summary" role="alert" tabindex="-1" id="errors">
-          <p class="error">Ответы не отправлены: нужно ответить ещё на {{errorCount}}. Введённые ответы сохранены на странице.</p>
-          <ul>{{#errors}}<li><a href="#{{anchor}}">{{text}}</a></li>{{/errors}}</ul>
-          {{#more}}<p>{{more}}</p>{{/more}}
-        </div>
-        {{/hasErrors}}
-        <form method="post" action="{{action}}" novalidate>
-          <input type="hidden" name="csrf" value="{{csrf}}">
-          {{#code}}<input type="hidden" name="code" value="{{code}}">{{/code}}
-          {{#sections}}
-          <h2>{{title}}</h2>
-          {{#description}}<p class="muted">{{description}}</p>{{/description}}
-          {{#questions}}
-          {{#gridTitle}}<p class="grid-title">{{gridTitle}}</p>{{/gridTitle}}
-          {{#isChoice}}
-          <fieldset id="q-{{id}}"{{#isSingle}} role="radiogroup"{{#required}} aria-required="true"{{/required}}{{/isSingle}}{{#error}} class="invalid" aria-describedby="{{id}}-error"{{/error}}>
-            <legend>{{text}}{{#required}} <span class="req" aria-hidden="true">*</span>{{/required}}</legend>
-            {{#error}}<p class="error" id="{{id}}-error">{{error}}</p>{{/error}}
-            {{#options}}<label class="option{{#na}} na{{/na}}"><input type="{{type}}" name="{{name}}" value="{{value}}"{{#checked}} checked{{/checked}}> <span>{{label}}</span></label>{{/options}}
-          </fieldset>
-          {{/isChoice}}
-          {{^isChoice}}
-          <div class="field card{{#error}} invalid{{/error}}" id="q-{{id}}">
-            <label for="{{id}}">{{text}}{{#required}} <span class="req" aria-hidden="true">*</span>{{/required}}</label>
-            {{#error}}<p class="error" id="{{id}}-error">{{error}}</p>{{/error}}
-            {{#isNumber}}<input id="{{id}}" name="{{id}}" type="text" inputmode="decimal" value="{{value}}"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}{{#required}} aria-required="true"{{/required}}>{{/isNumber}}
-            {{#isShortText}}<input id="{{id}}" name="{{id}}" type="text" maxlength="300" value="{{value}}"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>{{/isShortText}}
-            {{#isLongText}}<textarea id="{{id}}" name="{{id}}" maxlength="4000"{{#error}} aria-invalid="true" aria-describedby="{{id}}-error"{{/error}}>{{value}}</textarea>{{/isLongText}}
-          </div>
-          {{/isChoice}}
-          {{/questions}}
-          {{/sections}}
-          <button type="submit">Отправить ответы</button>
-        </form>
-        """
-
     static let message = """
         <div class="card">
           <h1>{{heading}}</h1>
           <p>{{text}}</p>
+          {{#linkHref}}<p><a class="button secondary" href="{{linkHref}}">{{linkText}}</a></p>{{/linkHref}}
         </div>
         """
 }

@@ -1,5 +1,6 @@
 import AnketaCore
 import AnketaStore
+import Crypto
 import Foundation
 import Hummingbird
 import Logging
@@ -13,6 +14,8 @@ struct WebApp: Sendable {
     let templates: MustacheLibrary
     let submissions: RateLimiter
     let visitorSubmissions: RateLimiter
+    /// «Назад» / «Далее» between the pages of a form, per visitor.
+    let visitorSteps: RateLimiter
     let logins: RateLimiter
     let loginThrottle = LoginThrottle()
     /// Wrong access codes per client address.
@@ -22,6 +25,8 @@ struct WebApp: Sendable {
     /// first network address), never the request's `Host` header.
     let listeningURL: String
     let trustedProxies: Set<String>
+    /// The organisation's time zone for run dates.
+    let clock: ConsoleClock
 
     init(store: AnketaStore, configuration: WebConfiguration) throws {
         self.store = store
@@ -31,25 +36,57 @@ struct WebApp: Sendable {
         templates = library
         submissions = RateLimiter(perMinute: configuration.submissionsPerMinute)
         visitorSubmissions = RateLimiter(perMinute: configuration.submissionsPerVisitor)
+        visitorSteps = RateLimiter(perMinute: max(60, configuration.submissionsPerVisitor * 20))
         logins = RateLimiter(perMinute: 10)
         codeFailures = RateLimiter(perMinute: configuration.codeFailuresPerMinute)
         formTokens = FormTokens(keyHex: try store.setting("form-token-key") { Tokens.hex(bytes: 32) })
         listeningURL = ClientAddress.listeningURL(host: configuration.host, port: configuration.port, secure: configuration.secureCookies)
         trustedProxies = Set(configuration.trustedProxies.compactMap(ClientAddress.canonical))
+        clock = ConsoleClock(timeZone: configuration.timeZone)
     }
 
     // MARK: - Pages
 
     /// Renders a page template into the layout.
-    func page(_ template: String, _ object: Any, title: String, admin: AdminSession? = nil, wide: Bool = false,
+    func page(_ template: String, _ object: Any, title: String, admin: ConsoleUser? = nil, wide: Bool = false,
               refresh: Int? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        let body = templates.render(object, withTemplate: template) ?? ""
-        let layout = LayoutView(title: title, body: body, admin: admin != nil, csrf: admin?.csrf ?? "", wide: wide, refresh: refresh)
+        page(body: templates.render(object, withTemplate: template) ?? "", title: title, admin: admin, wide: wide, refresh: refresh, status: status)
+    }
+
+    /// Renders a page template into the layout for a signed-in session (looks its user up).
+    func page(_ template: String, _ object: Any, title: String, admin session: AdminSession?, wide: Bool = false,
+              refresh: Int? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        let user = session.flatMap { session in (try? store.admin(id: session.adminID)).flatMap { $0 }.map { ConsoleUser(session: session, user: $0) } }
+        return page(template, object, title: title, admin: user, wide: wide, refresh: refresh, status: status)
+    }
+
+    /// An HTML body made here, in the layout.
+    func page(body: String, title: String, admin: ConsoleUser?, wide: Bool = false, refresh: Int? = nil,
+              status: HTTPResponse.Status = .ok) -> Response {
+        // Every console page says when links cannot reach respondents (posters and slips refuse them).
+        let banner = admin == nil ? nil : publicLinkProblem.map { Banner(problem: $0, hint: WebApp.publicLinkHint) }
+        let layout = LayoutView(title: title, body: body, admin: admin != nil, csrf: admin?.session.csrf ?? "", wide: wide, refresh: refresh,
+                                login: admin?.user.login ?? "", roleTitle: admin.map { ConsoleUser.title(of: $0.user) } ?? "",
+                                isMethodist: admin?.isMethodist ?? false, passwordPending: admin?.user.mustChangePassword ?? false,
+                                site: siteName, banner: banner)
         return Reply.html(templates.render(layout, withTemplate: "layout") ?? body, status: status)
     }
 
-    func message(_ heading: String, _ text: String, status: HTTPResponse.Status) -> Response {
-        page("message", MessageView(heading: heading, text: text), title: heading, status: status)
+    func message(_ heading: String, _ text: String, link: (href: String, text: String)? = nil, status: HTTPResponse.Status) -> Response {
+        page("message", MessageView(heading: heading, text: text, linkHref: link?.href, linkText: link?.text), title: heading, status: status)
+    }
+
+    /// The header of respondents' pages: the school's short name from the organisation profile
+    /// (`serve --org`), else its full name, else «Анкета».
+    var siteName: String {
+        guard let organization = configuration.organization else { return "Анкета" }
+        let short = organization.shortName?.trimmingCharacters(in: .whitespaces) ?? ""
+        return short.isEmpty ? organization.fullName : short
+    }
+
+    /// A visitor's cookie token as drafts keep it (SHA-256, hex): the database never holds the cookie itself.
+    static func visitorHash(_ token: String) -> String {
+        SHA256.hash(data: Array(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     struct LayoutView {
@@ -59,11 +96,25 @@ struct WebApp: Sendable {
         let csrf: String
         let wide: Bool
         let refresh: Int?
+        let login: String
+        let roleTitle: String
+        let isMethodist: Bool
+        /// Signed in with a one-time password: the navigation waits until it is changed.
+        let passwordPending: Bool
+        let site: String
+        let banner: Banner?
+    }
+
+    struct Banner {
+        let problem: String
+        let hint: String
     }
 
     struct MessageView {
         let heading: String
         let text: String
+        var linkHref: String? = nil
+        var linkText: String? = nil
     }
 
     // MARK: - Questionnaires
@@ -89,17 +140,6 @@ struct WebApp: Sendable {
     var baseURL: String {
         if let configured = configuration.publicURL { return configured.hasSuffix("/") ? String(configured.dropLast()) : configured }
         return listeningURL
-    }
-
-    /// Said next to a link made without `--public-url`: respondents may not reach that address.
-    var linkWarning: String? {
-        guard configuration.publicURL == nil else { return nil }
-        if ClientAddress.isLoopback(configuration.host) {
-            return "Ссылка ведёт на \(listeningURL) — этот адрес открывается только на самом сервере, с телефонов участников он недоступен. "
-                + "Перезапустите сервер с --host 0.0.0.0 и --public-url с адресом, по которому его видят участники (например, --public-url https://anketa.school.ru)."
-        }
-        return "Ссылка построена по адресу, на котором слушает сервер (\(listeningURL)), — он доступен только из сети школы. "
-            + "Если участники откроют опрос из дома, перезапустите сервер с --public-url и общедоступным адресом."
     }
 
     /// The request's form, read within the configured body timeout.

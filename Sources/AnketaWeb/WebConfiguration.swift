@@ -33,13 +33,21 @@ public struct WebConfiguration: Sendable {
     public var bodyTimeout: Duration
     /// Open connections at most; further ones wait in the listen queue until one closes.
     public var maxConnections: Int
+    /// The organisation's time zone: run dates are entered, stored, checked and shown in it, labelled
+    /// («МСК» for Moscow, «МСК+2» for Yekaterinburg). `serve --time-zone`, else the profile's
+    /// `organization.time_zone`, else Europe/Moscow.
+    public var timeZone: TimeZone
+    /// bcrypt cost of passwords set in the console (tests lower it; 12 as `anketa admin create`).
+    public var passwordCost: Int
 
     public init(host: String = "127.0.0.1", port: Int = 8080, questionnairesFolder: URL = URL(fileURLWithPath: "Questionnaires"),
                 secureCookies: Bool = false, submissionsPerMinute: Int = 120, submissionsPerVisitor: Int = 3,
                 codeFailuresPerMinute: Int = 20, trustedProxies: [String] = [], minGroupSize: Int = 5, publicURL: String? = nil,
                 idleTimeout: Duration = .seconds(30), bodyTimeout: Duration = .seconds(60), maxConnections: Int = 512,
-                organization: OrganizationProfile? = nil) {
+                organization: OrganizationProfile? = nil, timeZone: TimeZone = WebConfiguration.moscow, passwordCost: Int = 12) {
         self.organization = organization
+        self.timeZone = timeZone
+        self.passwordCost = passwordCost
         self.host = host
         self.port = port
         self.questionnairesFolder = questionnairesFolder
@@ -54,6 +62,8 @@ public struct WebConfiguration: Sendable {
         self.bodyTimeout = bodyTimeout
         self.maxConnections = maxConnections
     }
+
+    public static let moscow = TimeZone(identifier: "Europe/Moscow") ?? TimeZone(secondsFromGMT: 3 * 3600) ?? .current
 
     /// Whether `text` is an IPv4 or IPv6 address (for `--trust-proxy`).
     public static func isIPAddress(_ text: String) -> Bool {

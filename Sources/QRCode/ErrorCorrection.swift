@@ -1,3 +1,5 @@
+import CLibQREncode
+
 extension QRCode {
     /// The four error-correction levels of ISO/IEC 18004.
     ///
@@ -5,23 +7,13 @@ extension QRCode {
     public enum ErrorCorrection: Sendable, Hashable, CaseIterable, CustomStringConvertible {
         case low, medium, quartile, high
 
-        /// The two level bits written into the format information (L = 01, M = 00, Q = 11, H = 10).
-        var formatBits: Int {
+        /// libqrencode's name of the level.
+        var level: QRecLevel {
             switch self {
-            case .low: 0b01
-            case .medium: 0b00
-            case .quartile: 0b11
-            case .high: 0b10
-            }
-        }
-
-        /// Index into the per-level columns of the block tables.
-        var tableIndex: Int {
-            switch self {
-            case .low: 0
-            case .medium: 1
-            case .quartile: 2
-            case .high: 3
+            case .low: QR_ECLEVEL_L
+            case .medium: QR_ECLEVEL_M
+            case .quartile: QR_ECLEVEL_Q
+            case .high: QR_ECLEVEL_H
             }
         }
 
@@ -42,6 +34,8 @@ public enum QRCodeError: Error, Sendable, Equatable, CustomStringConvertible {
     case dataTooLong(byteCount: Int, maximum: Int, correction: QRCode.ErrorCorrection)
     /// A forced mask pattern outside 0...7.
     case invalidMask(Int)
+    /// libqrencode refused for another reason (out of memory); the C `errno`.
+    case encoderFailed(Int32)
 
     public var description: String {
         switch self {
@@ -49,6 +43,8 @@ public enum QRCodeError: Error, Sendable, Equatable, CustomStringConvertible {
             "The text is \(byteCount) bytes in UTF-8; a QR code at level \(correction) holds at most \(maximum)."
         case let .invalidMask(mask):
             "Mask pattern \(mask) does not exist; use 0...7."
+        case let .encoderFailed(code):
+            "libqrencode could not make the symbol (errno \(code))."
         }
     }
 }

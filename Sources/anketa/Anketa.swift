@@ -15,7 +15,7 @@ struct Anketa: AsyncParsableCommand {
             Ответы хранятся в базе SQLite (по умолчанию anketa.sqlite в текущей папке, см. --db).
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, Ingest.self, Export.self, List.self, Report.self, Objectivity.self, IOM.self, Serve.self, Admin.self]
+        subcommands: [Validate.self, Ingest.self, Export.self, List.self, Report.self, Objectivity.self, IOM.self, Serve.self, Admin.self, Units.self]
     )
 
     /// argument-parser's own `main()`, except that bad arguments (unknown options, failed

@@ -1,5 +1,6 @@
 import AnketaCollect
 import AnketaCore
+import AnketaSpreadsheet
 import AnketaStore
 import ArgumentParser
 import Foundation
@@ -7,12 +8,13 @@ import Foundation
 extension Anketa {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Выгрузить ответы волны в CSV.",
+            abstract: "Выгрузить ответы волны в CSV или Excel (XLSX).",
             discussion: """
-                По умолчанию — UTF-8 с BOM и запятой (открывается в Excel и LibreOffice); с --excel — Windows-1251 с точкой с запятой, как сохраняет русский Excel. Вопрос с несколькими ответами выгружается и одной ячейкой, и отдельным столбцом 0/1 на каждый вариант. Ячейки, которые электронная таблица приняла бы за формулу, защищены апострофом.
+                По умолчанию — CSV в UTF-8 с BOM и запятой (открывается в Excel и LibreOffice); с --excel — Windows-1251 с точкой с запятой, как сохраняет русский Excel; с --xlsx — книга Excel, где числа остаются числами. Вопрос с несколькими ответами выгружается и одной ячейкой, и отдельным столбцом 0/1 на каждый вариант. В CSV ячейки, которые электронная таблица приняла бы за формулу, защищены апострофом; в XLSX текст всегда записан как текст.
 
-                Пример:
+                Примеры:
                   anketa export parents-satisfaction --wave 2026-весна -o родители-2026.csv
+                  anketa export parents-satisfaction --wave 2026-весна --xlsx
                 """
         )
 
@@ -28,10 +30,17 @@ extension Anketa {
         @Flag(help: "Windows-1251 и «;» для русского Excel.")
         var excel = false
 
-        @Option(name: .shortAndLong, help: ArgumentHelp("Куда записать (по умолчанию Results/<анкета>-<волна>.csv).", valueName: "файл"))
+        @Flag(help: "Книга Excel (XLSX) вместо CSV.")
+        var xlsx = false
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Куда записать (по умолчанию Results/<анкета>-<волна>.csv или .xlsx).", valueName: "файл"))
         var output: String?
 
         @OptionGroup var storeOptions: StoreOptions
+
+        func validate() throws {
+            if excel && xlsx { throw ValidationError("--excel и --xlsx вместе не бывают: выберите CSV для Excel (--excel) или книгу Excel (--xlsx)") }
+        }
 
         func run() throws {
             try reportingErrors {
@@ -39,9 +48,26 @@ extension Anketa {
                 let (loaded, _) = try loadQuestionnaire(questionnaire, store: store)
                 let definition = try store.questionnaire(id: loaded.id)
                 let target = try store.wave(for: definition, named: wave, unit: unit, create: false)
-                let path = output ?? "Results/\(definition.id)-\(wave).csv"
+                let path = output ?? "Results/\(definition.id)-\(wave).\(xlsx ? "xlsx" : "csv")"
                 let url = URL(fileURLWithPath: path)
                 try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if xlsx {
+                    let layout = ExportLayout(questionnaire: definition)
+                    let writer = try SpreadsheetWriter(layout: layout, url: url)
+                    var count = 0
+                    do {
+                        try store.forEachResponse(in: target) { stored in
+                            try writer.write(layout: layout, stored.response)
+                            count += 1
+                        }
+                        try writer.finish()
+                    } catch {
+                        writer.cancel()
+                        throw error
+                    }
+                    print("\(path): выгружено \(RussianPlural.answerSheet(count)).")
+                    return
+                }
                 let writer = try CSVWriter(url: url, encoding: excel ? .windows1251 : .utf8,
                                            delimiter: UInt8(ascii: excel ? ";" : ","), bom: !excel, crlf: true)
                 let layout = ExportLayout(questionnaire: definition, decimalComma: excel)

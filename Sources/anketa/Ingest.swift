@@ -16,6 +16,9 @@ extension Anketa {
                 Пример:
                   anketa ingest Questionnaires/parents-satisfaction.yaml \\
                       "Анкета родителей (Ответы).csv" --wave 2026-весна --unit "СОШ № 1"
+                Муниципальная выгрузка со столбцом школы — по реестру организаций (anketa units import):
+                  anketa ingest Questionnaires/parents-satisfaction.yaml район.csv --wave 2026 \\
+                      --split-by "Образовательная организация"
                 """
         )
 
@@ -30,6 +33,9 @@ extension Anketa {
 
         @Option(help: ArgumentHelp("Школа или подразделение.", valueName: "организация"))
         var unit: String?
+
+        @Option(name: .customLong("split-by"), help: ArgumentHelp("Столбец с названием школы (заголовок или id вопроса): муниципальная выгрузка делится по реестру организаций (anketa units import), каждая школа — в свою волну.", valueName: "столбец"))
+        var splitBy: String?
 
         @Option(help: ArgumentHelp("Кодировка: utf-8 или windows-1251 (по умолчанию определяется).", valueName: "кодировка"))
         var encoding: String?
@@ -50,6 +56,7 @@ extension Anketa {
                 throw ValidationError("разделитель должен быть одним символом: ',' ';' или 'tab'")
             }
             if wave.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("название волны не может быть пустым") }
+            if splitBy != nil, unit != nil { throw ValidationError("--split-by делит файл по школам сам: --unit с ним не указывается") }
         }
 
         func parsedDelimiter(_ text: String) -> UInt8? {
@@ -73,6 +80,13 @@ extension Anketa {
                 let store = try AnketaStore(path: storeOptions.db)
                 let (definition, source) = try loadQuestionnaire(questionnaire, store: store)
                 if let source { try store.register(definition, source: source) }
+                if let splitBy {
+                    for file in files {
+                        let outcome = try SplitIngestJob(file: file, questionnaire: definition, format: format, strict: strict, column: splitBy, waveName: wave).run(store: store)
+                        anyRejected = anyRejected || outcome.rejected > 0
+                    }
+                    return
+                }
                 let target = try store.wave(for: definition, named: wave, unit: unit, create: true)
                 for file in files {
                     let outcome = try IngestJob(file: file, questionnaire: definition, format: format, strict: strict).run(into: target, store: store)

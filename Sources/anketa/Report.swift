@@ -27,6 +27,10 @@ extension Anketa {
                 С профилем школы (название, подпись, основание, контингент для охвата):
                   anketa report parents-satisfaction --wave 2026-весна --org Samples/organization.yaml
 
+                Муниципальная справка по всем школам реестра (и справки школ с муниципальным значением):
+                  anketa report objective-assessment-students --wave 2026 --municipal --schools \\
+                      --also objective-assessment-parents:2026 --also objective-assessment-teachers:2026
+
                 Результат — папка Results/<анкета>-<волна>/: spravka.html, spravka.docx, spravka.md, figures.json, findings.json, CSV-таблицы и decisions.yaml — черновик управленческих решений. Отредактируйте decisions.yaml и повторите команду: справка возьмёт решения из него. Через год передайте его как --previous-decisions, и справка покажет, как изменились показатели, на которые были направлены решения. Группы меньше --min-group человек (по умолчанию 5) скрываются.
                 """
         )
@@ -79,9 +83,18 @@ extension Anketa {
         @Option(name: .shortAndLong, help: ArgumentHelp("Папка для справки (по умолчанию Results/<анкета>-<волна>).", valueName: "папка"))
         var output: String?
 
+        @Flag(help: "Муниципальная справка по всем школам реестра (волна загружена с ingest --split-by).")
+        var municipal = false
+
+        @Flag(help: "С --municipal: записать и справку каждой школы (с муниципальным значением) в <папка>/schools/<код>/.")
+        var schools = false
+
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
+            if municipal, !files.isEmpty { throw ValidationError("муниципальная справка строится из базы: укажите --wave без файлов") }
+            if municipal, unit != nil { throw ValidationError("--municipal охватывает все школы реестра: --unit с ним не указывается") }
+            if schools, !municipal { throw ValidationError("--schools работает вместе с --municipal") }
             if minGroup < 1 { throw ValidationError("--min-group должен быть не меньше 1") }
             if files.isEmpty, wave == nil { throw ValidationError("укажите --wave (волну из базы) или файлы с ответами") }
             if !files.isEmpty, !compare.isEmpty || trend { throw ValidationError("для справки из файлов прошлые волны задаются файлами: --compare-file") }
@@ -92,6 +105,13 @@ extension Anketa {
 
         func run() throws {
             try reportingErrors {
+                if municipal, let wave {
+                    let profile = try org.map { try OrganizationLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) }
+                    try MunicipalReportJob(store: try AnketaStore(path: storeOptions.db), questionnaireID: questionnaire, wave: wave, compare: compare.last,
+                                           also: also, options: AnalysisOptions(minGroupSize: minGroup), profile: profile,
+                                           academicYear: year.flatMap(Self.academicYear), date: Self.today(), output: output, schools: schools).run()
+                    return
+                }
                 let store: AnketaStore? = files.isEmpty || !also.isEmpty ? try AnketaStore(path: storeOptions.db) : nil
                 let (definition, _) = try loadQuestionnaire(questionnaire, store: store)
                 for grouping in by where !definition.groupings.contains(where: { $0.id == grouping }) {

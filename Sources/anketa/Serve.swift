@@ -13,7 +13,9 @@ extension Anketa {
             discussion: """
                 Участники открывают ссылку на опрос с телефона или компьютера; администратор в консоли создаёт опросы, печатает листовку с QR-кодом и коды доступа, следит за числом ответов и скачивает ответы и справку. Ответы хранятся в той же базе, что и у команд ingest и report.
 
-                При первом запуске, если администраторов нет, создаётся пользователь admin и печатается одноразовый пароль; смените его командой anketa admin create --login admin. Сервер завершается корректно по SIGTERM или Ctrl+C.
+                При первом запуске, если администраторов нет, создаётся пользователь admin (муниципальный методист) и печатается одноразовый пароль; при первом входе консоль попросит сменить его. Других пользователей — методистов и администраторов школ (видят только опросы своей школы) — заводит методист на странице «Пользователи» или команда anketa admin create. Сервер завершается корректно по SIGTERM или Ctrl+C.
+
+                Сроки опросов вводятся и показываются во времени организации: --time-zone, иначе organization.time_zone из профиля --org, иначе московское (МСК).
 
                 Пример (за обратным прокси с HTTPS):
                   anketa serve --port 8080 --public-url https://anketa.school.ru \\
@@ -51,9 +53,17 @@ extension Anketa {
         @Option(help: ArgumentHelp("Профиль организации (YAML) для справок из консоли: название, подпись, основание, контингент.", valueName: "профиль.yaml"))
         var org: String?
 
+        @Option(name: .customLong("time-zone"),
+                help: ArgumentHelp("Часовой пояс организации для сроков опросов (по умолчанию — из профиля --org, иначе Europe/Moscow).",
+                                   valueName: "пояс"))
+        var timeZone: String?
+
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
+            if let timeZone, TimeZone(identifier: timeZone) == nil {
+                throw ValidationError("--time-zone: неизвестный часовой пояс «\(timeZone)»; укажите пояс из базы IANA, например Europe/Moscow или Asia/Yekaterinburg")
+            }
             guard (0...65535).contains(port) else { throw ValidationError("порт должен быть от 0 до 65535") }
             guard minGroup >= 1 else { throw ValidationError("--min-group должен быть не меньше 1") }
             for address in trustProxy where !WebConfiguration.isIPAddress(address) {
@@ -68,17 +78,20 @@ extension Anketa {
             let profile = try reportingErrors { try org.map { try OrganizationLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) } }
             if try store.adminCount() == 0 {
                 let password = Tokens.password()
-                try store.setAdmin(login: "admin", passwordHash: Bcrypt.hash(password, cost: 12))
+                try store.setAdmin(login: "admin", passwordHash: Bcrypt.hash(password, cost: 12), role: .methodist, mustChangePassword: true)
                 // Written unbuffered, so the password reaches a log file at once.
                 FileHandle.standardOutput.write(Data("""
-                    Создан администратор: логин admin, одноразовый пароль \(password)
-                    Смените его: anketa admin create --login admin --db \(storeOptions.db)
+                    Создан администратор (муниципальный методист): логин admin, одноразовый пароль \(password)
+                    При первом входе консоль попросит сменить его.
 
                     """.utf8))
             }
+            let zone = timeZone ?? profile?.timeZone ?? "Europe/Moscow"
             var configuration = WebConfiguration(host: host, port: port, questionnairesFolder: URL(fileURLWithPath: questionnaires),
                                                  secureCookies: secureCookies, trustedProxies: trustProxy, minGroupSize: minGroup,
-                                                 publicURL: publicURL, organization: profile)
+                                                 publicURL: publicURL, organization: profile,
+                                                 timeZone: TimeZone(identifier: zone) ?? WebConfiguration.moscow)
+            Self.warnIfNoQuestionnaires(in: URL(fileURLWithPath: questionnaires))
             // Load tests from one address and one form token raise both limits through the environment.
             if let limit = ProcessInfo.processInfo.environment["ANKETA_RATE_LIMIT"].flatMap({ Int($0) }), limit > 0 {
                 configuration.submissionsPerMinute = limit
@@ -92,6 +105,17 @@ extension Anketa {
             }
             try await app.runService()
         }
+
+        /// `serve` started outside the project folder finds no questionnaires: say where it looked and how to fix it.
+        static func warnIfNoQuestionnaires(in folder: URL) {
+            let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
+            guard !files.contains(where: { $0.pathExtension == "yaml" || $0.pathExtension == "yml" }) else { return }
+            let path = folder.standardizedFileURL.path
+            Console.error("предупреждение: анкет нет — сервер ищет определения (*.yaml) в папке \(path)"
+                          + (FileManager.default.fileExists(atPath: path) ? "" : ", а такой папки нет")
+                          + ". Запустите сервер из папки проекта или укажите папку: --questionnaires /путь/к/Questionnaires "
+                          + "(анкету можно и загрузить в консоли на странице «Анкеты»).")
+        }
     }
 
     struct Admin: ParsableCommand {
@@ -104,17 +128,35 @@ extension Anketa {
             static let configuration = CommandConfiguration(
                 abstract: "Создать администратора или сменить его пароль.",
                 discussion: """
-                    Пароль спрашивается в терминале (или читается из стандартного ввода) и хранится только как хеш bcrypt. Все открытые сеансы этого администратора завершаются.
+                    Пароль спрашивается в терминале (или читается из стандартного ввода) и хранится только как хеш bcrypt. Все открытые сеансы этого администратора завершаются. Новый пользователь без --role — муниципальный методист.
 
                     Пример:
-                      anketa admin create --login zavuch --db anketa.sqlite
+                      anketa admin create --login zavuch --role school_administrator --unit "МБОУ СОШ № 1" --db anketa.sqlite
                     """
             )
 
             @Option(help: ArgumentHelp("Логин.", valueName: "логин"))
             var login: String
 
+            @Option(help: ArgumentHelp("Роль: methodist (муниципальный методист, все школы) или school_administrator (только своя школа, нужен --unit).",
+                                       valueName: "роль"))
+            var role: String?
+
+            @Option(help: ArgumentHelp("Школа администратора — как в --unit опросов.", valueName: "организация"))
+            var unit: String?
+
             @OptionGroup var storeOptions: StoreOptions
+
+            func validate() throws {
+                if let role {
+                    guard let parsed = ConsoleRole(rawValue: role) else {
+                        throw ValidationError("--role: methodist или school_administrator, а не «\(role)»")
+                    }
+                    if parsed == .schoolAdministrator, (unit ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                        throw ValidationError("администратору школы нужна школа: --unit «МБОУ СОШ № 1»")
+                    }
+                }
+            }
 
             func run() throws {
                 try reportingErrors {
@@ -122,7 +164,9 @@ extension Anketa {
                     guard let password = Self.readPassword(), password.count >= 10 else {
                         throw ValidationError("пароль должен быть не короче 10 символов")
                     }
-                    try store.setAdmin(login: login, passwordHash: Bcrypt.hash(password, cost: 12))
+                    let parsed = role.flatMap(ConsoleRole.init(rawValue:))
+                    try store.setAdmin(login: login, passwordHash: Bcrypt.hash(password, cost: 12), role: parsed,
+                                       unit: parsed == .methodist ? "" : unit?.trimmingCharacters(in: .whitespaces))
                     print("Администратор «\(login)» сохранён.")
                 }
             }

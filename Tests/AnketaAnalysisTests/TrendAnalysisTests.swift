@@ -102,3 +102,30 @@ func isClose(_ actual: Double?, _ expected: Double, _ tolerance: Double = 1e-9) 
     guard let actual else { return false }
     return abs(actual - expected) <= tolerance
 }
+
+@Suite struct CommonScaleTests {
+    /// A mean index beside a share of positive answers under one `audience_key`: both cells show the
+    /// pooled share of positive answers; levels stay each indicator's own.
+    @Test func triangulationOfDifferentMethodsUsesPositiveShares() throws {
+        var parents = try MiniSurvey.analyze(MiniSurvey.waveA)
+        var teachers = try MiniSurvey.analyze(MiniSurvey.waveB)
+        parents.indicators = parents.indicators.filter { $0.id == "share" }
+        teachers.indicators = teachers.indicators.filter { $0.id == "index" }
+        teachers.audience = .teachers
+        parents.indicators[0].audienceKey = "k"
+        teachers.indicators[0].audienceKey = "k"
+        let map = DeficitMap(triangulating: [parents, teachers])
+        let row = try #require(map.rows.first)
+        #expect(row.commonScale)
+        #expect(row.percent)
+        #expect(row.cells[0].figure == parents.indicators[0].positivePercent)
+        #expect(row.cells[0].figure == parents.indicators[0].figure)
+        #expect(row.cells[1].figure == teachers.indicators[0].positivePercent)
+        #expect(row.cells[1].level == teachers.indicators[0].level)
+        // Same methods: figures as they are.
+        teachers.indicators = try MiniSurvey.analyze(MiniSurvey.waveB).indicators.filter { $0.id == "share" }
+        teachers.indicators[0].audienceKey = "k"
+        let same = DeficitMap(triangulating: [parents, teachers])
+        #expect(same.rows.first?.commonScale == false)
+    }
+}

@@ -67,6 +67,26 @@ struct CLITests {
                             "", "", "", "", "", "11 А", ""])
     }
 
+    @Test("export --xlsx writes a workbook that ingests back to the same answers")
+    func xlsxRoundTrip() throws {
+        let workspace = try Workspace()
+        try workspace.ingest(["google-forms.csv"], wave: "w")
+        let result = try workspace.run(["export", "mini", "--wave", "w", "--xlsx", "-o", "out.xlsx"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("out.xlsx: выгружено 5"), "\(result)")
+        #expect(try workspace.bytes("out.xlsx").starts(with: [0x50, 0x4B]))
+        // The workbook is an export like the CSV: ingesting it gives the same answers.
+        try workspace.ingest(["out.xlsx"], wave: "из-excel")
+        let original = try workspace.export(wave: "w", to: "a.csv")
+        let again = try workspace.export(wave: "из-excel", to: "b.csv")
+        #expect(again == original)
+        #expect(original.count == 6)
+        // --excel and --xlsx together are refused.
+        let both = try workspace.run(["export", "mini", "--wave", "w", "--xlsx", "--excel"])
+        #expect(both.status != 0)
+        #expect(both.stderr.contains("--excel и --xlsx"), "\(both)")
+    }
+
     @Test("The Excel and hand-typed files mean the same answers as labels would")
     func excelAndHandContent() throws {
         let workspace = try Workspace()

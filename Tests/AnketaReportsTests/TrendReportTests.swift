@@ -27,7 +27,7 @@ import Testing
         let outputs = try Self.outputs()
         let markdown = outputs.markdown
         #expect(markdown.contains("Динамика показателей за три периода (2024 — 2026)"))
-        #expect(markdown.contains("показатель «Доля с низкой мотивацией» снизился с"))
+        #expect(markdown.contains("«Доля с низкой мотивацией»: снижение с"))
         #expect(markdown.contains("тренд значим"))
         #expect(markdown.contains("положительная динамика"))
         #expect(!markdown.contains("Сравнение с прошлым периодом"))

@@ -7,9 +7,13 @@ import Testing
 
 @Suite("Admin console")
 struct AdminTests {
-    static let getRoutes = ["/admin", "/admin/runs/new", "/admin/runs/1", "/admin/runs/1/poster", "/admin/runs/1/codes",
-                            "/admin/runs/1/responses.csv", "/admin/runs/1/report.html", "/admin/runs/1/report.docx"]
-    static let postRoutes = ["/admin/runs", "/admin/runs/1/close", "/admin/runs/1/codes"]
+    static let getRoutes = ["/admin", "/admin/runs/new", "/admin/runs/new?from=1", "/admin/runs/1", "/admin/runs/1/poster", "/admin/runs/1/codes",
+                            "/admin/runs/1/responses.csv", "/admin/runs/1/responses-excel.csv", "/admin/runs/1/responses.xlsx",
+                            "/admin/runs/1/report.html", "/admin/runs/1/report.docx", "/admin/runs/1/close",
+                            "/admin/password", "/admin/users", "/admin/questionnaires", "/admin/questionnaires/webtest/preview"]
+    static let postRoutes = ["/admin/runs", "/admin/runs/1/close", "/admin/runs/1/codes", "/admin/runs/1/reopen", "/admin/runs/1/extend",
+                             "/admin/runs/1/dates", "/admin/password", "/admin/users", "/admin/users/1/reset", "/admin/questionnaires",
+                             "/admin/questionnaires/webtest/preview"]
 
     @Test("every admin route without a session redirects to /login and shows no data", arguments: getRoutes + postRoutes)
     func withoutSession(route: String) async throws {
@@ -24,7 +28,10 @@ struct AdminTests {
             let method: HTTPRequest.Method = Self.postRoutes.contains(route) ? .post : .get
             let page = try await visitor.send(route, method: method,
                                               body: method == .post ? Browser.encode([("csrf", csrf), ("questionnaire", "webtest"), ("wave", "x"),
-                                                                                       ("opens", "2020-01-01T08:00"), ("closes", "2099-01-01T08:00"), ("count", "5")]) : nil)
+                                                                                       ("opens", "2020-01-01T08:00"), ("closes", "2099-01-01T08:00"), ("count", "5"),
+                                                                                       ("confirm", "yes"), ("login", "x"), ("role", "methodist"),
+                                                                                       ("current", adminPassword), ("new", "0123456789ab"), ("repeat", "0123456789ab"),
+                                                                                       ("yaml", webtestYAML)]) : nil)
             #expect(page.status == .seeOther)
             #expect(page.location == "/login")
             #expect(page.bytes.isEmpty)
@@ -40,7 +47,10 @@ struct AdminTests {
             // Nothing changed.
             #expect(try fixture.store.runs().count == 1)
             #expect(try fixture.store.run(id: 1)?.run.closed == false)
+            #expect(try fixture.store.run(id: 1)?.run.closesAt == "2099-01-01 08:00:00")
             #expect(try fixture.store.codes(run: 1).count == 30)
+            #expect(try fixture.store.admins().map(\.login) == [adminLogin])
+            #expect(try fixture.store.admin(login: adminLogin)?.mustChangePassword == false)
         }
     }
 
@@ -169,25 +179,27 @@ struct AdminTests {
         }
     }
 
-    @Test("the run page counts responses by group and closing stops the run")
+    @Test("the run page counts responses by group (small groups together) and closing after confirmation stops the run")
     func runPageAndClose() async throws {
         let fixture = try Fixture()
         try await fixture.test { browser in
             let csrf = try await browser.signIn()
             let run = try await browser.createRun(csrf: csrf)
             let respondent = Browser(client: browser.client)
-            for klass in ["5А", "5А", "6Б"] {
+            for klass in ["5А", "5А", "5А", "5А", "5А", "6Б"] {
                 var answers = validAnswers.filter { $0.0 != "class" }
                 answers.append(("class", klass))
                 #expect(try await respondent.answer(run.path, answers).status == .seeOther)
             }
             let page = try await browser.get("/admin/runs/\(run.id)")
-            expectContains(page.text, "Ответы: 3")
-            expectContains(page.text, "<td>5А</td><td class=\"num\">2</td>")
-            expectContains(page.text, "<td>6Б</td><td class=\"num\">1</td>")
+            expectContains(page.text, "Ответы: 6")
+            expectContains(page.text, "<td>5А</td><td class=\"num\">5</td>")
+            // A group under the minimum (5) is not listed by name.
+            expectLacks(page.text, "<td>6Б</td>")
+            expectContains(page.text, "<td>другие группы (меньше 5 в каждой, скрыты): 1</td><td class=\"num\">1</td>")
             expectContains(page.text, "Завершить сейчас")
 
-            let closed = try await browser.post("/admin/runs/\(run.id)/close", [("csrf", csrf)])
+            let closed = try await browser.post("/admin/runs/\(run.id)/close", [("csrf", csrf), ("confirm", "yes")])
             #expect(closed.status == .seeOther)
             #expect(closed.location == "/admin/runs/\(run.id)")
             #expect(try fixture.store.run(id: run.id)?.run.closed == true)

@@ -32,14 +32,14 @@ struct AuthTests {
     func wrongPassword() async throws {
         try await Fixture().test { browser in
             let form = try await browser.get("/login")
-            let page = try await browser.post("/login", [("csrf", form.csrf ?? ""), ("login", adminLogin), ("password", "wrong password")])
+            let page = try await browser.post("/login", form.tokenFields + [("login", adminLogin), ("password", "wrong password")])
             #expect(page.status == .unauthorized)
             expectContains(page.text, "Неверный логин или пароль.")
             expectContains(page.text, "value=\"\(adminLogin)\"")
             #expect(page.setCookie("anketa_session") == nil)
             #expect(browser.cookies["anketa_session"] == nil)
             // An unknown login gets the same answer.
-            let unknown = try await browser.post("/login", [("csrf", form.csrf ?? ""), ("login", "nobody"), ("password", adminPassword)])
+            let unknown = try await browser.post("/login", form.tokenFields + [("login", "nobody"), ("password", adminPassword)])
             #expect(unknown.status == .unauthorized)
             #expect(unknown.setCookie("anketa_session") == nil)
         }
@@ -55,7 +55,7 @@ struct AuthTests {
             let wrongField = try await browser.post("/login", [("csrf", String(repeating: "0", count: 64)), ("login", adminLogin), ("password", adminPassword)])
             #expect(wrongField.status == .forbidden)
             browser.cookies = [:]
-            let noCookie = try await browser.post("/login", [("csrf", form.csrf ?? ""), ("login", adminLogin), ("password", adminPassword)])
+            let noCookie = try await browser.post("/login", form.tokenFields + [("login", adminLogin), ("password", adminPassword)])
             #expect(noCookie.status == .forbidden)
             #expect(noCookie.setCookie("anketa_session") == nil)
         }
@@ -65,7 +65,7 @@ struct AuthTests {
     func rightPassword() async throws {
         try await Fixture().test { browser in
             let form = try await browser.get("/login")
-            let page = try await browser.post("/login", [("csrf", form.csrf ?? ""), ("login", adminLogin), ("password", adminPassword)])
+            let page = try await browser.post("/login", form.tokenFields + [("login", adminLogin), ("password", adminPassword)])
             #expect(page.status == .seeOther)
             #expect(page.location == "/admin")
             let cookie = try #require(page.setCookie("anketa_session"))
@@ -84,7 +84,7 @@ struct AuthTests {
         try await Fixture(secureCookies: true).test { browser in
             let form = try await browser.get("/login")
             #expect(form.setCookie("anketa_csrf")?.contains("Secure") == true)
-            let page = try await browser.post("/login", [("csrf", form.csrf ?? ""), ("login", adminLogin), ("password", adminPassword)])
+            let page = try await browser.post("/login", form.tokenFields + [("login", adminLogin), ("password", adminPassword)])
             #expect(page.status == .seeOther)
             let cookie = try #require(page.setCookie("anketa_session"))
             expectContains(cookie, "Secure")
@@ -125,7 +125,7 @@ struct AuthTests {
             var statuses: [HTTPResponse.Status] = []
             // A different login each time: the per-account lock (after five failures) stays out of the way.
             for index in 0..<11 {
-                statuses.append(try await browser.post("/login", [("csrf", form.csrf ?? ""), ("login", "user\(index)"), ("password", "nope")]).status)
+                statuses.append(try await browser.post("/login", form.tokenFields + [("login", "user\(index)"), ("password", "nope")]).status)
             }
             #expect(statuses.prefix(10).allSatisfy { $0 == .unauthorized })
             #expect(statuses.last == .tooManyRequests)

@@ -20,9 +20,21 @@ struct BrowserTests {
           .enabled(if: BrowserTests.chromiumOnPath, "chromium is not on PATH (apt-get install chromium chromium-driver)"),
           .timeLimit(.minutes(20)))
     func browser() throws {
+        try Self.runScript("scripts/browser-test.sh")
+    }
+
+    @Test("the console in headless Chromium: users, forced password change, summary, close and reopen, preview, upload errors",
+          .enabled(if: BrowserTests.requested, "set ANKETA_BROWSER_TEST=1 to run the browser test (it builds anketa and starts a server)"),
+          .enabled(if: BrowserTests.chromiumOnPath, "chromium is not on PATH (apt-get install chromium chromium-driver)"),
+          .timeLimit(.minutes(20)))
+    func console() throws {
+        try Self.runScript("scripts/browser-console-test.sh")
+    }
+
+    static func runScript(_ script: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [Self.repository.appendingPathComponent("scripts/browser-test.sh").path]
+        process.arguments = [Self.repository.appendingPathComponent(script).path]
         process.currentDirectoryURL = Self.repository
         // `swift test` holds the build folder's lock, so the script cannot build: hand it the anketa
         // built beside this test bundle.
@@ -34,6 +46,6 @@ struct BrowserTests {
         process.environment = environment
         try process.run()
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "scripts/browser-test.sh failed; see its output above")
+        #expect(process.terminationStatus == 0, "\(script) failed; see its output above")
     }
 }

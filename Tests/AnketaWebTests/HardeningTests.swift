@@ -57,11 +57,11 @@ struct FormTokenTests {
             let run = try await browser.createRun(csrf: try await browser.signIn())
             let respondent = Browser(client: browser.client)
             let form = try await respondent.get(run.path)
-            opened.set(path: run.path, token: form.csrf ?? "")
+            opened.set(path: run.path, token: form.csrf ?? "", form: form.formToken ?? "")
         }
         try await fixture.test { browser in
             browser.cookies["anketa_csrf"] = opened.token
-            let page = try await browser.post(opened.path, [("csrf", opened.token)] + validAnswers)
+            let page = try await browser.post(opened.path, [("csrf", opened.token), ("form", opened.form)] + validAnswers)
             #expect(page.status == .seeOther)
         }
     }
@@ -69,10 +69,11 @@ struct FormTokenTests {
 
 private final class TokenBox: @unchecked Sendable {
     private let lock = NSLock()
-    private var values = ("", "")
-    func set(path: String, token: String) { lock.withLock { values = (path, token) } }
+    private var values = ("", "", "")
+    func set(path: String, token: String, form: String) { lock.withLock { values = (path, token, form) } }
     var path: String { lock.withLock { values.0 } }
     var token: String { lock.withLock { values.1 } }
+    var form: String { lock.withLock { values.2 } }
 }
 
 @Suite("Rate limiter memory")
@@ -122,11 +123,11 @@ struct SignInHardeningTests {
         try await Fixture().test { browser in
             for _ in 0..<5 {
                 let form = try await browser.get("/login")
-                let page = try await browser.post("/login", [("csrf", form.csrf ?? ""), ("login", adminLogin), ("password", "wrong password")])
+                let page = try await browser.post("/login", form.tokenFields + [("login", adminLogin), ("password", "wrong password")])
                 #expect(page.status == .unauthorized)
             }
             let form = try await browser.get("/login")
-            let locked = try await browser.post("/login", [("csrf", form.csrf ?? ""), ("login", adminLogin), ("password", adminPassword)])
+            let locked = try await browser.post("/login", form.tokenFields + [("login", adminLogin), ("password", adminPassword)])
             #expect(locked.status == .tooManyRequests)
             expectContains(locked.text, "Слишком много неудачных попыток входа под этим логином. Попробуйте через 1\u{00A0}минуту.")
             #expect(browser.cookies["anketa_session"] == nil)
@@ -139,7 +140,7 @@ struct SignInHardeningTests {
             var statuses: [HTTPResponse.Status] = []
             for _ in 0..<6 {
                 let form = try await browser.get("/login")
-                statuses.append(try await browser.post("/login", [("csrf", form.csrf ?? ""), ("login", "ghost"), ("password", "x")]).status)
+                statuses.append(try await browser.post("/login", form.tokenFields + [("login", "ghost"), ("password", "x")]).status)
             }
             #expect(statuses == Array(repeating: .unauthorized, count: 5) + [.tooManyRequests])
             try await browser.signIn()
@@ -288,7 +289,7 @@ struct ServerErrorTests {
 
 @Suite("Links without --public-url")
 struct LinkTests {
-    @Test("links and the poster use the listening address, not the Host header, and say it may not be reachable")
+    @Test("links use the listening address, not the Host header; the console warns and the poster and slips are refused")
     func listeningAddress() async throws {
         let fixture = try Fixture(publicURL: nil)
         try await fixture.testLive { browser, port in
@@ -301,10 +302,16 @@ struct LinkTests {
                 let connection = try RawConnection(port: port)
                 try connection.send("GET \(path) HTTP/1.1\r\nHost: evil.example\r\nCookie: \(browser.cookieHeader)\r\nConnection: close\r\n\r\n")
                 let (text, _) = await connection.read(for: 5)
-                #expect(text.hasPrefix("HTTP/1.1 200"), "\(path): \(text.prefix(200))")
                 expectLacks(text, "evil.example")
-                expectContains(text, "http://127.0.0.1:0/s/")
-                if !path.hasSuffix("/codes") { expectContains(text, "этот адрес открывается только на самом сервере") }
+                expectContains(text, "--public-url")
+                if path == location {
+                    #expect(text.hasPrefix("HTTP/1.1 200"), "\(path): \(text.prefix(200))")
+                    expectContains(text, "http://127.0.0.1:0/s/")
+                    expectContains(text, "<div class=\"banner no-print\" role=\"alert\">")
+                } else {
+                    #expect(text.hasPrefix("HTTP/1.1 409"), "\(path): \(text.prefix(200))")
+                    expectContains(text, "Эту ссылку нельзя печатать")
+                }
             }
         }
     }

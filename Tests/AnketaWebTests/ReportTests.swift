@@ -28,4 +28,21 @@ struct ConsoleReportTests {
             #expect(try await browser.get("/admin/runs/\(run.id)/report.html?by=nope").status == .ok)
         }
     }
+
+    @Test("with two or more earlier runs the console справка shows the trend over all of them, as `report --trend` does")
+    func trendOverRuns() async throws {
+        try await Fixture().test { browser in
+            let csrf = try await browser.signIn()
+            let respondent = Browser(client: browser.client)
+            var last: (id: Int64, path: String)?
+            for wave in ["2024-весна", "2025-весна", "2026-весна"] {
+                let run = try await browser.createRun(csrf: csrf, wave: wave)
+                for _ in 0..<6 { #expect(try await respondent.answer(run.path, validAnswers).status == .seeOther) }
+                last = (run.id, run.path)
+            }
+            let html = try await browser.get("/admin/runs/\(try #require(last).id)/report.html").text
+            expectContains(html, "по периодам")
+            expectContains(html, "2024-весна")
+        }
+    }
 }

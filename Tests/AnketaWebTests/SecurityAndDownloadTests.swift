@@ -45,7 +45,8 @@ struct SecurityHeaderTests {
             pages.append(("admin 422", try await browser.post("/admin/runs", [("csrf", csrf)])))
 
             pages.append(("form", try await visitor.get(run.path)))
-            pages.append(("form 422", try await visitor.post(run.path, [("csrf", visitor.cookies["anketa_csrf"] ?? "")])))
+            let opened = try await visitor.get(run.path)
+            pages.append(("form 422", try await visitor.post(run.path, opened.tokenFields)))
             pages.append(("form 303", try await visitor.answer(run.path, validAnswers)))
             pages.append(("form 429", try await visitor.answer(run.path, validAnswers)))
             pages.append(("thanks", try await visitor.get("\(run.path)/thanks")))
@@ -116,7 +117,7 @@ struct DownloadTests {
             #expect(poster.text[svg.lowerBound...].contains("<path"))
             expectContains(poster.text, "</svg>")
             expectContains(poster.text, "https://anketa.test\(run.path)")
-            expectContains(poster.text, "Короткая анкета для проверки веб-формы.")
+            expectContains(poster.text, "<h1>Тестовая анкета</h1>")
         }
     }
 }

@@ -120,7 +120,7 @@ struct StoreSharingTests {
             let run = try await browser.createRun(csrf: try await browser.signIn())
             let respondent = Browser(client: browser.client)
             let form = try await respondent.get(run.path)
-            let fields = [("csrf", form.csrf ?? "")] + validAnswers
+            let fields = form.tokenFields + validAnswers
             // Another process holds the write lock until the refused submission is answered.
             let holder = try AnketaStore(path: path)
             let locked = Flag(), release = DispatchSemaphore(value: 0), released = Flag()
@@ -160,13 +160,13 @@ struct StoreSharingTests {
             let respondent = Browser(client: browser.client)
             let form = try await respondent.get(run.path)
             let answers = validAnswers.filter { $0.0 != "comment" } + [("comment", "до\u{0}после")]
-            let page = try await respondent.post(run.path, [("csrf", form.csrf ?? "")] + answers)
+            let page = try await respondent.post(run.path, form.tokenFields + answers)
             #expect(page.status == .unprocessableContent)
             expectContains(page.text, "недопустимый символ")
             expectContains(page.text, "href=\"#q-comment\"")
             #expect(try fixture.responses(run: run.id).isEmpty)
             // Over-long text is refused, not shortened.
-            let long = try await respondent.post(run.path, [("csrf", form.csrf ?? "")] + validAnswers.filter { $0.0 != "class" }
+            let long = try await respondent.post(run.path, form.tokenFields + validAnswers.filter { $0.0 != "class" }
                                                  + [("class", String(repeating: "я", count: 301))])
             #expect(long.status == .unprocessableContent)
             expectContains(long.text, "Ответ длиннее 300\u{00A0}знаков")

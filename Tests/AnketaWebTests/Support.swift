@@ -18,6 +18,7 @@ let webtestYAML = """
     audience: parents
     intro: Короткая анкета для проверки веб-формы.
     outro: Спасибо, ответы сохранены.
+    one_page: true
 
     scales:
       sat4:
@@ -92,6 +93,16 @@ let webtestYAML = """
           - {name: низкий, from: 0, deficit: true}
     """
 
+/// The same questions with one section per page (the default): three pages, then the review page.
+let sectionsYAML = webtestYAML
+    .replacingOccurrences(of: "id: webtest\n", with: "id: webtest-sections\n")
+    .replacingOccurrences(of: "title: Тестовая анкета\n", with: "title: Анкета по разделам\n")
+    .replacingOccurrences(of: "one_page: true\n", with: "")
+    .replacingOccurrences(of: "      - {code: 4, label: Полностью удовлетворён, score: 3, positive: true}",
+                          with: "      - {code: 4, label: Полностью удовлетворён, display: Полностью удовлетворён(а), score: 3, positive: true}")
+    .replacingOccurrences(of: "  - id: about\n    title: О вас\n", with: "  - id: about\n    title: О вас\n  - id: open\n    title: Ваше мнение\n")
+    .replacingOccurrences(of: "    section: about\n    text: Ваши предложения", with: "    section: open\n    text: Ваши предложения")
+
 let adminLogin = "zavuch"
 let adminPassword = "correct horse battery"
 
@@ -106,17 +117,18 @@ struct Fixture: Sendable {
          secureCookies: Bool = false, trustedProxies: [String] = [], publicURL: String? = "https://anketa.test",
          databasePath: String? = nil, busyTimeout: TimeInterval = AnketaStore.defaultBusyTimeout,
          idleTimeout: Duration = .seconds(30), bodyTimeout: Duration = .seconds(60), maxConnections: Int = 512,
-         organization: OrganizationProfile? = nil) throws {
+         organization: OrganizationProfile? = nil, timeZone: TimeZone = WebConfiguration.moscow) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("anketa-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try webtestYAML.write(to: folder.appendingPathComponent("webtest.yaml"), atomically: true, encoding: .utf8)
+        try sectionsYAML.write(to: folder.appendingPathComponent("webtest-sections.yaml"), atomically: true, encoding: .utf8)
         store = try databasePath.map { try AnketaStore(path: $0, busyTimeout: busyTimeout) } ?? AnketaStore()
         try store.setAdmin(login: adminLogin, passwordHash: Bcrypt.hash(adminPassword, cost: 4))
         configuration = WebConfiguration(port: 0, questionnairesFolder: folder, secureCookies: secureCookies,
                                          submissionsPerMinute: submissionsPerMinute, submissionsPerVisitor: submissionsPerVisitor,
                                          codeFailuresPerMinute: codeFailuresPerMinute, trustedProxies: trustedProxies, publicURL: publicURL,
                                          idleTimeout: idleTimeout, bodyTimeout: bodyTimeout, maxConnections: maxConnections,
-                                         organization: organization)
+                                         organization: organization, timeZone: timeZone, passwordCost: 4)
     }
 
     func application() throws -> some ApplicationProtocol {
@@ -196,6 +208,14 @@ struct Page: Sendable {
     }
 
     var csrf: String? { field("csrf") }
+
+    /// The form token of a respondent's form page (one per filling of the form).
+    var formToken: String? { field("form") }
+
+    /// The hidden fields a form page posts back: the visitor's token and, on a respondent's form, the form token.
+    var tokenFields: [(String, String)] {
+        [("csrf", csrf ?? "")] + (formToken.map { [("form", $0)] } ?? [])
+    }
 }
 
 /// A test client with a cookie jar, like a browser.
@@ -223,11 +243,16 @@ final class Browser: @unchecked Sendable {
     }
 
     func send(_ uri: String, method: HTTPRequest.Method, body: String?, headers extra: HTTPFields = [:]) async throws -> Page {
+        try await send(uri, method: method, bytes: body.map { Array($0.utf8) }, headers: extra)
+    }
+
+    /// Sends raw body bytes (a form unless `headers` give another content type).
+    func send(_ uri: String, method: HTTPRequest.Method, bytes body: [UInt8]?, headers extra: HTTPFields = [:]) async throws -> Page {
         var headers = extra
         if !cookies.isEmpty { headers[.cookie] = cookieHeader }
-        if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
+        if body != nil, headers[.contentType] == nil { headers[.contentType] = "application/x-www-form-urlencoded" }
         let response = try await client.executeRequest(uri: uri, method: method, headers: headers,
-                                                       body: body.map { ByteBuffer(string: $0) })
+                                                       body: body.map { ByteBuffer(bytes: $0) })
         let page = Page(status: response.status, headers: response.headers, bytes: Array(buffer: response.body))
         for line in page.setCookies {
             let pair = line.split(separator: ";", maxSplits: 1)[0]
@@ -252,7 +277,7 @@ final class Browser: @unchecked Sendable {
     @discardableResult
     func signIn(login: String = adminLogin, password: String = adminPassword) async throws -> String {
         let form = try await get("/login")
-        let response = try await post("/login", [("csrf", form.csrf ?? ""), ("login", login), ("password", password)])
+        let response = try await post("/login", form.tokenFields + [("login", login), ("password", password)])
         guard response.status == .seeOther else { throw TestFailure("sign-in failed: \(response.status)") }
         return try await adminCSRF()
     }
@@ -265,9 +290,9 @@ final class Browser: @unchecked Sendable {
     }
 
     /// Creates a run through the console; returns its id and public path `/s/<slug>`.
-    func createRun(csrf: String, wave: String = "2026-весна", unit: String = "Школа № 1", opens: String = "2020-01-01T08:00",
-                   closes: String = "2099-01-01T08:00", codes: Bool = false) async throws -> (id: Int64, path: String) {
-        var fields = [("csrf", csrf), ("questionnaire", "webtest"), ("wave", wave), ("unit", unit), ("opens", opens), ("closes", closes)]
+    func createRun(csrf: String, questionnaire: String = "webtest", wave: String = "2026-весна", unit: String = "Школа № 1",
+                   opens: String = "2020-01-01T08:00", closes: String = "2099-01-01T08:00", codes: Bool = false) async throws -> (id: Int64, path: String) {
+        var fields = [("csrf", csrf), ("questionnaire", questionnaire), ("wave", wave), ("unit", unit), ("opens", opens), ("closes", closes)]
         if codes { fields.append(("codes", "1")) }
         let created = try await post("/admin/runs", fields)
         guard created.status == .seeOther, let location = created.location, let id = Int64(location.split(separator: "/").last ?? "") else {
@@ -281,12 +306,12 @@ final class Browser: @unchecked Sendable {
 
     // MARK: - Respondent steps
 
-    /// Opens a form and submits the answers with its token; returns the POST's page.
+    /// Opens a form and submits all the answers at once with its tokens; returns the POST's page.
     @discardableResult
     func answer(_ path: String, _ answers: [(String, String)], code: String? = nil, headers: HTTPFields = [:]) async throws -> Page {
         let form = try await get(code.map { "\(path)?code=\($0)" } ?? path, headers: headers)
-        guard form.status == .ok, let csrf = form.csrf else { throw TestFailure("form not shown: \(form.status)") }
-        var fields = [("csrf", csrf)]
+        guard form.status == .ok, form.csrf != nil, form.formToken != nil else { throw TestFailure("form not shown: \(form.status)") }
+        var fields = form.tokenFields
         if let code { fields.append(("code", code)) }
         return try await post(path, fields + answers, headers: headers)
     }

@@ -84,14 +84,14 @@ struct SurveyTests {
             let respondent = Browser(client: browser.client)
             let form = try await respondent.get(run.path)
             #expect(form.status == .ok)
-            #expect(try await browser.post("/admin/runs/\(run.id)/close", [("csrf", csrf)]).status == .seeOther)
+            #expect(try await browser.post("/admin/runs/\(run.id)/close", [("csrf", csrf), ("confirm", "yes")]).status == .seeOther)
 
             let page = try await respondent.get(run.path)
             #expect(page.status == .gone)
             expectContains(page.text, "Опрос завершён")
             expectLacks(page.text, "<form")
             // The respondent who had the form open submits after closing.
-            let post = try await respondent.post(run.path, [("csrf", form.csrf ?? "")] + validAnswers)
+            let post = try await respondent.post(run.path, form.tokenFields + validAnswers)
             #expect(post.status == .gone)
             #expect(try fixture.responses(run: run.id).isEmpty)
         }
@@ -139,7 +139,7 @@ struct SurveyTests {
             let run = try await browser.createRun(csrf: try await browser.signIn())
             let respondent = Browser(client: browser.client)
             let form = try await respondent.get(run.path)
-            let page = try await respondent.post(run.path, [("csrf", form.csrf ?? ""), ("q2", "3"), ("sources", "diary"),
+            let page = try await respondent.post(run.path, form.tokenFields + [("q2", "3"), ("sources", "diary"),
                                                             ("hours", "2"), ("class", "  "), ("comment", "Мой комментарий\nвторая строка")])
             #expect(page.status == .unprocessableContent)
             let html = page.text
@@ -162,7 +162,7 @@ struct SurveyTests {
             #expect(page.csrf == form.csrf)
             #expect(try fixture.responses(run: run.id).isEmpty)
 
-            let fixed = try await respondent.post(run.path, [("csrf", page.csrf ?? ""), ("q1", "1"), ("q2", "3"), ("sources", "diary"),
+            let fixed = try await respondent.post(run.path, page.tokenFields + [("q1", "1"), ("q2", "3"), ("sources", "diary"),
                                                              ("class", "7В"), ("comment", "Мой комментарий")])
             #expect(fixed.status == .seeOther)
             #expect(try fixture.responses(run: run.id).count == 1)
@@ -250,7 +250,13 @@ struct SurveyTests {
         }
         #expect(columns["response"]?.sorted() == ["fingerprint", "id", "pending_import", "source", "submitted_at", "wave_id"])
         #expect(columns["answer"]?.sorted() == ["kind", "number", "question_id", "response_id", "value"])
-        for (table, names) in columns where table != "admin_session" {
+        // Form tokens are random per filling of the form: a spent one is kept with its run only (no
+        // time, no response), and the draft — the only place that knows the visitor's cookie, as a
+        // hash — is gone with the submission.
+        #expect(columns["consumed_form_token"]?.sorted() == ["run_id", "token"])
+        let drafts = try fixture.store.draftCount()
+        #expect(drafts == 0)
+        for (table, names) in columns where !["admin_session", "consumed_form_token", "form_draft"].contains(table) {
             for name in names { #expect(!suspicious.contains(name), "\(table).\(name)") }
         }
         // And no value anywhere holds the client's address: dump every text cell of every table.
@@ -283,7 +289,7 @@ struct SurveyTests {
 
             // Re-rendered form after an error.
             let form = try await respondent.get(run.path)
-            let invalid = try await respondent.post(run.path, [("csrf", form.csrf ?? ""), ("class", hostile), ("comment", hostile), ("hours", hostile)])
+            let invalid = try await respondent.post(run.path, form.tokenFields + [("class", hostile), ("comment", hostile), ("hours", hostile)])
             #expect(invalid.status == .unprocessableContent)
             expectLacks(invalid.text, hostile)
             expectContains(invalid.text, "&lt;script&gt;alert(1)&lt;/script&gt;")

@@ -51,11 +51,23 @@ struct EncodingTests {
         }
     }
 
-    // zxing-cpp 3.1.1's writer (which scores masks like ZXing's MaskUtil) picks the same masks.
-    @Test("Automatic mask agrees with ZXing's choice")
-    func automaticMaskMatchesZXing() throws {
-        #expect(try QRCode("Hi", correction: .quartile).mask == 4)
-        #expect(try QRCode(String(repeating: "x", count: 300), correction: .medium).mask == 0)
+    @Test("A forced mask is written in the format information and read back, at every level")
+    func forcedMaskReadBack() throws {
+        for correction in QRCode.ErrorCorrection.allCases {
+            for mask in 0...7 {
+                let code = try QRCode("https://anketa.example.ru/s/7b?code=ABCD-EFGH", correction: correction, mask: mask)
+                #expect(code.mask == mask)
+                #expect(code.correction == correction)
+            }
+        }
+    }
+
+    @Test("Byte mode for every text: digits and capitals, which other modes would pack, take a byte each")
+    func byteMode() throws {
+        // 14 bytes fill version 1-M in byte mode; numeric mode would fit 34 digits.
+        #expect(try QRCode(String(repeating: "7", count: 14)).version == 1)
+        #expect(try QRCode(String(repeating: "7", count: 15)).version == 2)
+        #expect(try QRCode("HTTPS://A.RU/S/1").version == 2)  // 16 characters: alphanumeric mode would fit version 1
     }
 
     @Test("Different masks give different symbols with the same function patterns")

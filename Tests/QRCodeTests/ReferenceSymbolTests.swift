@@ -1,7 +1,7 @@
 import QRCode
 import Testing
 
-// Reference symbols made with python-qrcode 8.2 (https://pypi.org/project/qrcode/):
+// Reference symbols made with python-qrcode 8.2, compared with libqrencode's symbols at the same mask (https://pypi.org/project/qrcode/):
 //     q = qrcode.QRCode(error_correction=LEVEL, border=0, mask_pattern=MASK)
 //     q.add_data(qrcode.util.QRData(text.encode("utf-8"), mode=qrcode.util.MODE_8BIT_BYTE))
 //     q.make(fit=True); q.get_matrix()

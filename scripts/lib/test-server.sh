@@ -52,9 +52,10 @@ test_server_create_run() {
         --data-urlencode "login=$TEST_SERVER_LOGIN" --data-urlencode "password=$TEST_SERVER_PASSWORD" "$BASE/login")
     [ "$status" = 303 ] || { test_server_log "sign-in: HTTP $status"; exit 1; }
     admin_csrf=$(curl -fs -b "$jar" "$BASE/admin/runs/new" | test_server_csrf)
+    # The console takes dates in the organisation's time zone (Moscow unless --time-zone says otherwise).
     RUN_URL=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$jar" --data-urlencode "csrf=$admin_csrf" \
         --data-urlencode "questionnaire=$questionnaire" --data-urlencode "wave=$wave" --data-urlencode "unit=Школа № 1" \
-        --data-urlencode "opens=$(date -d '-1 hour' +%Y-%m-%dT%H:%M)" --data-urlencode "closes=$(date -d '+1 day' +%Y-%m-%dT%H:%M)" \
+        --data-urlencode "opens=$(TZ=Europe/Moscow date -d '-1 hour' +%Y-%m-%dT%H:%M)" --data-urlencode "closes=$(TZ=Europe/Moscow date -d '+1 day' +%Y-%m-%dT%H:%M)" \
         "$BASE/admin/runs")
     [ -n "$RUN_URL" ] || { test_server_log "run not created"; exit 1; }
     SURVEY_PATH=$(curl -fs -b "$jar" "$RUN_URL" | grep -o '/s/[0-9a-f]\{24\}' | head -n 1)

@@ -1,0 +1,4 @@
+#ifndef ANKETA_CLIBXLSXWRITER_SHIM_H
+#define ANKETA_CLIBXLSXWRITER_SHIM_H
+#include <xlsxwriter.h>
+#endif
