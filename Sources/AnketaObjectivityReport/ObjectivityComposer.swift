@@ -190,7 +190,7 @@ public struct ObjectivityComposer: Sendable {
         let external = W.markName(input.procedures)
         var rows: [[Cell]] = []
         for r in analysis.regional {
-            let name = "\(r.subject), \(r.grade)-е кл."
+            let name = "\(r.subject), \(r.grade)\u{00A0}кл."
             let significant = (r.test?.pValue ?? 1) < 0.05
             func shares(_ values: [Double]) -> [Cell] { values.map { Cell(RussianNumber.percent($0 * 100)) } }
             let p = r.test.map { $0.pValue < 0.001 ? "< 0,001" : RussianNumber.fixed($0.pValue, digits: 3) } ?? "—"
@@ -216,7 +216,7 @@ public struct ObjectivityComposer: Sendable {
                 .list(items.map { [.text($0)] }, ordered: false),
                 .table(Table(caption: "Распределение отметок \(external) в школе и в регионе",
                              header: ["Предмет, параллель", "", "Кол-во", "«2»", "«3»", "«4»", "«5»", "χ²", "p"],
-                             rows: rows, columnWidths: [3.2, 1.5, 1.3, 1.5, 1.5, 1.5, 1.5, 1.3, 1.4], numericColumns: Set(2...8))),
+                             rows: rows, columnWidths: [3.8, 1.5, 1.3, 1.5, 1.5, 1.5, 1.5, 1.3, 1.4], numericColumns: Set(2...8))),
                 .note([.text("χ² — критерий согласия Пирсона: отличается ли распределение отметок обучающихся школы от регионального (p < 0,05 — различие статистически значимо, выделено жёлтым). Региональные доли — из описания файла результатов.")])]
     }
 
