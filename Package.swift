@@ -93,7 +93,7 @@ let package = Package(
         // Web: survey forms for respondents and the admin console (Hummingbird 2, Mustache).
         .target(name: "AnketaWeb",
                 dependencies: [
-                    "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaAnalysis", "AnketaDocument", "AnketaReports", "AnketaSpreadsheet", "QRCode",
+                    "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaAnalysis", "AnketaDocument", "AnketaReports", "AnketaSpreadsheet", "QRCode", "AnketaIOM",
                     .product(name: "Hummingbird", package: "hummingbird"),
                     .product(name: "HummingbirdCore", package: "hummingbird"),
                     .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -1,4 +1,6 @@
 import AnketaCore
+import AnketaDocument
+import AnketaIOM
 import AnketaStore
 import Foundation
 import Hummingbird
@@ -111,10 +113,10 @@ struct SurveyController: Sendable {
     }
 
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (run, _, questionnaire): (SurveyRun, Wave, Questionnaire)
+        let (run, wave, questionnaire): (SurveyRun, Wave, Questionnaire)
         switch try lookup(context) {
         case .failure(let refusal): return refusal.response
-        case .success(let found): (run, _, questionnaire) = found
+        case .success(let found): (run, wave, questionnaire) = found
         }
         let posted = try await app.form(request, context)
         guard app.visitorTokenMatches(request, posted), let token = posted["form"], app.formTokens.isValid(token) else {
@@ -212,6 +214,7 @@ struct SurveyController: Sendable {
                 return renderSending(notice: SurveyController.notStoredNotice, status: .serviceUnavailable)
             }
             context.logger.info("response stored", metadata: ["run": "\(run.id ?? 0)"])
+            if let offer = profileOffer(questionnaire, response, wave: wave) { return offer }
             return Reply.redirect("/s/\(run.slug)/thanks")
         }
     }
@@ -223,6 +226,33 @@ struct SurveyController: Sendable {
         }
         let questionnaire = try app.store.questionnaire(id: wave.questionnaireID, version: wave.questionnaireVersion)
         return app.message("Спасибо!", questionnaire.outro ?? "Ваши ответы сохранены. Спасибо за участие в опросе!", status: .ok)
+    }
+
+    struct ProfileOfferView {
+        let text: String
+        let href: String
+        let filename: String
+    }
+
+    /// A named self-assessment that drafts an individual route (ИОМ, `route` on its indicators): the
+    /// thank-you page offers the teacher their own one-page profile as a DOCX, made from the answers
+    /// just sent and handed over inside the page (a `data:` link) — no second route, nothing kept.
+    /// Without a name or consent (or for any other questionnaire) the usual thank-you page follows.
+    private func profileOffer(_ questionnaire: Questionnaire, _ response: AnketaCore.Response, wave: Wave) -> Response? {
+        guard !questionnaire.anonymous, questionnaire.indicators.contains(where: { $0.route != nil }),
+              let builder = try? ProfileBuilder(questionnaire), case .profile(let teacher) = builder.profile(response, source: "форма") else {
+            return nil
+        }
+        let formatter = DateFormatter()
+        formatter.timeZone = app.clock.timeZone
+        formatter.dateFormat = "dd.MM.yyyy"
+        let composer = IOMComposer(questionnaire: questionnaire, organizationName: app.configuration.organization?.fullName ?? (wave.unit.isEmpty ? nil : wave.unit),
+                                   wave: wave.displayName, date: formatter.string(from: Date()))
+        guard let data = try? DOCXRenderer().render(composer.compose(teacher)) else { return nil }
+        let view = ProfileOfferView(text: questionnaire.outro ?? "Ваши ответы сохранены. Спасибо за участие!",
+                                    href: "data:application/vnd.openxmlformats-officedocument.wordprocessingml.document;base64," + data.base64EncodedString(),
+                                    filename: "ИОМ — \(teacher.name).docx")
+        return app.page("thanks_profile", view, title: "Спасибо!")
     }
 
     /// A repeat of a sent form (Back and send again, a double click, a retry after a timeout).

@@ -1,6 +1,16 @@
 /// The respondent's pages: a page of the form, the review page, the access-code page.
 extension Templates {
-    static let respondentPages: [String: String] = ["form": form, "review": review, "code_entry": codeEntry]
+    static let respondentPages: [String: String] = ["form": form, "review": review, "code_entry": codeEntry, "thanks_profile": thanksProfile]
+
+    /// After a named self-assessment that drafts an individual route: the teacher's own profile.
+    static let thanksProfile = """
+        <div class="card">
+          <h1>Спасибо!</h1>
+          <p>{{text}}</p>
+          <p>По вашим ответам составлен профиль: ваши дефициты, темы повышения квалификации и проект индивидуального образовательного маршрута (ИОМ). Сохраните его — ссылка работает только на этой странице.</p>
+          <p><a class="button" href="{{href}}" download="{{filename}}">Скачать профиль и проект ИОМ (DOCX)</a></p>
+        </div>
+        """
 
     static let codeEntry = """
         <h1>{{title}}</h1>
