@@ -31,7 +31,17 @@ def clip(value, low, high):
     return max(low, min(high, value))
 
 
-header = ["Код ученика", "Класс", "Предмет", "Процедура", "Первичный балл", "Отметка ВПР", "Отметка за III четверть"]
+header = ["Код ученика", "Класс", "Предмет", "Процедура", "Первичный балл", "Отметка ВПР", "Отметка за III четверть",
+          "Контрольные работы", "Самостоятельные работы", "Текущие отметки"]
+# Journal marks come from a generator of their own, so the other columns stay as they were.
+journal_rng = random.Random(14)
+
+
+def journal(own, count, spread, shift=0.0):
+    """Marks of one kind of work for the term, written as the journal exports them: «5 4 4»."""
+    return " ".join(str(int(clip(round(3.55 + shift + 0.85 * own + journal_rng.gauss(0, spread)), 2, 5))) for _ in range(count))
+
+
 rows = []
 classes = ["5А", "5Б", "6А", "6Б", "7А"]
 number = 0
@@ -54,13 +64,16 @@ for class_name in classes:
             mark = vpr_mark(subject, grade, score)
             # Some schools copy the ВПР mark beside the score: every fifth row carries it.
             given = str(mark) if number % 5 == 0 else ""
-            rows.append([code, class_name, subject, "ВПР", str(score), given, str(school)])
+            # The journal follows the student's own level, not the inflated term mark of 6Б:
+            # tests are a little harder than everyday marks.
+            marks = [journal(own, 2, 0.5, -0.2), journal(own, 2, 0.6), journal(own, journal_rng.randint(5, 8), 0.7, 0.1)]
+            rows.append([code, class_name, subject, "ВПР", str(score), given, str(school)] + marks)
 
 # Four bad rows, each showing one rule of the import (docs/objectivity.md).
 bad = [
-    ["Петров Иван", "5А", "Математика", "ВПР", "12", "", "4"],          # a name instead of a code
-    ["С-6999", "6А", "Математика", "ВПР", "25", "", "4"],              # score above the scale's maximum (20)
-    ["С-7998", "7А", "Русский язык", "ВПР", "31", "", "н/а"],          # no school mark
+    ["Петров Иван", "5А", "Математика", "ВПР", "12", "", "4", "4", "4", "4 5"],     # a name instead of a code
+    ["С-6999", "6А", "Математика", "ВПР", "25", "", "4", "4", "3", "4 4"],         # score above the scale's maximum (20)
+    ["С-7998", "7А", "Русский язык", "ВПР", "31", "", "н/а", "3", "3 4", "3"],      # no school mark
     list(rows[10]),                                                     # the same student and subject twice
 ]
 for position, row in zip([37, 118, 203, 260], bad):

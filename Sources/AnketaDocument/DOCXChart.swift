@@ -46,7 +46,7 @@ struct DOCXChartWriter {
     /// Room right of the plot for the data labels of the longest bar.
     private var rightReserve: Double {
         switch chart.kind {
-        case .divergingStacked, .stacked, .line: return 6
+        case .divergingStacked, .stacked, .line, .bubble: return 6
         case .forest: return 8
         case .bars, .groupedBars:
             let widest = chart.categories.indices.map { TextMeasure.width(dataLabelText(category: $0), size: Self.dataLabelSize) }.max() ?? 0
@@ -60,7 +60,7 @@ struct DOCXChartWriter {
         switch chart.kind {
         case .bars: return max(20, text)
         case .groupedBars: return max(Double(max(chart.series.count, 1)) * 11 + 8, text)
-        case .divergingStacked, .stacked, .line: return max(22, text)
+        case .divergingStacked, .stacked, .line, .bubble: return max(22, text)
         case .forest: return max(16, text)
         }
     }
@@ -75,6 +75,7 @@ struct DOCXChartWriter {
 
     var heightPoints: Double {
         if case .line = chart.kind { return Self.lineHeightPoints }
+        if case .bubble = chart.kind { return bubbleHeightPoints }
         return topPad + Double(max(chart.categories.count, 1)) * band + bottomPad
     }
 
@@ -114,6 +115,7 @@ struct DOCXChartWriter {
 
     func xml() -> String {
         if case .line = chart.kind { return lineXML() }
+        if case .bubble = chart.kind { return bubbleXML() }
         var s = DOCXParts.header
         s += "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" "
             + "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
@@ -124,7 +126,7 @@ struct DOCXChartWriter {
         case .bars: s += barChart(grouped: false)
         case .groupedBars: s += barChart(grouped: true)
         case .divergingStacked, .stacked: s += divergingChart()
-        case .line: break
+        case .line, .bubble: break
         case .forest: s += forestChart()
         }
         s += axes()
@@ -323,7 +325,7 @@ struct DOCXChartWriter {
         let grid = "<c:majorGridlines><c:spPr><a:ln w=\"6350\"><a:solidFill><a:srgbClr val=\"BFBFBF\"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>"
         s += "<c:valAx><c:axId val=\"\(valAxisId)\"/>"
         switch chart.kind {
-        case .divergingStacked, .stacked, .line:
+        case .divergingStacked, .stacked, .line, .bubble:
             let reach = divergingReach
             s += "<c:scaling><c:orientation val=\"minMax\"/><c:max val=\"\(number(reach.left + reach.right))\"/><c:min val=\"0\"/></c:scaling>"
                 + "<c:delete val=\"0\"/><c:axPos val=\"b\"/>"

@@ -344,7 +344,7 @@ struct DOCXBuilder {
             items = Tone.allCases.filter(seen.contains).map { (String($0.chartColor.dropFirst()), $0.legendLabel) }
         case .line where chart.series.count == 1:
             items = []
-        case .groupedBars, .divergingStacked, .stacked, .line:
+        case .groupedBars, .divergingStacked, .stacked, .line, .bubble:
             items = chart.series.indices.map {
                 (ColorHex.seriesColor(chart.series[$0].color, index: $0), DocumentText.singleLine(chart.series[$0].name))
             }

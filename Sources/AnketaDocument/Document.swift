@@ -129,6 +129,14 @@ public struct Chart: Sendable, Equatable {
         /// markers and value labels per series. HTML draws SVG, DOCX a native line chart, Markdown
         /// a table.
         case line
+        /// A bubble grid for two discrete scales (e.g. school marks against external marks):
+        /// `categories` label the horizontal axis, `yCategories` the vertical one (lowest first);
+        /// the points are in `bubbles`, each at a (category, y category) cell with a count, drawn
+        /// as a bubble whose area grows with the count and labelled with it — no jitter. Series
+        /// name and colour the bubbles' groups (the legend); their `values` are not used. When the
+        /// two axes carry the same labels a dashed diagonal marks the cells where they agree. HTML
+        /// draws SVG, DOCX a native bubble chart, Markdown a cross-table of counts.
+        case bubble(xTitle: String, yTitle: String, yCategories: [String])
         /// A forest plot: per category a point estimate with its interval, on one value axis.
         /// Series 0 holds the estimates, series 1 the lower and series 2 the upper bounds; `tones`
         /// colour the points; `reference` (e.g. the municipal value) is drawn as a vertical line
@@ -165,6 +173,8 @@ public struct Chart: Sendable, Equatable {
     /// the bar's data label, HTML beside the bar, Markdown in a column. `nil` or missing: the value
     /// alone.
     public var annotations: [String?]
+    /// For `.bubble`: the cells with their counts (see ``Chart/Bubble``).
+    public var bubbles: [Bubble] = []
 
     public init(kind: Kind, title: String, categories: [String], series: [Series],
                 tones: [Tone?] = [], maxValue: Double? = nil, unit: String = "",

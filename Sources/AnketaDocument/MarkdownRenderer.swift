@@ -70,6 +70,7 @@ public struct MarkdownRenderer: Sendable {
 
     private func renderChart(_ chart: Chart) -> String? {
         guard !chart.categories.isEmpty else { return nil }
+        if case .bubble = chart.kind { return renderBubbleChart(chart) }
         var lines: [String] = []
         let title = DocumentText.singleLine(chart.title)
         if !title.isEmpty {
@@ -111,7 +112,7 @@ public struct MarkdownRenderer: Sendable {
 
     // MARK: - Escaping
 
-    private static func row(_ cells: [String]) -> String {
+    static func row(_ cells: [String]) -> String {
         "| " + cells.joined(separator: " | ") + " |"
     }
 

@@ -29,6 +29,7 @@ struct SVGChartRenderer {
             case .groupedBars: s += barsSVG(grouped: true, layout: layout, labels: labels)
             case .divergingStacked, .stacked: s += divergingSVG(layout: layout, labels: labels)
             case .line: s += lineSVG(layout: layout)
+            case .bubble: s += bubbleSVG(layout: layout)
             case .forest(let reference): s += forestSVG(reference: reference, layout: layout, labels: labels)
             }
         }
@@ -338,7 +339,7 @@ struct SVGChartRenderer {
             items = Tone.allCases.filter(seen.contains).map { ($0.chartColor, $0.legendLabel) }
         case .line where chart.series.count == 1:
             items = []
-        case .groupedBars, .divergingStacked, .stacked, .line:
+        case .groupedBars, .divergingStacked, .stacked, .line, .bubble:
             items = chart.series.indices.map { (color(series: $0), DocumentText.singleLine(chart.series[$0].name)) }
         case .forest(let reference):
             items = Chart.forestLegend(chart, reference: reference)

@@ -16,8 +16,13 @@ public struct ObjectivityAnalysis: Sendable, Equatable {
     public var classes: [ObjectivityGroup]
     /// Everything together; nil without rows.
     public var overall: ObjectivityGroup?
+    /// External marks against the region's distribution, per procedure, subject and grade.
+    public var regional: [RegionalComparison] = []
 
-    public init(rows: [ResultRow], thresholds: ResultsDefinition.Thresholds = .init()) {
+    /// `weights`: the weight of each kind of work in the journal (the definition's `journal`), for
+    /// the weighted average mark; empty when the rows have no journal marks.
+    public init(rows: [ResultRow], thresholds: ResultsDefinition.Thresholds = .init(), weights: [Double] = [],
+                region: [RegionDistribution] = []) {
         self.thresholds = thresholds
         var subjectKeys: [ObjectivityGroup.Scope] = []
         var bySubject: [ObjectivityGroup.Scope: [ResultRow]] = [:]
@@ -28,13 +33,14 @@ public struct ObjectivityAnalysis: Sendable, Equatable {
             bySubject[subject, default: []].append(row)
             byClass[ObjectivityGroup.Scope(procedure: row.procedure, subject: row.subject, className: row.className), default: []].append(row)
         }
-        subjects = subjectKeys.compactMap { ObjectivityGroup(scope: $0, rows: bySubject[$0] ?? [], thresholds: nil) }
+        subjects = subjectKeys.compactMap { ObjectivityGroup(scope: $0, rows: bySubject[$0] ?? [], thresholds: nil, weights: weights) }
         classes = subjectKeys.flatMap { subject -> [ObjectivityGroup] in
             let keys = byClass.keys.filter { $0.procedure == subject.procedure && $0.subject == subject.subject }
                 .sorted { Self.classOrder($0.className ?? "", $1.className ?? "") }
-            return keys.compactMap { ObjectivityGroup(scope: $0, rows: byClass[$0] ?? [], thresholds: thresholds) }
+            return keys.compactMap { ObjectivityGroup(scope: $0, rows: byClass[$0] ?? [], thresholds: thresholds, weights: weights) }
         }
-        overall = ObjectivityGroup(scope: ObjectivityGroup.Scope(), rows: rows, thresholds: nil)
+        overall = ObjectivityGroup(scope: ObjectivityGroup.Scope(), rows: rows, thresholds: nil, weights: weights)
+        regional = RegionalComparison.compare(rows: rows, region: region)
     }
 
     /// Classes with at least one flag, the highest «понизили» first.

@@ -48,9 +48,14 @@ public struct ObjectivityGroup: Sendable, Equatable {
     public var mismatchShare: Double { lowered.share + raised.share }
     /// Flags raised against the definition's thresholds (classes only).
     public var flags: [Flag]
+    /// Students per (school mark, external mark) pair.
+    public var crossTable: MarkCrossTable
+    /// The weighted average mark from the journal beside the school and external marks; nil
+    /// when no student of the group has journal marks.
+    public var weighted: WeightedMarks?
 
     /// Nil for an empty group.
-    public init?(scope: Scope, rows: [ResultRow], thresholds: ResultsDefinition.Thresholds?) {
+    public init?(scope: Scope, rows: [ResultRow], thresholds: ResultsDefinition.Thresholds?, weights: [Double] = []) {
         guard !rows.isEmpty else { return nil }
         let school = rows.map { Double($0.schoolMark) }
         let external = rows.map { Double($0.externalMark) }
@@ -77,5 +82,7 @@ public struct ObjectivityGroup: Sendable, Equatable {
             if lowered.share + raised.share > thresholds.mismatch { flags.append(.mismatch) }
         }
         self.flags = flags
+        crossTable = MarkCrossTable(rows)
+        weighted = WeightedMarks(rows: rows, weights: weights)
     }
 }

@@ -28,6 +28,8 @@ public struct ObjectivityComposer: Sendable {
         blocks += introduction()
         blocks += subjectsSection()
         for subject in analysis.subjects { blocks += classSection(subject) }
+        blocks += weightedSection()
+        blocks += regionalSection()
         blocks += conclusions()
         blocks += decisionsSection()
         blocks += signature()
@@ -108,11 +110,114 @@ public struct ObjectivityComposer: Sendable {
         }
         return [.heading(W.title(subject.scope), level: 2),
                 .chart(chart),
+                .chart(markScatter(subject, external: external)),
+                .note([.text("Каждый кружок — обучающиеся с одной и той же парой отметок: число — их количество, площадь кружка растёт с ним. Серые кружки на диагонали — отметки совпали («подтвердили»); красные, ниже диагонали, — «понизили» (отметка \(external) ниже отметки школы); синие, выше диагонали, — «повысили».")]),
                 .table(Table(caption: "\(W.title(subject.scope)) по классам",
                              header: ["Класс", "Кол-во", "Понизили", "Подтвердили", "Повысили", "Средняя отметка школы",
                                       "Средняя отметка \(external)", "Разница"],
                              rows: rows, columnWidths: [1.5, 1.7, 2.1, 2.7, 2.1, 2.0, 2.0, 1.9], numericColumns: Set(1...7))),
                 .note([.text("Красным выделены классы с признаками завышения отметок и доля «понизили» выше порога \(W.threshold(definition.thresholds.lowered)); жёлтым — разница средних при доле несовпадений выше \(W.threshold(definition.thresholds.mismatch)). Разница — средняя отметка \(external) минус средняя отметка школы; отрицательная разница означает, что внешняя оценка ниже школьной.")])]
+    }
+
+    /// School marks (across) against external marks (up) for a subject: a bubble per pair of
+    /// marks with the number of students, coloured as «понизили / подтвердили / повысили».
+    func markScatter(_ subject: ObjectivityGroup, external: String) -> Chart {
+        let marks = MarkCrossTable.marks.map(String.init)
+        var bubbles: [Chart.Bubble] = []
+        for (x, school) in MarkCrossTable.marks.enumerated() {
+            for (y, mark) in MarkCrossTable.marks.enumerated() {
+                let count = subject.crossTable.count(school: school, external: mark)
+                guard count > 0 else { continue }
+                bubbles.append(Chart.Bubble(x: x, y: y, count: Double(count), series: mark < school ? 0 : mark == school ? 1 : 2))
+            }
+        }
+        return Chart.bubble(title: "\(W.title(subject.scope)): отметки школы и \(external), число обучающихся",
+                            xTitle: "Отметка школы", yTitle: "Отметка \(external)", xCategories: marks, yCategories: marks,
+                            series: [Chart.Series(name: "Понизили", values: [], color: "#C0504D"),
+                                     Chart.Series(name: "Подтвердили", values: [], color: "#BFBFBF"),
+                                     Chart.Series(name: "Повысили", values: [], color: "#4F81BD")],
+                            bubbles: bubbles)
+    }
+
+    // MARK: - Weighted average mark
+
+    /// «Средневзвешенный балл»: per subject and class, the plain and weighted means of the journal
+    /// marks beside the school and external marks, and how often the term mark is above the
+    /// weighted average. Nothing when the file has no journal marks.
+    func weightedSection() -> [Block] {
+        let groups = analysis.subjects.flatMap { subject in
+            [subject] + analysis.classes.filter { $0.scope.procedure == subject.scope.procedure && $0.scope.subject == subject.scope.subject }
+        }.filter { $0.weighted != nil }
+        guard !groups.isEmpty else { return [] }
+        let external = W.markName(input.procedures)
+        let rows = groups.compactMap { group -> [Cell]? in
+            guard let w = group.weighted else { return nil }
+            let bold = group.scope.className == nil
+            let name = group.scope.className.map { "  \($0)" } ?? W.title(group.scope)
+            func rho(_ value: Double?) -> String { value.map { RussianNumber.fixed($0, digits: 2) } ?? "—" }
+            return [Cell(name, bold: bold), Cell(String(w.n)), Cell(RussianNumber.fixed(w.meanPlain, digits: 2)),
+                    Cell(RussianNumber.fixed(w.meanWeighted, digits: 2)), Cell(RussianNumber.fixed(w.meanSchool, digits: 2)),
+                    Cell(RussianNumber.fixed(w.meanExternal, digits: 2)),
+                    Cell(W.percent(w.schoolAbove.share), tone: group.scope.className != nil && w.schoolAbove.share > definition.thresholds.lowered ? .poor : nil),
+                    Cell(rho(w.weightedVsExternal?.rho)), Cell(rho(w.schoolVsExternal?.rho))]
+        }
+        let weights = definition.journal.map { "\($0.name) — \(RussianNumber.plain($0.weight))" }.joined(separator: ", ")
+        var items: [String] = []
+        for subject in analysis.subjects {
+            guard let w = subject.weighted else { continue }
+            var text = "\(W.title(subject.scope)): средневзвешенный балл \(RussianNumber.fixed(w.meanWeighted, digits: 2)) при среднем арифметическом \(RussianNumber.fixed(w.meanPlain, digits: 2)) и средней отметке школы \(RussianNumber.fixed(w.meanSchool, digits: 2)); отметка школы выше средневзвешенного балла у \(W.percent(w.schoolAbove.share)) обучающихся (\(w.schoolAbove.count) из \(w.n)), ниже — у \(W.percent(w.schoolBelow.share))."
+            if let weighted = w.weightedVsExternal, let school = w.schoolVsExternal {
+                let closer = weighted.rho > school.rho ? "теснее, чем" : weighted.rho < school.rho ? "слабее, чем" : "так же, как"
+                text += " Средневзвешенный балл связан с отметкой \(external) \(closer) отметка школы (ρ = \(RussianNumber.fixed(weighted.rho, digits: 2)) и \(RussianNumber.fixed(school.rho, digits: 2)))."
+            }
+            items.append(text)
+        }
+        return [.heading("Средневзвешенный балл", level: 1),
+                .paragraph([.text("Средневзвешенный балл обучающегося рассчитан по отметкам журнала с весами видов работ (\(weights)): сумма произведений отметок на веса, делённая на сумму весов. Отметка, которую он подтверждает, — средневзвешенный балл, округлённый по правилам арифметики (3,5 — «4»).")]),
+                .list(items.map { [.text($0)] }, ordered: false),
+                .table(Table(caption: "Средневзвешенный балл, отметки школы и \(external)",
+                             header: ["Предмет, класс", "Кол-во", "Среднее арифм.", "Средне-взвеш. балл", "Отметка школы", "Отметка \(external)",
+                                      "Школа выше", "ρ средне-взвеш. и \(external)", "ρ школы и \(external)"],
+                             rows: rows, columnWidths: [3.0, 1.3, 1.7, 1.8, 1.7, 1.7, 1.5, 1.9, 1.6], numericColumns: Set(1...8))),
+                .note([.text("Средние — по обучающимся, у которых есть отметки в журнале. «Школа выше» — доля обучающихся, чья \(definition.schoolMarkName) выше округлённого средневзвешенного балла; красным — классы, где она больше \(W.threshold(definition.thresholds.lowered)). ρ — коэффициент корреляции Спирмена с отметкой \(external).")])]
+    }
+
+    // MARK: - Region
+
+    /// The school's external marks against the region's distribution, per subject and grade.
+    func regionalSection() -> [Block] {
+        guard !analysis.regional.isEmpty else { return [] }
+        let external = W.markName(input.procedures)
+        var rows: [[Cell]] = []
+        for r in analysis.regional {
+            let name = "\(r.subject), \(r.grade)\u{00A0}кл."
+            let significant = (r.test?.pValue ?? 1) < 0.05
+            func shares(_ values: [Double]) -> [Cell] { values.map { Cell(RussianNumber.percent($0 * 100)) } }
+            let p = r.test.map { $0.pValue < 0.001 ? "< 0,001" : RussianNumber.fixed($0.pValue, digits: 3) } ?? "—"
+            rows.append([Cell(name, bold: true), Cell("школа"), Cell(String(r.n))] + shares(r.shares)
+                        + [Cell(r.test.map { RussianNumber.fixed($0.statistic, digits: 2) } ?? "—"), Cell(p, tone: significant ? .fair : nil)])
+            rows.append([Cell(""), Cell("регион"), Cell("")] + shares(r.regionShares) + [Cell(""), Cell("")])
+        }
+        var items: [String] = []
+        for r in analysis.regional {
+            guard let test = r.test else { continue }
+            let name = "\(r.subject), \(r.grade)-е классы"
+            var text: String
+            if test.pValue < 0.05 {
+                let low = r.shares[0] + r.shares[1], regionLow = r.regionShares[0] + r.regionShares[1]
+                text = "\(name): распределение отметок \(external) статистически значимо отличается от регионального (\(W.p(test.pValue))); доля отметок «2» и «3» — \(RussianNumber.percent(low * 100)) против \(RussianNumber.percent(regionLow * 100)) в регионе."
+            } else {
+                text = "\(name): распределение отметок \(external) статистически значимо не отличается от регионального (\(W.p(test.pValue)))."
+            }
+            if test.minExpected < 5 { text += " Ожидаемые числа отдельных отметок меньше 5, вывод приблизителен." }
+            items.append(text)
+        }
+        return [.heading("Сравнение с регионом", level: 1),
+                .list(items.map { [.text($0)] }, ordered: false),
+                .table(Table(caption: "Распределение отметок \(external) в школе и в регионе",
+                             header: ["Предмет, параллель", "", "Кол-во", "«2»", "«3»", "«4»", "«5»", "χ²", "p"],
+                             rows: rows, columnWidths: [3.8, 1.5, 1.3, 1.5, 1.5, 1.5, 1.5, 1.3, 1.4], numericColumns: Set(2...8))),
+                .note([.text("χ² — критерий согласия Пирсона: отличается ли распределение отметок обучающихся школы от регионального (p < 0,05 — различие статистически значимо, выделено жёлтым). Региональные доли — из описания файла результатов.")])]
     }
 
     // MARK: - Conclusions

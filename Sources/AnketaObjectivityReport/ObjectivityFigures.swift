@@ -37,12 +37,44 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
         public var spearmanCiLow: Double?
         public var spearmanCiHigh: Double?
         public var flags: [String]
+        /// Students per pair of marks: rows school mark 2–5, columns external mark 2–5.
+        public var crossTable: [[Int]]
+        /// The weighted average mark from the journal (absent without journal marks).
+        public var weighted: Weighted?
+    }
+
+    public struct Weighted: Codable, Sendable, Equatable {
+        public var n: Int
+        public var meanPlain: Double
+        public var meanWeighted: Double
+        public var meanSchool: Double
+        public var meanExternal: Double
+        /// School mark above / below the weighted average rounded half up.
+        public var schoolAbove: Share
+        public var schoolBelow: Share
+        public var weightedSpearmanRho: Double?
+        public var schoolSpearmanRho: Double?
     }
 
     public struct Thresholds: Codable, Sendable, Equatable {
         public var lowered: Double
         public var mismatch: Double
         public var minStudents: Int
+    }
+
+    public struct Regional: Codable, Sendable, Equatable {
+        public var procedure: String
+        public var subject: String
+        public var grade: Int
+        public var n: Int
+        /// Counts and shares of external marks 2–5 at school, shares in the region.
+        public var counts: [Int]
+        public var shares: [Double]
+        public var regionShares: [Double]
+        public var chiSquare: Double?
+        public var chiSquareDf: Int?
+        public var chiSquareP: Double?
+        public var minExpected: Double?
     }
 
     public var definition: String
@@ -55,6 +87,7 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
     public var overall: Group?
     public var subjects: [Group]
     public var classes: [Group]
+    public var regional: [Regional]
 
     public init(_ input: ObjectivityReportInput) {
         definition = input.definition.id
@@ -68,6 +101,11 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
         overall = input.analysis.overall.map(Self.group)
         subjects = input.analysis.subjects.map(Self.group)
         classes = input.analysis.classes.map(Self.group)
+        regional = input.analysis.regional.map { r in
+            Regional(procedure: r.procedure.rawValue, subject: r.subject, grade: r.grade, n: r.n, counts: r.counts, shares: r.shares,
+                     regionShares: r.regionShares, chiSquare: r.test?.statistic, chiSquareDf: r.test?.degreesOfFreedom,
+                     chiSquareP: r.test?.pValue, minExpected: r.test?.minExpected)
+        }
     }
 
     static func share(_ s: ShiftShare) -> Share {
@@ -88,6 +126,11 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
               wilcoxonStatistic: g.wilcoxon?.statistic, wilcoxonWPlus: g.wilcoxon?.wPlus, wilcoxonZ: g.wilcoxon?.z,
               wilcoxonP: g.wilcoxon?.pValue, wilcoxonN: g.wilcoxon?.n,
               spearmanRho: g.spearman?.rho, spearmanP: g.spearman?.pValue, spearmanCiLow: g.spearman?.lower, spearmanCiHigh: g.spearman?.upper,
-              flags: g.flags.map(\.rawValue))
+              flags: g.flags.map(\.rawValue), crossTable: g.crossTable.counts,
+              weighted: g.weighted.map { w in
+                  Weighted(n: w.n, meanPlain: w.meanPlain, meanWeighted: w.meanWeighted, meanSchool: w.meanSchool, meanExternal: w.meanExternal,
+                           schoolAbove: share(w.schoolAbove), schoolBelow: share(w.schoolBelow),
+                           weightedSpearmanRho: w.weightedVsExternal?.rho, schoolSpearmanRho: w.schoolVsExternal?.rho)
+              })
     }
 }

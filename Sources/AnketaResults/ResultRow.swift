@@ -16,6 +16,9 @@ public struct ResultRow: Sendable, Equatable, Hashable, Codable {
     public var externalMark: Int
     /// The school's term or year mark 2–5.
     public var schoolMark: Int
+    /// The term's journal marks per kind of work, in the order of the definition's `journal`
+    /// (empty when the definition has none).
+    public var journalMarks: [[Int]] = []
 
     public init(line: Int, student: String, className: String, grade: Int, subject: String, procedure: Procedure,
                 score: Double? = nil, externalMark: Int, schoolMark: Int) {

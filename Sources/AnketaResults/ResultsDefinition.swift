@@ -65,6 +65,16 @@ public struct ResultsDefinition: Sendable, Equatable {
     public var columns: Columns
     public var scales: [ConversionScale]
     public var thresholds: Thresholds
+    /// Kinds of work in the journal with their weights, for the weighted average mark; empty
+    /// when the file has no journal marks.
+    public var journal: [JournalKind] = []
+    /// The region's distributions of marks, for the goodness-of-fit comparison; empty when not given.
+    public var region: [RegionDistribution] = []
+
+    /// The region's distribution for a subject, procedure and grade (one naming the grade wins).
+    public func regionDistribution(subject: String, procedure: Procedure, grade: Int) -> RegionDistribution? {
+        region.filter { $0.applies(subject: subject, procedure: procedure, grade: grade) }.max { ($0.grade == nil ? 0 : 1) < ($1.grade == nil ? 0 : 1) }
+    }
 
     public init(id: String, title: String, organization: String? = nil, year: Int? = nil, academicYear: String? = nil,
                 schoolMarkName: String = "отметка за четверть", procedure: Procedure? = nil, columns: Columns,

@@ -77,7 +77,7 @@ struct YAMLWalker {
     // MARK: - The definition
 
     mutating func definition(_ root: Node) -> ResultsDefinition? {
-        let keys: Set<String> = ["id", "title", "organization", "year", "academic_year", "school_mark", "procedure", "columns", "scales", "thresholds"]
+        let keys: Set<String> = ["id", "title", "organization", "year", "academic_year", "school_mark", "procedure", "columns", "scales", "thresholds", "journal", "region"]
         guard let map = mapping(root, "", allowed: keys) else { return nil }
         let id = string(map, "id", "", parent: root)
         let title = string(map, "title", "", parent: root)
@@ -111,10 +111,84 @@ struct YAMLWalker {
                   hint: "добавьте раздел scales или укажите столбец с отметкой")
         }
         let thresholds = map["thresholds"].map { self.thresholds($0) } ?? ResultsDefinition.Thresholds()
+        var journal: [JournalKind] = []
+        if let node = map["journal"] {
+            if let sequence = node.sequence {
+                for (index, item) in sequence.enumerated() {
+                    if let kind = self.journalKind(item, "journal[\(index)]") { journal.append(kind) }
+                }
+            } else {
+                error(node, "journal", "ожидался список видов работ (элементы начинаются с «- »)",
+                      hint: "например - {column: Контрольные, kind: контрольные работы, weight: 3}")
+            }
+        }
+        var region: [RegionDistribution] = []
+        if let node = map["region"] {
+            if let sequence = node.sequence {
+                for (index, item) in sequence.enumerated() {
+                    if let entry = self.region(item, "region[\(index)]") { region.append(entry) }
+                }
+            } else {
+                error(node, "region", "ожидался список распределений (элементы начинаются с «- »)",
+                      hint: "например - {subject: Математика, procedure: ВПР, grade: 5, marks: {2: 12.4, 3: 41, 4: 34.1, 5: 12.5}}")
+            }
+        }
         guard let id, let title, let columns else { return nil }
-        return ResultsDefinition(id: id, title: title, organization: organization, year: year, academicYear: academicYear,
-                                 schoolMarkName: schoolMark ?? "отметка за четверть", procedure: procedure, columns: columns,
-                                 scales: scales, thresholds: thresholds)
+        var definition = ResultsDefinition(id: id, title: title, organization: organization, year: year, academicYear: academicYear,
+                                           schoolMarkName: schoolMark ?? "отметка за четверть", procedure: procedure, columns: columns,
+                                           scales: scales, thresholds: thresholds)
+        definition.journal = journal
+        definition.region = region
+        return definition
+    }
+
+    /// One regional distribution: subject, procedure, optional grade and the percent (or shares)
+    /// of marks 2–5, which must add up to 100 % (± 1 for rounding) or to 1.
+    mutating func region(_ node: Node, _ path: String) -> RegionDistribution? {
+        guard let map = mapping(node, path, allowed: ["subject", "procedure", "grade", "marks"]) else { return nil }
+        let subject = string(map, "subject", path, parent: node)
+        var procedure: Procedure?
+        if let text = string(map, "procedure", path, parent: node) {
+            procedure = Procedure(text: text)
+            if procedure == nil { error(map["procedure"], "\(path).procedure", "неизвестная процедура «\(text)»", hint: Self.procedureHint) }
+        }
+        let grade = integer(map, "grade", path, range: 1...11)
+        var shares = [Double](repeating: 0, count: 4)
+        guard let marksNode = map["marks"], let marks = marksNode.mapping else {
+            error(map["marks"] ?? node, "\(path).marks", "ожидался блок «отметка: доля в процентах»", hint: "например marks: {2: 12.4, 3: 41, 4: 34.1, 5: 12.5}")
+            return nil
+        }
+        for (key, value) in marks {
+            guard let mark = key.scalar.flatMap({ Int($0.string) }), (2...5).contains(mark) else {
+                error(key, "\(path).marks", "ключом должна быть отметка 2, 3, 4 или 5")
+                continue
+            }
+            guard let share = value.scalar.flatMap({ Double($0.string.replacingOccurrences(of: ",", with: ".")) }), share >= 0, share <= 100 else {
+                error(value, "\(path).marks.\(mark)", "ожидалась доля в процентах от 0 до 100")
+                continue
+            }
+            shares[mark - 2] = share
+        }
+        let total = shares.reduce(0, +)
+        let percent = total > 1.5
+        if percent ? abs(total - 100) > 1 : abs(total - 1) > 0.01 {
+            error(marksNode, "\(path).marks", "доли отметок в сумме дают \(RussianNumber.plain(total)) — должно быть 100 %",
+                  hint: "проверьте числа из отчёта регионального центра")
+            return nil
+        }
+        guard let subject, let procedure else { return nil }
+        return RegionDistribution(subject: subject, procedure: procedure, grade: grade, shares: shares.map { $0 / total })
+    }
+
+    /// One kind of work in the journal: its column, name and weight.
+    mutating func journalKind(_ node: Node, _ path: String) -> JournalKind? {
+        guard let map = mapping(node, path, allowed: ["column", "kind", "weight"]) else { return nil }
+        let column = string(map, "column", path, parent: node)
+        let name = string(map, "kind", path, parent: node)
+        let weight = number(map, "weight", path, parent: node)
+        if let weight, weight <= 0 { error(map["weight"], "\(path).weight", "вес должен быть больше нуля", hint: "например 3 для контрольных работ и 1 для текущих отметок") }
+        guard let column, let name, let weight, weight > 0 else { return nil }
+        return JournalKind(column: column, name: name, weight: weight)
     }
 
     static let procedureHint = "допустимы: " + Procedure.allCases.map(\.rawValue).joined(separator: ", ")

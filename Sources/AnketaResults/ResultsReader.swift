@@ -35,6 +35,8 @@ public final class ResultsReader {
     struct Layout {
         var student = 0, className = 0, subject = 0, schoolMark = 0
         var procedure: Int?, score: Int?, mark: Int?
+        /// One column per kind of work in the definition's `journal`.
+        var journal: [Int] = []
     }
 
     /// Reads every row in order. Throws ``DiagnosticsError`` if a column the definition names is missing.
@@ -90,11 +92,13 @@ public final class ResultsReader {
         layout.procedure = find(columns.procedure, "procedure")
         layout.score = find(columns.score, "score")
         layout.mark = find(columns.mark, "mark")
+        let journal = definition.journal.map { find($0.column, "journal") }
         guard problems.isEmpty, let student, let className, let subject, let schoolMark else { throw DiagnosticsError(problems) }
         layout.student = student
         layout.className = className
         layout.subject = subject
         layout.schoolMark = schoolMark
+        layout.journal = journal.compactMap { $0 }
         return layout
     }
 
@@ -169,15 +173,27 @@ public final class ResultsReader {
         if externalMark == nil, markText.isEmpty, scoreText.isEmpty {
             reasons.append("нет результата процедуры (" + [columns.mark, columns.score].compactMap { $0.map { "«\($0)»" } }.joined(separator: " или ") + ")")
         }
+        var journalMarks: [[Int]] = []
+        for (kind, index) in zip(definition.journal, layout.journal) {
+            let tokens = cell(index).split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "\t" }).map(String.init)
+            let marks = tokens.compactMap(Self.mark)
+            if marks.count != tokens.count {
+                let bad = tokens.filter { Self.mark($0) == nil }.map { "«\($0)»" }.joined(separator: ", ")
+                reasons.append("«\(kind.column)»: \(bad) — не отметка от 2 до 5; отметки журнала пишутся через пробел, например «5 4 4»")
+            }
+            journalMarks.append(marks)
+        }
         if reasons.isEmpty, let procedure, let schoolClass, let schoolMark, let externalMark {
             let key = [student, Self.key(subject), procedure.rawValue].joined(separator: "\u{1F}")
             if let first = seen[key] {
                 reasons.append("повтор: результат ученика \(student) по предмету «\(subject)» (\(procedure.rawValue)) уже есть в строке \(first)")
             } else {
                 seen[key] = record.line
-                return .accepted(ResultRow(line: record.line, student: student, className: schoolClass.name, grade: schoolClass.grade,
-                                           subject: Self.subjectName(subject), procedure: procedure, score: score,
-                                           externalMark: externalMark, schoolMark: schoolMark))
+                var row = ResultRow(line: record.line, student: student, className: schoolClass.name, grade: schoolClass.grade,
+                                    subject: Self.subjectName(subject), procedure: procedure, score: score,
+                                    externalMark: externalMark, schoolMark: schoolMark)
+                row.journalMarks = journalMarks
+                return .accepted(row)
             }
         }
         return .rejected(ResultsRejectedRow(line: record.line, fields: record.fields, reasons: reasons))

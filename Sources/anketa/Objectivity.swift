@@ -67,7 +67,8 @@ extension Anketa {
                         Console.error("Управленческие решения взяты из \(draft.relativePath); чтобы составить их заново по выводам, удалите этот файл.")
                     }
                 }
-                let analysis = ObjectivityAnalysis(rows: imported.rows, thresholds: definition.thresholds)
+                let analysis = ObjectivityAnalysis(rows: imported.rows, thresholds: definition.thresholds,
+                                                   weights: definition.journal.map(\.weight), region: definition.region)
                 let input = ObjectivityReportInput(definition: definition, analysis: analysis, rows: imported.rows,
                                                    rejected: imported.rejected.count, source: url.lastPathComponent,
                                                    date: Report.today(), decisions: edited)

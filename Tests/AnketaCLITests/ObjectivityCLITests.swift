@@ -26,6 +26,31 @@ struct ObjectivityCLITests {
         }
         #expect(workspace.exists("vpr-2026.rejects.csv"))
         let first = try workspace.bytes("out/figures.json")
+        // pandas 2.x: pd.crosstab(school, external).reindex(index=range(2, 6), columns=range(2, 6), fill_value=0)
+        // over the sample's accepted mathematics rows (docs/reference/objectivity_reference.py).
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(first)) as? [String: Any])
+        let subjects = try #require(figures["subjects"] as? [[String: Any]])
+        let maths = try #require(subjects.first { $0["subject"] as? String == "Математика" })
+        #expect(maths["crossTable"] as? [[Int]] == [[13, 3, 0, 0], [14, 22, 9, 1], [3, 11, 22, 17], [0, 1, 1, 33]])
+        // The weighted average mark, recomputed with numpy.average and scipy.stats.spearmanr by
+        // docs/reference/objectivity_reference.py (scipy 1.17.1) on the sample.
+        let weighted = try #require(maths["weighted"] as? [String: Any])
+        #expect(weighted["n"] as? Int == 150)
+        #expect(abs((weighted["meanWeighted"] as? Double ?? 0) - 3.535839324618737) < 1e-9)
+        #expect(abs((weighted["meanPlain"] as? Double ?? 0) - 3.576205387205386) < 1e-9)
+        #expect((weighted["schoolAbove"] as? [String: Any])?["count"] as? Int == 38)
+        #expect(abs((weighted["weightedSpearmanRho"] as? Double ?? 0) - 0.9029251258764609) < 1e-9)
+        // scipy 1.17.1: stats.chisquare([10, 15, 11, 24], f_exp=60 * [0.121, 0.384, 0.352, 0.143]) for the sample's
+        // 5th-grade mathematics against its invented regional distribution (docs/reference/objectivity_reference.py).
+        let regional = try #require(figures["regional"] as? [[String: Any]])
+        #expect(regional.count == 6)
+        let fifth = try #require(regional.first { $0["subject"] as? String == "Математика" && $0["grade"] as? Int == 5 })
+        #expect(fifth["counts"] as? [Int] == [10, 15, 11, 24])
+        #expect(abs((fifth["chiSquare"] as? Double ?? 0) - 36.40176348272938) < 1e-9)
+        #expect(abs((fifth["chiSquareP"] as? Double ?? 1) - 6.157899218567884e-08) < 1e-15)
+        let html = try String(decoding: workspace.bytes("out/spravka.html"), as: UTF8.self)
+        #expect(html.contains("Средневзвешенный балл"))
+        #expect(html.contains("Математика (ВПР): отметки школы и ВПР, число обучающихся"))
         // Idempotent: the same files give the same figures; the edited decisions are kept.
         let again = try workspace.run(["objectivity", "vpr-2026.yaml", "vpr-2026.csv", "-o", "out"], useDB: false)
         #expect(again.status == 0)
@@ -39,7 +64,7 @@ struct ObjectivityCLITests {
         try yaml.write(to: workspace.url("vpr-2026.yaml"), atomically: true, encoding: .utf8)
         let result = try workspace.run(["objectivity", "vpr-2026.yaml", "vpr-2026.csv"], useDB: false)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("vpr-2026.yaml:24:"), "\(result)")
+        #expect(result.stderr.contains("vpr-2026.yaml:31:"), "\(result)")
         #expect(result.stderr.contains("scales[2].max_score: ожидалось число"))
         #expect(!workspace.exists("Results"))
     }

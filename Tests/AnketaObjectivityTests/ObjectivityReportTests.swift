@@ -30,7 +30,7 @@ struct ObjectivityReportTests {
         let headings = document.blocks.compactMap { block -> String? in if case .heading(let text, _) = block { text } else { nil } }
         #expect(headings.contains("Выводы") && headings.contains("Управленческие решения") && headings.contains("Математика (ВПР)"))
         let charts = document.blocks.compactMap { block -> Chart? in if case .chart(let chart) = block { chart } else { nil } }
-        #expect(charts.count == 1)
+        #expect(charts.count == 2)                       // the diverging bars and the scatter of marks
         #expect(charts.first?.kind == .divergingStacked(neutralSeries: 1))
         #expect(charts.first?.categories == ["5А", "6Б"])
         #expect(charts.first?.series.map(\.name) == ["Понизили", "Подтвердили", "Повысили"])

@@ -92,6 +92,13 @@ def load_rows(definition_path, results_path):
                         ok = False
                     external = converted
             ok = ok and external is not None
+        journal = []
+        for kind in definition.get("journal", []):
+            tokens = re.split(r"[ ,;\t]+", r[kind["column"]].strip()) if r[kind["column"]].strip() else []
+            marks = [mark(t) for t in tokens]
+            if any(m is None for m in marks):
+                ok = False
+            journal.append([(m, float(kind["weight"])) for m in marks if m is not None])
         if ok:
             key = (student, subject.lower(), procedure)
             if key in seen:
@@ -102,7 +109,8 @@ def load_rows(definition_path, results_path):
             continue
         accepted.append({"student": student, "class": str(int(match.group(1))) + match.group(2).upper(),
                          "subject": subject[0].upper() + subject[1:], "procedure": procedure,
-                         "school": school, "external": external})
+                         "school": school, "external": external,
+                         "journal": [pair for kind in journal for pair in kind]})
     return definition, pd.DataFrame(accepted), rejected
 
 
@@ -117,10 +125,31 @@ def group_figures(frame):
     d = external - school
     n = len(frame)
     out = {"n": n, "meanSchool": school.mean(), "meanExternal": external.mean(), "meanDifference": d.mean()}
+    # Students per pair of marks: rows school mark 2-5, columns external mark 2-5.
+    out["crossTable"] = pd.crosstab(frame["school"], frame["external"]).reindex(
+        index=range(2, 6), columns=range(2, 6), fill_value=0).to_numpy().tolist()
     for name, mask in [("lowered", d < 0), ("confirmed", d == 0), ("raised", d > 0)]:
         count = int(mask.sum())
         low, high = wilson(count, n)
         out[name] = {"count": count, "share": count / n, "ciLow": low, "ciHigh": high}
+    if "journal" in frame and frame["journal"].map(len).gt(0).any():
+        # Weighted average mark: sum(w * m) / sum(w) over the student's journal marks (numpy.average).
+        j = frame[frame["journal"].map(len) > 0]
+        weighted = j["journal"].map(lambda pairs: np.average([m for m, _ in pairs], weights=[w for _, w in pairs]))
+        plain = j["journal"].map(lambda pairs: np.mean([m for m, _ in pairs]))
+        supported = np.floor(weighted + 0.5)
+        k = len(j)
+        w = {"n": k, "meanPlain": plain.mean(), "meanWeighted": weighted.mean(),
+             "meanSchool": j["school"].mean(), "meanExternal": j["external"].mean()}
+        for name, mask in [("schoolAbove", j["school"] > supported), ("schoolBelow", j["school"] < supported)]:
+            count = int(mask.sum())
+            low, high = wilson(count, k)
+            w[name] = {"count": count, "share": count / k, "ciLow": low, "ciHigh": high}
+        if k >= 3 and weighted.std() > 0 and j["external"].std() > 0:
+            w["weightedSpearmanRho"] = stats.spearmanr(weighted, j["external"]).statistic
+        if k >= 3 and j["school"].std() > 0 and j["external"].std() > 0:
+            w["schoolSpearmanRho"] = stats.spearmanr(j["school"], j["external"]).statistic
+        out["weighted"] = w
     if n >= 2 and d.std(ddof=1) > 0:
         t = stats.ttest_rel(external, school)
         ci = t.confidence_interval(0.95)
@@ -141,6 +170,10 @@ def compare(label, expected, actual, problems):
     for key, value in expected.items():
         if isinstance(value, dict):
             compare(f"{label}.{key}", value, actual.get(key, {}), problems)
+            continue
+        if isinstance(value, list):
+            if actual.get(key) != value:
+                problems.append(f"{label}.{key}: reference {value!r}, figures.json {actual.get(key)!r}")
             continue
         got = actual.get(key)
         if got is None or not np.isclose(got, value, rtol=TOLERANCE, atol=TOLERANCE):
@@ -178,6 +211,30 @@ def main(definition_path, results_path, figures_path):
             if flags != actual.get("flags"):
                 problems.append(f"{procedure}/{subject}/{class_name}.flags: reference {flags}, figures.json {actual.get('flags')}")
             checked += 1
+    # External marks against the region's distribution: scipy.stats.chisquare per procedure, subject, grade.
+    frame["grade"] = frame["class"].str.extract(r"^(\d+)")[0].astype(int)
+    regional = []
+    for (procedure, subject, grade), g in frame.groupby(["procedure", "subject", "grade"], sort=False):
+        entries = [e for e in definition.get("region", []) if e["procedure"] == procedure
+                   and e["subject"].lower().replace("ё", "е") == subject.lower().replace("ё", "е") and e.get("grade") in (None, grade)]
+        if not entries:
+            continue
+        entry = next((e for e in entries if e.get("grade") is not None), entries[0])
+        shares = np.array([float(entry["marks"].get(m, 0)) for m in range(2, 6)])
+        shares = shares / shares.sum()
+        counts = [int((g["external"] == m).sum()) for m in range(2, 6)]
+        expected = len(g) * shares
+        test = stats.chisquare(counts, f_exp=expected)
+        regional.append(((procedure, subject, grade), {"n": len(g), "chiSquare": test.statistic, "chiSquareP": test.pvalue,
+                                                      "minExpected": expected.min(), "regionShares": list(shares), "counts": counts}))
+    if len(regional) != len(figures.get("regional", [])):
+        problems.append(f"regional: reference {len(regional)}, figures.json {len(figures.get('regional', []))}")
+    for (procedure, subject, grade), expected in regional:
+        actual = next((r for r in figures.get("regional", []) if r["procedure"] == procedure and r["subject"] == subject and r["grade"] == grade), {})
+        for key in ["regionShares"]:
+            if not np.allclose(actual.get(key, [0] * 4), expected.pop(key), rtol=TOLERANCE, atol=TOLERANCE):
+                problems.append(f"regional {subject} {grade}: {key}")
+        compare(f"regional {procedure}/{subject}/{grade}", expected, actual, problems)
     if len(figures["classes"]) + len(figures["subjects"]) + 1 != checked:
         problems.append(f"groups: reference {checked}, figures.json {len(figures['classes']) + len(figures['subjects']) + 1}")
     for problem in problems:
