@@ -1,5 +1,6 @@
 import AnketaCore
 import AnketaDocument
+import AnketaReports
 
 /// Composes the municipal справка: the same document conventions and renderers as a school's.
 ///
@@ -36,13 +37,7 @@ public struct MunicipalComposer: Sendable {
         var subtitle = ["по итогам муниципального мониторинга: анкетирование \(MunicipalWording.audienceGenitive(questionnaire.audience)) «\(questionnaire.title)»"]
         if let year = input.year { subtitle.append(year.title) }
         subtitle.append([input.profile?.place, input.date].compactMap { $0 }.joined(separator: ", "))
-        var style = DocumentStyle()
-        if let profile = input.profile?.style {
-            style.fontName = profile.font
-            style.bodySize = profile.bodySize
-            style.tableSize = profile.tableSize
-        }
-        var document = Document(title: "Аналитическая справка", subtitle: subtitle, blocks: blocks, style: style)
+        var document = Document(title: "Аналитическая справка", subtitle: subtitle, blocks: blocks, style: DocumentStyle(profile: input.profile))
         if let name = input.profile?.fullName, !name.isEmpty { document.preamble = [name] }
         return document
     }

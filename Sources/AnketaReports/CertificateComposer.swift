@@ -49,13 +49,7 @@ public struct CertificateComposer: Sendable {
         subtitle.append("по итогам анкетирования \(audienceGenitive) «\(questionnaire.title)»")
         if let year = input.year { subtitle.append(year.title) }
         subtitle.append([input.profile?.place, input.date].compactMap { $0 }.joined(separator: ", "))
-        var style = DocumentStyle()
-        if let profile = input.profile?.style {
-            style.fontName = profile.font
-            style.bodySize = profile.bodySize
-            style.tableSize = profile.tableSize
-        }
-        var document = Document(title: "Аналитическая справка", subtitle: subtitle, blocks: blocks, style: style)
+        var document = Document(title: "Аналитическая справка", subtitle: subtitle, blocks: blocks, style: DocumentStyle(profile: input.profile))
         // The organisation's name stands above the title, as on a school's letterhead.
         document.preamble = input.organizationName.map { [$0] } ?? []
         return document
