@@ -142,6 +142,12 @@ try:
     if "Завершить сейчас" not in driver.page_source:
         fail("the run was not reopened")
 
+    # The test server has no public URL: the poster refuses to print a loopback link.
+    driver.get(base + run_path + "/poster")
+    if "Эту ссылку нельзя печатать" not in driver.page_source or "--public-url" not in driver.page_source:
+        fail("the poster printed a link respondents cannot open")
+    shoot("poster-refused")
+
     # Preview a questionnaire as respondents see it.
     driver.get(base + "/admin/questionnaires/parents-satisfaction/preview")
     if "Предпросмотр." not in driver.page_source:

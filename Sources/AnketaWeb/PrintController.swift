@@ -26,7 +26,7 @@ struct PrintController: Sendable {
         if let problem = app.publicLinkProblem {
             context.logger.notice("printing refused: no public link", metadata: ["run": "\(run.id ?? 0)"])
             let view = RefusalView(id: run.id ?? 0, problem: problem, hint: WebApp.publicLinkHint)
-            throw ResponseRefusal(app.page("print_refused", view, title: "Печать невозможна", admin: user, status: .conflict))
+            throw ResponseRefusal(app.page("print_refused", view, title: "Печать невозможна", admin: user, linkBanner: false, status: .conflict))
         }
         return (user, run, wave, questionnaire)
     }

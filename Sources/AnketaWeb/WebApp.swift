@@ -49,8 +49,9 @@ struct WebApp: Sendable {
 
     /// Renders a page template into the layout.
     func page(_ template: String, _ object: Any, title: String, admin: ConsoleUser? = nil, wide: Bool = false,
-              refresh: Int? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        page(body: templates.render(object, withTemplate: template) ?? "", title: title, admin: admin, wide: wide, refresh: refresh, status: status)
+              refresh: Int? = nil, linkBanner: Bool = true, status: HTTPResponse.Status = .ok) -> Response {
+        page(body: templates.render(object, withTemplate: template) ?? "", title: title, admin: admin, wide: wide, refresh: refresh,
+             linkBanner: linkBanner, status: status)
     }
 
     /// Renders a page template into the layout for a signed-in session (looks its user up).
@@ -61,10 +62,11 @@ struct WebApp: Sendable {
     }
 
     /// An HTML body made here, in the layout.
+    /// `linkBanner: false` for a page that is itself about the public link (the printing refusal).
     func page(body: String, title: String, admin: ConsoleUser?, wide: Bool = false, refresh: Int? = nil,
-              status: HTTPResponse.Status = .ok) -> Response {
+              linkBanner: Bool = true, status: HTTPResponse.Status = .ok) -> Response {
         // Every console page says when links cannot reach respondents (posters and slips refuse them).
-        let banner = admin == nil ? nil : publicLinkProblem.map { Banner(problem: $0, hint: WebApp.publicLinkHint) }
+        let banner = admin == nil || !linkBanner ? nil : publicLinkProblem.map { Banner(problem: $0, hint: WebApp.publicLinkHint) }
         let layout = LayoutView(title: title, body: body, admin: admin != nil, csrf: admin?.session.csrf ?? "", wide: wide, refresh: refresh,
                                 login: admin?.user.login ?? "", roleTitle: admin.map { ConsoleUser.title(of: $0.user) } ?? "",
                                 isMethodist: admin?.isMethodist ?? false, passwordPending: admin?.user.mustChangePassword ?? false,
