@@ -38,8 +38,7 @@ struct ExactlyOnceTests {
     func postAfterBack() async throws {
         let fixture = try Fixture()
         try await fixture.test { browser in
-            let run = try await browser.createRun(csrf: try await browser.signIn(), questionnaire: "webtest-sections")
-            let respondent = Browser(client: browser.client)
+            let (run, respondent) = try await browser.sectionsRun()
             let (_, fields) = try await respondent.fillSections(run.path)
             let token = fields[1].1
             #expect(try await respondent.post(run.path, fields).status == .seeOther)
@@ -63,8 +62,7 @@ struct ExactlyOnceTests {
     func retryAfterTimeout() async throws {
         let fixture = try Fixture()
         try await fixture.test { browser in
-            let run = try await browser.createRun(csrf: try await browser.signIn(), questionnaire: "webtest-sections")
-            let respondent = Browser(client: browser.client)
+            let (run, respondent) = try await browser.sectionsRun()
             let (_, fields) = try await respondent.fillSections(run.path)
             _ = try await respondent.post(run.path, fields)  // the reply never reached the phone
             let retry = try await respondent.post(run.path, fields)

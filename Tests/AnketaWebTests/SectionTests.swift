@@ -37,8 +37,7 @@ struct SectionTests {
     @Test("the first page shows one section, «Раздел 1 из 3», a progress bar and «Далее» only")
     func firstPage() async throws {
         try await Fixture().test { browser in
-            let run = try await browser.createRun(csrf: try await browser.signIn(), questionnaire: "webtest-sections")
-            let respondent = Browser(client: browser.client)
+            let (run, respondent) = try await browser.sectionsRun()
             let page = try await respondent.get(run.path)
             #expect(page.status == .ok)
             let html = page.text
@@ -67,8 +66,7 @@ struct SectionTests {
     func perSectionValidation() async throws {
         let fixture = try Fixture()
         try await fixture.test { browser in
-            let run = try await browser.createRun(csrf: try await browser.signIn(), questionnaire: "webtest-sections")
-            let respondent = Browser(client: browser.client)
+            let (run, respondent) = try await browser.sectionsRun()
             let form = try await respondent.get(run.path)
             let page = try await respondent.post(run.path, form.tokenFields + [("page", "1"), ("go", "next"), ("q2", "3")])
             #expect(page.status == .unprocessableContent)
@@ -89,8 +87,7 @@ struct SectionTests {
     func nextAndBack() async throws {
         let fixture = try Fixture()
         try await fixture.test { browser in
-            let run = try await browser.createRun(csrf: try await browser.signIn(), questionnaire: "webtest-sections")
-            let respondent = Browser(client: browser.client)
+            let (run, respondent) = try await browser.sectionsRun()
             let form = try await respondent.get(run.path)
             let token = try #require(form.formToken)
             let next = try await respondent.post(run.path, form.tokenFields + [("page", "1"), ("go", "next")] + sectionAnswers[0])
@@ -121,8 +118,7 @@ struct SectionTests {
     func reviewAndSend() async throws {
         let fixture = try Fixture()
         try await fixture.test { browser in
-            let run = try await browser.createRun(csrf: try await browser.signIn(), questionnaire: "webtest-sections")
-            let respondent = Browser(client: browser.client)
+            let (run, respondent) = try await browser.sectionsRun()
             var pages = sectionAnswers
             pages[2] = []  // the optional comment left empty
             let (review, fields) = try await respondent.fillSections(run.path, pages: pages)
@@ -157,8 +153,7 @@ struct SectionTests {
     func sendWithGap() async throws {
         let fixture = try Fixture()
         try await fixture.test { browser in
-            let run = try await browser.createRun(csrf: try await browser.signIn(), questionnaire: "webtest-sections")
-            let respondent = Browser(client: browser.client)
+            let (run, respondent) = try await browser.sectionsRun()
             let form = try await respondent.get(run.path)
             _ = try await respondent.post(run.path, form.tokenFields + [("page", "1"), ("go", "next")] + sectionAnswers[0])
             let sent = try await respondent.post(run.path, form.tokenFields + [("page", "review"), ("go", "send")])
@@ -173,8 +168,7 @@ struct SectionTests {
     func draftBoundToBrowser() async throws {
         let fixture = try Fixture()
         try await fixture.test { browser in
-            let run = try await browser.createRun(csrf: try await browser.signIn(), questionnaire: "webtest-sections")
-            let respondent = Browser(client: browser.client)
+            let (run, respondent) = try await browser.sectionsRun()
             let form = try await respondent.get(run.path)
             let token = try #require(form.formToken)
             _ = try await respondent.post(run.path, form.tokenFields + [("page", "1"), ("go", "next")] + sectionAnswers[0])

@@ -289,6 +289,13 @@ final class Browser: @unchecked Sendable {
         return csrf
     }
 
+    /// Signs in, creates a run of the sections fixture (`webtest-sections`) and returns it with a new
+    /// respondent (a browser of their own, without the administrator's cookies).
+    func sectionsRun() async throws -> (run: (id: Int64, path: String), respondent: Browser) {
+        let run = try await createRun(csrf: try await signIn(), questionnaire: "webtest-sections")
+        return (run, Browser(client: client))
+    }
+
     /// Creates a run through the console; returns its id and public path `/s/<slug>`.
     func createRun(csrf: String, questionnaire: String = "webtest", wave: String = "2026-весна", unit: String = "Школа № 1",
                    opens: String = "2020-01-01T08:00", closes: String = "2099-01-01T08:00", codes: Bool = false) async throws -> (id: Int64, path: String) {
