@@ -96,43 +96,16 @@ struct YAMLWalker {
         } else {
             error(root, "columns", "не указан обязательный ключ «columns»", hint: "перечислите заголовки столбцов файла: student, class, subject, score или mark, school_mark")
         }
-        var scales: [ConversionScale] = []
-        if let node = map["scales"] {
-            if let sequence = node.sequence {
-                for (index, item) in sequence.enumerated() {
-                    if let scale = self.scale(item, "scales[\(index)]") { scales.append(scale) }
-                }
-            } else {
-                error(node, "scales", "ожидался список шкал (элементы начинаются с «- »)")
-            }
-        }
+        let scales = list(map["scales"], "scales", "ожидался список шкал (элементы начинаются с «- »)") { $0.scale($1, $2) }
         if let columns, columns.mark == nil, scales.isEmpty {
             error(map["columns"], "scales", "нет столбца с отметкой (columns.mark) и нет шкал перевода первичных баллов",
                   hint: "добавьте раздел scales или укажите столбец с отметкой")
         }
         let thresholds = map["thresholds"].map { self.thresholds($0) } ?? ResultsDefinition.Thresholds()
-        var journal: [JournalKind] = []
-        if let node = map["journal"] {
-            if let sequence = node.sequence {
-                for (index, item) in sequence.enumerated() {
-                    if let kind = self.journalKind(item, "journal[\(index)]") { journal.append(kind) }
-                }
-            } else {
-                error(node, "journal", "ожидался список видов работ (элементы начинаются с «- »)",
-                      hint: "например - {column: Контрольные, kind: контрольные работы, weight: 3}")
-            }
-        }
-        var region: [RegionDistribution] = []
-        if let node = map["region"] {
-            if let sequence = node.sequence {
-                for (index, item) in sequence.enumerated() {
-                    if let entry = self.region(item, "region[\(index)]") { region.append(entry) }
-                }
-            } else {
-                error(node, "region", "ожидался список распределений (элементы начинаются с «- »)",
-                      hint: "например - {subject: Математика, procedure: ВПР, grade: 5, marks: {2: 12.4, 3: 41, 4: 34.1, 5: 12.5}}")
-            }
-        }
+        let journal = list(map["journal"], "journal", "ожидался список видов работ (элементы начинаются с «- »)",
+                           hint: "например - {column: Контрольные, kind: контрольные работы, weight: 3}") { $0.journalKind($1, $2) }
+        let region = list(map["region"], "region", "ожидался список распределений (элементы начинаются с «- »)",
+                          hint: "например - {subject: Математика, procedure: ВПР, grade: 5, marks: {2: 12.4, 3: 41, 4: 34.1, 5: 12.5}}") { $0.region($1, $2) }
         guard let id, let title, let columns else { return nil }
         var definition = ResultsDefinition(id: id, title: title, organization: organization, year: year, academicYear: academicYear,
                                            schoolMarkName: schoolMark ?? "отметка за четверть", procedure: procedure, columns: columns,
@@ -144,6 +117,18 @@ struct YAMLWalker {
 
     /// One regional distribution: subject, procedure, optional grade and the percent (or shares)
     /// of marks 2–5, which must add up to 100 % (± 1 for rounding) or to 1.
+    /// The items of an optional list under `key`, each read by `item` (which records its own
+    /// problems); a value that is not a list is an error saying what was expected.
+    mutating func list<Item>(_ node: Node?, _ key: String, _ notAList: String, hint: String? = nil,
+                             _ item: (inout YAMLWalker, Node, String) -> Item?) -> [Item] {
+        guard let node else { return [] }
+        guard let sequence = node.sequence else {
+            error(node, key, notAList, hint: hint)
+            return []
+        }
+        return sequence.enumerated().compactMap { index, element in item(&self, element, "\(key)[\(index)]") }
+    }
+
     mutating func region(_ node: Node, _ path: String) -> RegionDistribution? {
         guard let map = mapping(node, path, allowed: ["subject", "procedure", "grade", "marks"]) else { return nil }
         let subject = string(map, "subject", path, parent: node)
