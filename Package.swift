@@ -96,6 +96,7 @@ let package = Package(
         .target(name: "AnketaWeb",
                 dependencies: [
                     "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaAnalysis", "AnketaDocument", "AnketaReports", "AnketaSpreadsheet", "QRCode", "AnketaIOM",
+                    "AnketaMunicipal",
                     .product(name: "Hummingbird", package: "hummingbird"),
                     .product(name: "HummingbirdCore", package: "hummingbird"),
                     .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

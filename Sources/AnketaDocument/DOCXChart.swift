@@ -214,39 +214,72 @@ struct DOCXChartWriter {
         return s
     }
 
-    /// A forest plot as a stacked bar chart: an invisible spacer up to the lower bound, a light
-    /// band to the estimate, a dark mark at the estimate (toned by `tones`), a light band to the
-    /// upper bound. Word and LibreOffice draw it natively; the values stay editable.
+    /// A forest plot as a stacked bar chart: per row, segments from the axis outwards — invisible,
+    /// a light band for the interval, a dark mark at the estimate (toned by `tones`) and a thin
+    /// near-black tick at the reference value. The ticks of the rows, with the gaps between the
+    /// rows, draw the reference as a dashed line, as the HTML chart does. Segment k of every row is
+    /// series k, each point filled by its own role. Word and LibreOffice draw it natively; the
+    /// values stay editable.
     private func forestChart() -> String {
         let dataMax = chart.allValues.compactMap { $0 }.filter(\.isFinite).max() ?? 0
-        let mark = AxisScale.scale(dataMax: dataMax, explicitMax: chart.maxValue).max / 80
-        var spacer: [Double?] = [], before: [Double?] = [], point: [Double?] = [], after: [Double?] = []
-        for c in chart.categories.indices {
-            guard let v = chart.value(series: 0, category: c) else {
-                spacer.append(nil); before.append(nil); point.append(nil); after.append(nil)
-                continue
-            }
-            let low = min(chart.value(series: 1, category: c) ?? v, v), high = max(chart.value(series: 2, category: c) ?? v, v)
-            let start = max(0, min(low, v - mark / 2))
-            spacer.append(start)
-            before.append(max(0, v - mark / 2 - start))
-            point.append(mark)
-            after.append(max(0, high - (v + mark / 2)))
+        let axisMax = AxisScale.scale(dataMax: dataMax, explicitMax: chart.maxValue).max
+        let mark = axisMax / 80, tick = axisMax / 250
+        var reference: Double?
+        if case .forest(let value) = chart.kind, let value, value.isFinite, value >= 0 { reference = value }
+        let rows = chart.categories.indices.map { c in
+            Self.forestSegments(value: chart.value(series: 0, category: c), low: chart.value(series: 1, category: c),
+                                high: chart.value(series: 2, category: c), reference: reference, mark: mark, tick: tick)
         }
         let none = "<c:dLbls><c:delete val=\"1\"/></c:dLbls>"
         var s = "<c:barChart><c:barDir val=\"bar\"/><c:grouping val=\"stacked\"/><c:varyColors val=\"0\"/>"
-        s += ser(index: 0, name: "", color: nil, points: "", labels: none, values: spacer)
-        s += ser(index: 1, name: "Интервал", color: "BFBFBF", points: "", labels: none, values: before)
-        var points = ""
-        for (c, tone) in chart.tones.prefix(chart.categories.count).enumerated() {
-            guard let tone else { continue }
-            points += "<c:dPt><c:idx val=\"\(c)\"/><c:invertIfNegative val=\"0\"/><c:bubble3D val=\"0\"/>" + fill(String(tone.chartColor.dropFirst())) + "</c:dPt>"
+        for k in 0..<(rows.map(\.count).max() ?? 0) {
+            var points = ""
+            for (c, row) in rows.enumerated() where k < row.count {
+                let color: String? = switch row[k].role {
+                case .gap: nil
+                case .band: "BFBFBF"
+                case .point: String((chart.tones.indices.contains(c) ? chart.tones[c] : nil)?.chartColor.dropFirst() ?? "262626")
+                case .reference: "222222"
+                }
+                guard let color else { continue }
+                points += "<c:dPt><c:idx val=\"\(c)\"/><c:invertIfNegative val=\"0\"/><c:bubble3D val=\"0\"/>" + fill(color) + "</c:dPt>"
+            }
+            s += ser(index: k, name: "", color: nil, points: points, labels: none, values: rows.map { k < $0.count ? $0[k].length : nil })
         }
-        s += ser(index: 2, name: "Значение", color: "262626", points: points, labels: none, values: point)
-        s += ser(index: 3, name: "Интервал", color: "BFBFBF", points: "", labels: none, values: after)
         s += "<c:gapWidth val=\"150\"/><c:overlap val=\"100\"/>"
         s += "<c:axId val=\"\(catAxisId)\"/><c:axId val=\"\(valAxisId)\"/></c:barChart>"
         return s
+    }
+
+    /// One part of a forest plot's row.
+    struct ForestSegment: Equatable {
+        enum Role: Equatable { case gap, band, point, reference }
+        var role: Role
+        var length: Double
+    }
+
+    /// A row's segments from 0: the interval band, the estimate's mark over it, the reference tick
+    /// over the band (the mark wins where they meet); gaps between. Adjacent parts of one role merge.
+    static func forestSegments(value: Double?, low: Double?, high: Double?, reference: Double?, mark: Double, tick: Double) -> [ForestSegment] {
+        var spans: [(from: Double, to: Double, role: ForestSegment.Role, rank: Int)] = []
+        if let value, value.isFinite {
+            let lower = min(low ?? value, value), upper = max(high ?? value, value)
+            spans.append((lower, upper, .band, 1))
+            spans.append((value - mark / 2, value + mark / 2, .point, 3))
+        }
+        if let reference { spans.append((reference - tick / 2, reference + tick / 2, .reference, 2)) }
+        let cuts = Set([0] + spans.flatMap { [max(0, $0.from), max(0, $0.to)] }).sorted()
+        var segments: [ForestSegment] = []
+        for (a, b) in zip(cuts, cuts.dropFirst()) where b > a {
+            let middle = (a + b) / 2
+            let role = spans.filter { $0.from <= middle && middle <= $0.to }.max { $0.rank < $1.rank }?.role ?? .gap
+            if let last = segments.last, last.role == role {
+                segments[segments.count - 1].length += b - a
+            } else {
+                segments.append(ForestSegment(role: role, length: b - a))
+            }
+        }
+        return segments
     }
 
     /// The category labels as lines (or key numbers).

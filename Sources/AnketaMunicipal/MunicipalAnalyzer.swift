@@ -21,6 +21,8 @@ public struct MunicipalAnalyzer {
     let respondents: [String: Int]
     private var perSchool: [String: Analyzer] = [:]
     private var pooled: Analyzer
+    /// Teachers' difficulties by school and subject (teachers' questionnaires with a `subject` grouping).
+    private var subjects: SubjectTally?
 
     public init(questionnaire: Questionnaire, wave: String, schools: [SchoolUnit], respondents: [String: Int],
                 options: AnalysisOptions = AnalysisOptions()) {
@@ -33,6 +35,7 @@ public struct MunicipalAnalyzer {
             perSchool[school.code] = Analyzer(questionnaire: questionnaire, wave: "\(wave), \(school.shortName)", options: options)
         }
         pooled = Analyzer(questionnaire: questionnaire, wave: wave, options: options)
+        subjects = SubjectTally(questionnaire: questionnaire)
     }
 
     /// Whether a school with this many respondents is shown.
@@ -40,7 +43,10 @@ public struct MunicipalAnalyzer {
 
     public mutating func add(_ response: Response, school code: String) {
         perSchool[code]?.add(response)
-        if isShown(code) { pooled.add(response) }
+        if isShown(code) {
+            pooled.add(response)
+            subjects?.add(response, school: code)
+        }
     }
 
     /// Every school's own result (for the schools' справки) and the municipal figures.
@@ -48,8 +54,17 @@ public struct MunicipalAnalyzer {
         var results: [String: AnalysisResult] = [:]
         for (code, analyzer) in perSchool { results[code] = analyzer.finish() }
         let pooledResult = pooled.finish()
-        let municipal = MunicipalFigures.build(questionnaire: questionnaire, wave: wave, schools: schools, results: results,
+        var municipal = MunicipalFigures.build(questionnaire: questionnaire, wave: wave, schools: schools, results: results,
                                                pooled: pooledResult, minGroupSize: options.minGroupSize)
+        if let subjects {
+            let names = Dictionary(schools.map { ($0.code, $0.shortName) }, uniquingKeysWith: { first, _ in first })
+            for index in municipal.topics.indices {
+                let outcome = subjects.subjectRows(question: municipal.topics[index].question, schools: names, minGroupSize: options.minGroupSize)
+                municipal.topics[index].subjects = outcome.rows
+                municipal.topics[index].subjectsMerged = outcome.merged
+                municipal.topics[index].subjectsWithheld = outcome.withheld
+            }
+        }
         return (municipal, results, pooledResult)
     }
 }

@@ -14,9 +14,11 @@ extension MunicipalComposer {
             let below = tested.filter { $0.1.id == item.id && $0.2.direction == .below }.map(\.0.name)
             guard !above.isEmpty || !below.isEmpty else { continue }
             any = true
+            // For a lower-is-better indicator «ниже» is the good news: the verdict says which it is.
+            let reversed = indicator(item.id)?.direction == .lowerIsBetter
             var parts: [String] = []
-            if !below.isEmpty { parts.append("значимо ниже остальных — \(below.joined(separator: ", "))") }
-            if !above.isEmpty { parts.append("значимо выше остальных — \(above.joined(separator: ", "))") }
+            if !below.isEmpty { parts.append("значимо ниже остальных\(reversed ? " (это лучше)" : "") — \(below.joined(separator: ", "))") }
+            if !above.isEmpty { parts.append("значимо выше остальных\(reversed ? " (это хуже)" : "") — \(above.joined(separator: ", "))") }
             blocks.append(.paragraph([.strong("«\(item.title)»: "), .text(parts.joined(separator: "; ") + ".")]))
         }
         if !any {
@@ -59,16 +61,18 @@ extension MunicipalComposer {
         for item in result.indicators {
             let rows = result.shown.compactMap { school -> [Cell]? in
                 guard let own = school.indicators.first(where: { $0.id == item.id }), let test = own.comparison else { return nil }
-                let verdict: String = switch test.direction {
-                case .above: "выше"
-                case .below: "ниже"
+                let worse = verdict(test, indicator: item.id) == .worse
+                let reversed = indicator(item.id)?.direction == .lowerIsBetter
+                let label: String = switch test.direction {
+                case .above: reversed ? "выше (хуже)" : "выше"
+                case .below: reversed ? "ниже (лучше)" : "ниже"
                 case .none: "нет"
                 }
                 return [Cell(school.name), Cell(String(own.scored)), Cell(MunicipalWording.figure(own.scoreMean, method: item.method)),
                         Cell(MunicipalWording.change(test.difference, method: item.method)),
                         Cell(MunicipalWording.interval([test.lower, test.upper], method: item.method)),
                         Cell(MunicipalWording.pValue(test.p)), Cell(MunicipalWording.pValue(test.pHolm)),
-                        Cell(verdict, tone: test.direction == .below ? .poor : test.direction == .above ? .good : nil)]
+                        Cell(label, tone: worse ? .poor : test.direction == .none ? nil : .good)]
             }
             guard !rows.isEmpty else { continue }
             blocks.append(.table(Table(caption: "«\(item.title)»: школа против остальных школ", header: ["Школа", "n", "Среднее", "Разность", "95 % ДИ разности", "p", "p (Холм)", "Значимо"],

@@ -46,6 +46,38 @@ extension MunicipalComposer {
                              header: ["Компетенция", "Педагогов с затруднениями", "Школы (педагогов с затруднениями)"],
                              rows: rows, columnWidths: [3.6, 1.5, 4], numericColumns: [1])),
                 .note([.text("Число педагогов — по ответам на вопрос; школы, где ответили меньше \(RussianPlural.personGenitiveMin(result.minGroupSize)), не учитываются.")])]
+            + subjectTopics()
+    }
+
+    /// The same topics by subject area: how many teachers of each subject report the difficulty,
+    /// and in which schools at least 30 % of that subject's teachers do.
+    func subjectTopics() -> [Block] {
+        let topics = result.topics.prefix(12)
+        guard topics.contains(where: { !$0.subjects.isEmpty || $0.subjectsWithheld }) else { return [] }
+        var rows: [[Cell]] = []
+        for topic in topics {
+            let needing = topic.subjects.filter { $0.percent >= 30 }
+            if topic.subjectsWithheld {
+                rows.append([Cell(topic.text), Cell("не приводится: по предметам выделилась бы малая группа педагогов", tone: .muted), Cell("—"), Cell("—")])
+                continue
+            }
+            for (index, row) in needing.enumerated() {
+                let subject = row.subject ?? "другие предметные области"
+                rows.append([Cell(index == 0 ? topic.text : ""), Cell(subject),
+                             Cell("\(row.teachers) из \(row.valid) (\(RussianNumber.percent(row.percent)))"),
+                             Cell(row.schools.isEmpty ? "—" : row.schools.joined(separator: ", "))])
+            }
+        }
+        guard !rows.isEmpty else { return [] }
+        let merged = Set(topics.flatMap(\.subjectsMerged)).sorted()
+        var note = "Показаны предметные области, где затруднение отметили не менее 30 % ответивших педагогов этой области. Школы названы, если в школе не меньше \(RussianPlural.personGenitiveMin(result.minGroupSize)) педагогов этой области и не менее 30 % из них отметили затруднение; число педагогов школы по предмету не приводится, чтобы его нельзя было вычесть из итогов. Педагоги, не указавшие предметную область, в таблицу не входят."
+        if !merged.isEmpty {
+            note += " В «другие предметные области» объединены: \(merged.joined(separator: "; ")) — в них меньше \(RussianPlural.personGenitiveMin(result.minGroupSize)) педагогов муниципалитета или их отдельный показ позволил бы вычислить ответы малой группы педагогов одной школы."
+        }
+        return [.table(Table(caption: "Темы повышения квалификации по предметным областям",
+                             header: ["Компетенция", "Предметная область", "Педагогов с затруднениями", "Школы (не менее 30 % педагогов области)"],
+                             rows: rows, columnWidths: [3, 2.2, 1.6, 2.6], numericColumns: [2])),
+                .note([.text(note)])]
     }
 
     // MARK: - Cross-audience map
@@ -119,14 +151,14 @@ extension MunicipalComposer {
             let deficits = school.indicators.filter(\.deficit)
             let lines = deficits.compactMap { own -> String? in
                 guard let item = result.indicators.first(where: { $0.id == own.id }) else { return nil }
-                return "«\(item.title)» — \(MunicipalWording.figure(own.figure, method: item.method))" + (own.comparison?.direction == .below ? " ▼" : "")
+                return "«\(item.title)» — \(MunicipalWording.figure(own.figure, method: item.method))" + (verdict(own.comparison, indicator: own.id) == .worse ? " ▼" : "")
             }
             let numbers = deficits.compactMap { own in measured.firstIndex { $0.id == own.id }.map { String($0 + 1) } }
-            let priority = deficits.contains { $0.comparison?.direction == .below } || deficits.count == result.indicators.count
+            let priority = deficits.contains { verdict($0.comparison, indicator: $0.id) == .worse } || deficits.count == result.indicators.count
             return [Cell(school.name, bold: priority), Cell(lines.joined(separator: "\n")), Cell(numbers.joined(separator: ", "), tone: priority ? .poor : nil)]
         }
         var blocks: [Block] = [.heading("Школы с дефицитами: адресные рекомендации", level: 1),
-                               .text("В таблице — школы, где хотя бы один показатель на уровне дефицита, и номера мер, которые им рекомендованы (меры перечислены под таблицей). Выделены школы, где дефицит по всем показателям или показатель значимо ниже остальных школ (▼): им нужно методическое сопровождение муниципального уровня — закрепление куратора, посещение уроков, отчёт на методическом совете через полгода."),
+                               .text("В таблице — школы, где хотя бы один показатель на уровне дефицита, и номера мер, которые им рекомендованы (меры перечислены под таблицей). Выделены школы, где дефицит по всем показателям или показатель значимо хуже, чем в остальных школах (▼): им нужно методическое сопровождение муниципального уровня — закрепление куратора, посещение уроков, отчёт на методическом совете через полгода."),
                                .table(Table(caption: "Дефициты школ и рекомендуемые меры", header: ["Школа", "Показатели на уровне дефицита", "Меры №"],
                                             rows: rows, columnWidths: [2, 5.2, 1], numericColumns: [2]))]
         var measures: [[Inline]] = []

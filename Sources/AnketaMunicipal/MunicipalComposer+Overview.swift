@@ -103,12 +103,8 @@ extension MunicipalComposer {
             rows.append([Cell(school.name)] + indicators.map { item in
                 if school.hidden { return Cell("скрыто", tone: .muted) }
                 guard let own = school.indicators.first(where: { $0.id == item.id }) else { return Cell("—") }
-                var text = cellText(own.figure, level: own.level, deficit: own.deficit, method: item.method, compact: true)
-                switch own.comparison?.direction {
-                case .above?: text += " ▲"
-                case .below?: text += " ▼"
-                default: break
-                }
+                let text = cellText(own.figure, level: own.level, deficit: own.deficit, method: item.method, compact: true)
+                    + mark(own.comparison, indicator: item.id)
                 return Cell(text, tone: tone(level: own.level, deficit: own.deficit, indicator: item.id))
             })
         }
@@ -116,7 +112,7 @@ extension MunicipalComposer {
                                .text("Карта показывает уровень каждого показателя в каждой школе: самые тёмные клетки — дефицит (уровень ниже порогового), средние — средний уровень, светлые — высокий."),
                                .table(Table(caption: "Школы × показатели", header: ["Организация"] + indicators.map(\.title), rows: rows,
                                             columnWidths: [2.6] + indicators.map { _ in 1.5 }, numericColumns: Set(1...indicators.count)))]
-        blocks.append(.note([.text("▲ / ▼ — значимо выше / ниже остальных школ муниципалитета (с поправкой Холма), подробности — в приложении.")]))
+        blocks.append(.note([.text(markLegend)]))
         if let note = hiddenNote { blocks.append(note) }
         return blocks
     }

@@ -24,6 +24,7 @@ public struct MunicipalComposer: Sendable {
         blocks += introduction()
         blocks += coverage()
         blocks += municipalFigures()
+        blocks += dynamicsSection()
         blocks += heatMap()
         blocks += comparisons()
         blocks += ranking()
@@ -58,6 +59,38 @@ public struct MunicipalComposer: Sendable {
         guard let figure else { return "—" }
         let word = level.map { deficit && !compact ? "\($0) (дефицит)" : $0 } ?? ""
         return word.isEmpty ? MunicipalWording.figure(figure, method: method) : "\(MunicipalWording.figure(figure, method: method))\n\(word)"
+    }
+
+    /// Whether a school compares significantly better or worse than the rest: higher for most
+    /// indicators, lower for `direction: lower_is_better` ones.
+    func verdict(_ comparison: RestComparison?, indicator id: String) -> Verdict? {
+        let lowerIsBetter = indicator(id)?.direction == .lowerIsBetter
+        switch comparison?.direction {
+        case .above?: return lowerIsBetter ? .worse : .better
+        case .below?: return lowerIsBetter ? .better : .worse
+        default: return nil
+        }
+    }
+
+    enum Verdict { case better, worse }
+
+    /// «▲» for significantly better than the rest, «▼» for worse (with a leading space), or "".
+    func mark(_ comparison: RestComparison?, indicator id: String) -> String {
+        switch verdict(comparison, indicator: id) {
+        case .better?: " ▲"
+        case .worse?: " ▼"
+        case nil: ""
+        }
+    }
+
+    /// The legend of ▲ / ▼, naming the indicators where lower is better.
+    var markLegend: String {
+        let reversed = result.indicators.filter { indicator($0.id)?.direction == .lowerIsBetter }.map { "«\($0.title)»" }
+        var text = "▲ / ▼ — значимо лучше / хуже остальных школ муниципалитета (с поправкой Холма), подробности — в приложении."
+        if !reversed.isEmpty {
+            text += " Для \(reversed.count == 1 ? "показателя" : "показателей") \(reversed.joined(separator: ", ")) лучше меньшее значение: ▲ — значимо ниже остальных, ▼ — значимо выше."
+        }
+        return text
     }
 
     var hiddenNote: Block? {

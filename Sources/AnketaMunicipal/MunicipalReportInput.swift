@@ -12,6 +12,8 @@ public struct MunicipalReportInput: Sendable {
     /// `dd.MM.yyyy`.
     public var date: String
     public var academicYear: AcademicYear?
+    /// Change from the previous municipal wave (`--compare`), when there is one.
+    public var dynamics: MunicipalDynamics?
 
     public init(questionnaire: Questionnaire, result: MunicipalResult, audiences: [MunicipalAudience] = [], units: [SchoolUnit],
                 profile: OrganizationProfile? = nil, date: String, academicYear: AcademicYear? = nil) {

@@ -21,7 +21,7 @@ public struct MunicipalReportWriter: Sendable {
     public func write(to folder: URL) throws -> [URL] {
         var files = try ReportFolder(folder)
         try files.saveDocument(MunicipalComposer(input).compose())
-        try files.saveJSON("municipal.json", MunicipalFiguresFile(result: input.result, audienceMap: input.audienceMap))
+        try files.saveJSON("municipal.json", MunicipalFiguresFile(result: input.result, audienceMap: input.audienceMap, dynamics: input.dynamics))
         try files.save("schools.csv", Data(schoolsCSV().utf8))
         return files.written
     }
@@ -52,10 +52,11 @@ public struct MunicipalReportWriter: Sendable {
     public func benchmark(for code: String) -> ReportBenchmark {
         let school = input.result.schools.first { $0.code == code }
         let entries = input.result.indicators.map { item -> ReportBenchmark.Entry in
+            let reversed = input.questionnaire.indicators.first { $0.id == item.id }?.direction == .lowerIsBetter
             let verdict: String? = school?.indicators.first { $0.id == item.id }?.comparison.map { test in
                 switch test.direction {
-                case .above: "значимо выше"
-                case .below: "значимо ниже"
+                case .above: reversed ? "значимо выше (хуже)" : "значимо выше"
+                case .below: reversed ? "значимо ниже (лучше)" : "значимо ниже"
                 case .none: "без значимых отличий"
                 }
             }
@@ -92,6 +93,7 @@ public struct MunicipalReportWriter: Sendable {
 struct MunicipalFiguresFile: Encodable {
     var result: MunicipalResult
     var audienceMap: AudienceMap?
+    var dynamics: MunicipalDynamics?
 }
 
 /// A CSV cell that is safe in Excel: quoted when needed, a formula-looking start neutralised.

@@ -117,6 +117,24 @@ public struct DevelopmentTopic: Codable, Sendable, Equatable {
     public var valid: Int
     public var percent: Double
     public var schools: [Place]
+    /// By subject area (teachers' questionnaires with a `subject` grouping): see ``SubjectTopics``.
+    public var subjects: [SubjectRow] = []
+    /// Subject areas merged into «другие» (fewer than the minimum teachers, or merged to protect a
+    /// small school × subject group).
+    public var subjectsMerged: [String] = []
+    /// The by-subject table could not be published without revealing a small group.
+    public var subjectsWithheld = false
+
+    /// One subject area's need: teachers with the difficulty of those who answered, and the
+    /// schools (names only) where at least 30 % of that subject's teachers report it.
+    public struct SubjectRow: Codable, Sendable, Equatable {
+        /// nil: «другие предметные области» (the merged small ones).
+        public var subject: String?
+        public var teachers: Int
+        public var valid: Int
+        public var percent: Double
+        public var schools: [String]
+    }
 
     public struct Place: Codable, Sendable, Equatable {
         public var code: String

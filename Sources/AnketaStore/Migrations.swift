@@ -134,6 +134,7 @@ enum Migrations {
             try db.execute(sql: "ALTER TABLE survey_run ADD COLUMN closed_at TEXT")
         }
         registerUnitsRegistry(&migrator)
+        registerMunicipalRuns(&migrator)
         return migrator
     }
 }

@@ -108,7 +108,8 @@ struct AccountController: Sendable {
             UserRow(id: $0.id ?? 0, login: $0.login, role: ConsoleUser.title(of: $0), pending: $0.mustChangePassword, isSelf: $0.id == user.user.id)
         }
         let chosen = form?["role"] ?? ConsoleRole.schoolAdministrator.rawValue
-        let units = Set(try app.store.waves().map(\.wave.unit).filter { !$0.isEmpty }).sorted()
+        // The registry's codes (the units of municipal runs) and every unit runs already have.
+        let units = Set(try app.store.units().map(\.code) + app.store.waves().map(\.wave.unit).filter { !$0.isEmpty }).sorted()
         return UsersView(csrf: user.session.csrf, users: rows,
                          roles: ConsoleRole.allCases.map { RoleOption(value: $0.rawValue, title: ConsoleUser.roleName($0), checked: $0.rawValue == chosen) },
                          login: issued == nil ? form?["login"] ?? "" : "", unit: issued == nil ? form?["unit"] ?? "" : "", units: units,

@@ -34,6 +34,7 @@ public func buildRouter(store: AnketaStore, configuration: WebConfiguration) thr
     SurveyController(app: app).addRoutes(to: router)
     AuthController(app: app).addRoutes(to: router)
     RunController(app: app).addRoutes(to: router)
+    MunicipalRunController(app: app).addRoutes(to: router)
     QuestionnaireController(app: app).addRoutes(to: router)
     DownloadController(app: app).addRoutes(to: router)
     AccountController(app: app).addRoutes(to: router)

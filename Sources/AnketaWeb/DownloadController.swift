@@ -100,9 +100,12 @@ struct DownloadController: Sendable {
         let formatter = DateFormatter()
         formatter.timeZone = app.clock.timeZone
         formatter.dateFormat = "dd.MM.yyyy"
+        // A school of the units registry (a municipal run's school) is named and counted as the registry says.
+        let registered = wave.unit.isEmpty ? nil : try app.store.units().first { $0.code == wave.unit }
         var input = ReportInput(questionnaire: questionnaire, result: try analyze(wave), previous: history.last,
-                                organization: wave.unit.isEmpty ? nil : wave.unit, mapGrouping: by,
-                                date: formatter.string(from: Date()), profile: app.configuration.organization)
+                                organization: registered?.shortName ?? (wave.unit.isEmpty ? nil : wave.unit),
+                                population: registered?.contingent[questionnaire.audience], mapGrouping: by,
+                                date: formatter.string(from: Date()), profile: registered?.profile ?? app.configuration.organization)
         input.history = history
         return (input, wave)
     }

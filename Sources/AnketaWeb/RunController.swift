@@ -40,13 +40,21 @@ struct RunController: Sendable {
             let user = try app.consoleUser(request)
             let now = app.clock.now()
             let titles = Dictionary(try app.store.questionnaires().map { ($0.id, $0.title) }, uniquingKeysWith: { _, last in last })
-            let rows = try app.store.runs().filter { user.user.mayAccess(unit: $0.wave.unit) }.map { item in
-                RunRow(id: item.run.id ?? 0, title: titles[item.wave.questionnaireID] ?? item.wave.questionnaireID, wave: item.wave.displayName,
+            // A methodist sees a municipal run as one line (its schools' runs are on its page); a
+            // school administrator sees their school's run of it among their own runs.
+            let municipal = user.isMethodist ? try app.store.municipalRuns() : []
+            let grouped = Set(municipal.flatMap { $0.schools.compactMap(\.run.id) })
+            let names = Dictionary(try app.store.units().map { ($0.code, $0.shortName) }, uniquingKeysWith: { first, _ in first })
+            let rows = try app.store.runs().filter { user.user.mayAccess(unit: $0.wave.unit) && !grouped.contains($0.run.id ?? 0) }.map { item in
+                RunRow(id: item.run.id ?? 0, title: titles[item.wave.questionnaireID] ?? item.wave.questionnaireID,
+                       wave: names[item.wave.unit].map { "\(item.wave.name), \($0)" } ?? item.wave.displayName,
                        period: app.clock.period(item.run.opensAt, item.run.closesAt), state: item.run.state(at: now).rawValue,
                        responses: item.responses)
             }
             let notice = request.uri.queryParameters.get("password") == "changed" ? ["Пароль изменён. Другие сеансы с прежним паролем завершены."] : []
             let view: [String: Any] = ["runs": rows, "hasRuns": !rows.isEmpty, "notice": notice,
+                                       "municipal": try MunicipalRunController.listRows(municipal, app: app, titles: titles, now: now),
+                                       "hasMunicipal": !municipal.isEmpty, "isMethodist": user.isMethodist,
                                        "unit": user.isMethodist ? "" : user.user.unit,
                                        "catalogProblem": app.emptyCatalogMessage(logger: context.logger).map { [$0] } ?? [String]()]
             return app.page("admin", view, title: "Опросы", admin: user, wide: true)
@@ -212,7 +220,10 @@ struct RunController: Sendable {
             let summary = try LiveSummary.make(questionnaire: questionnaire, wave: wave, store: app.store, minGroupSize: minimum)
             let previous = try app.previousWave(of: wave)
             let view: [String: Any] = [
-                "id": id, "title": questionnaire.title, "wave": wave.name, "unit": wave.unit, "csrf": user.session.csrf,
+                "id": id, "title": questionnaire.title, "wave": wave.name, "csrf": user.session.csrf,
+                "unit": try app.store.units().first { $0.code == wave.unit }?.shortName ?? wave.unit,
+                // A methodist gets back from a school's run to its municipal run.
+                "municipalRun": user.isMethodist ? try app.store.municipalRuns().filter { $0.schools.contains { $0.run.id == run.id } }.map(\.id) : [Int64](),
                 "period": app.clock.period(run.opensAt, run.closesAt), "state": state.rawValue,
                 "closedEarly": run.closed ? [run.closedAt.map { "Завершён досрочно \(app.clock.human($0))." } ?? "Завершён досрочно."] : [String](),
                 "isOpen": state != .closed, "isClosed": state == .closed, "link": "\(app.baseURL)/s/\(run.slug)",

@@ -10,7 +10,8 @@ extension Templates {
         <h1>Опросы{{#unit}} · {{unit}}{{/unit}}</h1>
         {{#notice}}<div class="notice" role="status">{{.}}</div>{{/notice}}
         {{#catalogProblem}}<div class="summary" role="alert"><p class="error">Анкет для новых опросов нет.</p><p>{{.}}</p></div>{{/catalogProblem}}
-        <div class="actions"><a class="button" href="/admin/runs/new">Новый опрос</a><a class="button secondary" href="/admin/questionnaires">Анкеты</a></div>
+        <div class="actions"><a class="button" href="/admin/runs/new">Новый опрос</a>{{#isMethodist}}<a class="button secondary" href="/admin/municipal/new">Муниципальный опрос</a>{{/isMethodist}}<a class="button secondary" href="/admin/questionnaires">Анкеты</a></div>
+        {{> municipal_list}}
         {{#hasRuns}}
         <table class="stack">
           <thead><tr><th>Анкета</th><th>Волна</th><th>Сроки</th><th>Состояние</th><th>Ответов</th></tr></thead>
@@ -19,7 +20,7 @@ extension Templates {
           </tbody>
         </table>
         {{/hasRuns}}
-        {{^hasRuns}}<p class="muted">Опросов пока нет. Создайте первый: выберите анкету, волну и сроки — и получите ссылку для участников.</p>{{/hasRuns}}
+        {{^hasRuns}}{{^hasMunicipal}}<p class="muted">Опросов пока нет. Создайте первый: выберите анкету, волну и сроки — и получите ссылку для участников.</p>{{/hasMunicipal}}{{/hasRuns}}
         """
 
     static let runNew = """
@@ -46,6 +47,7 @@ extension Templates {
     static let run = """
         <h1>{{title}}</h1>
         <p class="muted">Волна «{{wave}}»{{#unit}}, {{unit}}{{/unit}}. Сроки: {{period}}. Состояние: <strong>{{state}}</strong>.</p>
+        {{#municipalRun}}<p><a href="/admin/municipal/{{.}}">← Муниципальный опрос: все школы</a></p>{{/municipalRun}}
         {{#closedEarly}}<p class="muted">{{.}}</p>{{/closedEarly}}
         <div class="card">
           <p><strong>Ссылка для участников:</strong></p>

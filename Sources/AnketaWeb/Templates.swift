@@ -4,7 +4,7 @@
 enum Templates {
     static let all: [String: String] = ([
         "layout": layout, "login": login, "message": message,
-    ] as [String: String]).merging(console) { first, _ in first }.merging(respondentPages) { first, _ in first }.merging(printPages) { first, _ in first }
+    ] as [String: String]).merging(console) { first, _ in first }.merging(municipal) { first, _ in first }.merging(respondentPages) { first, _ in first }.merging(printPages) { first, _ in first }
 
     static let layout = """
         <!doctype html>
@@ -92,6 +92,12 @@ enum Templates {
         .review dd.missing { color: var(--muted); font-style: italic; }
         .review h2 { display: flex; justify-content: space-between; gap: 1rem; align-items: baseline; margin-top: 0; }
         .review h2 a { font-size: 1rem; font-weight: 400; white-space: nowrap; }
+        fieldset.checks { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0 1rem; }
+        fieldset.checks legend { grid-column: 1 / -1; }
+        .meter { display: block; height: .45rem; background: #dfe4ec; border-radius: 999px; overflow: hidden; margin-top: .2rem; min-width: 5rem; }
+        .meter span { display: block; height: 100%; background: var(--accent); }
+        .link.small { font-size: .8rem; padding: .15rem .35rem; }
+        table.municipal td:last-child { max-width: 18rem; }
         .anon { background: #eef6ee; border: 1px solid #9cc59c; border-radius: 10px; padding: .75rem 1rem; }
         \(printStyle)
         @media print { header.site, .no-print { display: none; } body { background: #fff; } main { max-width: none; padding: 0; } }

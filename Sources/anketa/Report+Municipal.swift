@@ -26,14 +26,12 @@ struct MunicipalReportJob {
         guard !waves.isEmpty else {
             throw ValidationError("у анкеты «\(questionnaire.id)» нет волны «\(name)» ни у одной организации из реестра; загрузите выгрузку с --split-by или проверьте название волны (anketa list)")
         }
-        var counts: [String: Int] = [:]
-        for item in waves { counts[item.unit.code] = try store.responseCount(in: item.wave) }
-        var analyzer = MunicipalAnalyzer(questionnaire: questionnaire, wave: name, schools: waves.map(\.unit), respondents: counts, options: options)
-        for item in waves {
-            try store.forEachResponse(in: item.wave) { analyzer.add($0.response, school: item.unit.code) }
+        let sources = try waves.map { item in
+            MunicipalAudience.Source(unit: item.unit, respondents: try store.responseCount(in: item.wave)) { body in
+                try store.forEachResponse(in: item.wave) { body($0.response) }
+            }
         }
-        let (municipal, perSchool, pooled) = analyzer.finish()
-        return MunicipalAudience(questionnaire: questionnaire, municipal: municipal, schools: perSchool, pooled: pooled)
+        return try MunicipalAudience.analyze(questionnaire: questionnaire, wave: name, sources: sources, options: options)
     }
 
     func run() throws {
@@ -46,16 +44,12 @@ struct MunicipalReportJob {
             let parts = item.split(separator: ":", maxSplits: 1).map(String.init)
             audiences.append(try analyze(try store.questionnaire(id: parts[0]), wave: parts[1], units: units))
         }
-        var previous: [String: AnalysisResult] = [:]
-        if let compare, schools {
-            for item in try store.unitWaves(questionnaireID: questionnaire.id, named: compare) {
-                var analyzer = Analyzer(questionnaire: questionnaire, wave: "\(compare), \(item.unit.shortName)", options: options)
-                try store.forEachResponse(in: item.wave) { analyzer.add($0.response) }
-                previous[item.unit.code] = analyzer.finish()
-            }
-        }
-        let input = MunicipalReportInput(questionnaire: questionnaire, result: main.municipal, audiences: audiences, units: units,
+        // The previous municipal wave: the municipal справка's dynamics and every school's own.
+        var previous: MunicipalAudience?
+        if let compare { previous = try analyze(questionnaire, wave: compare, units: units) }
+        var input = MunicipalReportInput(questionnaire: questionnaire, result: main.municipal, audiences: audiences, units: units,
                                          profile: profile, date: date, academicYear: academicYear)
+        input.dynamics = previous.map { MunicipalDynamics(previous: $0, current: main) }
         let folder = URL(fileURLWithPath: output ?? "Results/\(questionnaire.id)-\(Anketa.Report.safe(wave))-municipal")
         let writer = MunicipalReportWriter(input)
         let written = try writer.write(to: folder)
@@ -68,7 +62,7 @@ struct MunicipalReportJob {
         }
         print("Записано в \(folder.relativePath)/: " + written.map(\.lastPathComponent).joined(separator: ", "))
         if schools {
-            let done = try writer.writeSchools(main.schools, to: folder, previous: previous)
+            let done = try writer.writeSchools(main.schools, to: folder, previous: previous?.schools ?? [:])
             print("Справки школ (\(done.count)) — в \(folder.appendingPathComponent("schools").relativePath)/<код школы>/")
         }
     }

@@ -215,3 +215,28 @@ private func entries(_ data: Data) throws -> [String: Data] {
     try MarkdownRenderer().render(sampleDocument).write(to: url.appendingPathComponent("sample.md"), atomically: true, encoding: .utf8)
     try DOCXRenderer().render(sampleDocument).write(to: url.appendingPathComponent("sample.docx"))
 }
+
+@Test func docxForestRowsCarryTheReferenceTick() throws {
+    // Interval 40–60, estimate 50, reference 55: gap, band, mark, band, tick, band.
+    let row = DOCXChartWriter.forestSegments(value: 50, low: 40, high: 60, reference: 55, mark: 1, tick: 0.4)
+    #expect(row.map(\.role) == [.gap, .band, .point, .band, .reference, .band])
+    let lengths = row.map(\.length)
+    for (length, expected) in zip(lengths, [40, 9.5, 1, 4.3, 0.4, 4.8]) { #expect(abs(length - expected) < 1e-9) }
+    // The reference beyond the interval, and on the estimate (the estimate's mark wins there).
+    #expect(DOCXChartWriter.forestSegments(value: 20, low: 10, high: 30, reference: 55, mark: 1, tick: 0.4).map(\.role)
+        == [.gap, .band, .point, .band, .gap, .reference])
+    #expect(DOCXChartWriter.forestSegments(value: 55, low: 50, high: 60, reference: 55, mark: 1, tick: 0.4).map(\.role)
+        == [.gap, .band, .point, .band])
+    // A row without an estimate still shows the tick.
+    #expect(DOCXChartWriter.forestSegments(value: nil, low: nil, high: nil, reference: 55, mark: 1, tick: 0.4).map(\.role) == [.gap, .reference])
+
+    let chart = Chart(kind: .forest(reference: 55), title: "Лес", categories: ["А", "Б"],
+                      series: [Chart.Series(name: "Среднее", values: [50, 20], color: "#4a6fa5"),
+                               Chart.Series(name: "Нижняя граница", values: [40, 10], color: "#bfbfbf"),
+                               Chart.Series(name: "Верхняя граница", values: [60, 30], color: "#bfbfbf")],
+                      maxValue: 100, unit: "%")
+    let data = try DOCXRenderer().render(Document(title: "Т", blocks: [.chart(chart)]))
+    let xml = String(decoding: try #require(try entries(data)["word/charts/chart1.xml"]), as: UTF8.self)
+    // One tick per row, filled near-black.
+    #expect(xml.components(separatedBy: "<a:srgbClr val=\"222222\"/>").count - 1 == 2)
+}

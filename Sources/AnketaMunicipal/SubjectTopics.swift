@@ -1,0 +1,147 @@
+import AnketaAnalysis
+import AnketaCore
+
+/// Which by-subject figures of one PD topic may be published without revealing a small
+/// school × subject group (pure; see docs/municipal.md, «PD topics by subject»).
+///
+/// Published per subject area: teachers who answered, teachers with a difficulty, and the names
+/// (no counts) of schools whose own group of that subject has at least the minimum and where at
+/// least 30 % report the difficulty. Already published elsewhere in the справка: every shown
+/// school's total and the municipal total. A school × subject cell with 1 … minimum − 1 teachers
+/// is *sensitive*: its counts must not follow from the published totals.
+///
+/// The check assumes, to be safe, that the outsider knows every row (school) and column (subject,
+/// «другие», «не указано») total of both counts and which cells are non-empty. A cell is then
+/// determined when it is a bridge of the bipartite school–subject graph of unknown cells (the
+/// totals on one side of it add up to it), or lies on a line whose total is 0; determined cells
+/// are taken out and the search repeated. Subjects with fewer than the minimum teachers in the
+/// whole municipality are merged into «другие предметные области» (grown with the smallest
+/// subjects until it has at least the minimum); while a sensitive cell is determined, the
+/// smallest subject still shown is merged too. When none is left, the table is withheld.
+/// `SubjectTopicsTests` compares the result with the exact range of every sensitive cell
+/// (`LinearProgram`) on random tables.
+enum SubjectTopics {
+    /// The merged column of small subjects.
+    static let others = "\u{0}others"
+
+    struct Outcome: Equatable {
+        var rows: [DevelopmentTopic.SubjectRow]
+        /// Subjects merged into «другие» (small, or merged to protect a small school × subject group).
+        var merged: [String]
+        /// Nothing could be published by subject.
+        var withheld: Bool
+    }
+
+    static func plan(members: [SubjectTally.Cell: Int], counts: [SubjectTally.Cell: SubjectTally.Count], subjects: [String],
+                     schools: [String: String], minGroupSize: Int) -> Outcome {
+        var teachers: [String: Int] = [:]
+        for (cell, count) in members where cell.subject != Analyzer.unspecifiedGroup { teachers[cell.subject, default: 0] += count }
+        let present = subjects.filter { (teachers[$0] ?? 0) > 0 }
+        var merged = Set(present.filter { teachers[$0]! < minGroupSize })
+        func smallestShown() -> String? {
+            present.filter { !merged.contains($0) }.min { (teachers[$0]!, $0) < (teachers[$1]!, $1) }
+        }
+        func grownOthers() {
+            while !merged.isEmpty, merged.reduce(0, { $0 + teachers[$1]! }) < minGroupSize, let next = smallestShown() { merged.insert(next) }
+        }
+        grownOthers()
+        while true {
+            let column: (String) -> String = { subject in
+                subject == Analyzer.unspecifiedGroup ? subject : merged.contains(subject) ? others : subject
+            }
+            var cellMembers: [SubjectTally.Cell: Int] = [:]
+            var cellCounts: [SubjectTally.Cell: SubjectTally.Count] = [:]
+            for (cell, count) in members {
+                let key = SubjectTally.Cell(school: cell.school, subject: column(cell.subject))
+                cellMembers[key, default: 0] += count
+                let own = counts[cell] ?? SubjectTally.Count()
+                cellCounts[key, default: SubjectTally.Count()].valid += own.valid
+                cellCounts[key, default: SubjectTally.Count()].difficulty += own.difficulty
+            }
+            let sensitive = Set(cellMembers.filter { $0.key.subject != Analyzer.unspecifiedGroup && $0.value < minGroupSize }.map(\.key))
+            let cells = Array(cellMembers.keys)
+            let exposed = determined(cells: cells, values: cellCounts.mapValues(\.valid), among: sensitive)
+                .union(determined(cells: cells, values: cellCounts.mapValues(\.difficulty), among: sensitive))
+            if exposed.isEmpty {
+                return Outcome(rows: rows(cellMembers: cellMembers, cellCounts: cellCounts, schools: schools, minGroupSize: minGroupSize),
+                               merged: present.filter { merged.contains($0) }, withheld: false)
+            }
+            guard let next = smallestShown() else { return Outcome(rows: [], merged: present, withheld: true) }
+            merged.insert(next)
+            grownOthers()
+        }
+    }
+
+    /// Published rows: every column but «не указано», by teachers with a difficulty.
+    static func rows(cellMembers: [SubjectTally.Cell: Int], cellCounts: [SubjectTally.Cell: SubjectTally.Count], schools: [String: String],
+                     minGroupSize: Int) -> [DevelopmentTopic.SubjectRow] {
+        var totals: [String: SubjectTally.Count] = [:]
+        var places: [String: [(name: String, share: Double)]] = [:]
+        for (cell, count) in cellCounts where cell.subject != Analyzer.unspecifiedGroup {
+            totals[cell.subject, default: SubjectTally.Count()].valid += count.valid
+            totals[cell.subject, default: SubjectTally.Count()].difficulty += count.difficulty
+            guard cell.subject != others, (cellMembers[cell] ?? 0) >= minGroupSize, count.valid > 0 else { continue }
+            let share = Double(count.difficulty) / Double(count.valid) * 100
+            if share >= 30 { places[cell.subject, default: []].append((schools[cell.school] ?? cell.school, share)) }
+        }
+        return totals.filter { $0.value.valid > 0 }.map { subject, count in
+            DevelopmentTopic.SubjectRow(subject: subject == others ? nil : subject, teachers: count.difficulty, valid: count.valid,
+                                        percent: Double(count.difficulty) / Double(count.valid) * 100,
+                                        schools: (places[subject] ?? []).sorted { ($0.share, $1.name) > ($1.share, $0.name) }.map(\.name))
+        }
+        .sorted { ($0.teachers, $1.subject ?? "") > ($1.teachers, $0.subject ?? "") }
+    }
+
+    /// Cells whose value follows from the row and column totals of `values` and non-negativity.
+    ///
+    /// A cell's value can change, every total staying the same, only along a cycle of cells
+    /// whose changes alternate + and − (the table is bipartite: schools and subjects); every cell
+    /// that decreases must be positive. By the conformal decomposition of circulations, a cell can
+    /// rise iff such a cycle through it exists with the cell's change +, and fall iff it is
+    /// positive and one exists with its change −. So the search is a walk from one end of the
+    /// cell to the other over alternating cells (O(cells) per cell) — exact for this model, as
+    /// the linear program of `DisclosurePlan` is for its own.
+    static func determined(cells: [SubjectTally.Cell], values: [SubjectTally.Cell: Int], among: Set<SubjectTally.Cell>? = nil) -> Set<SubjectTally.Cell> {
+        var vertex: [String: Int] = [:]
+        func id(_ name: String) -> Int {
+            if let existing = vertex[name] { return existing }
+            vertex[name] = vertex.count
+            return vertex.count - 1
+        }
+        let ends = cells.map { (id("s\u{1}" + $0.school), id("c\u{1}" + $0.subject)) }
+        var adjacency = [[(to: Int, edge: Int)]](repeating: [], count: vertex.count)
+        for (index, end) in ends.enumerated() {
+            adjacency[end.0].append((end.1, index))
+            adjacency[end.1].append((end.0, index))
+        }
+        let value = cells.map { values[$0] ?? 0 }
+        /// A walk from `start` to `target` avoiding `skip`, with its first change `firstDown` (−) or
+        /// not, changes alternating, the last one the opposite of the first; − only on positive cells.
+        func walk(from start: Int, to target: Int, skip: Int, firstDown: Bool) -> Bool {
+            // State: vertex and whether the next change is −.
+            var seen = Set<[Int]>()
+            var queue: [(Int, Bool)] = [(start, firstDown)]
+            seen.insert([start, firstDown ? 1 : 0])
+            var head = 0
+            while head < queue.count {
+                let (at, down) = queue[head]
+                head += 1
+                for (to, edge) in adjacency[at] where edge != skip && (!down || value[edge] > 0) {
+                    // The cycle closes on the cell itself, whose change is the opposite of the first.
+                    if to == target, down == firstDown { return true }
+                    let state = [to, down ? 0 : 1]
+                    if seen.insert(state).inserted { queue.append((to, !down)) }
+                }
+            }
+            return false
+        }
+        var fixed = Set<SubjectTally.Cell>()
+        for (index, cell) in cells.enumerated() where among?.contains(cell) ?? true {
+            let (school, subject) = ends[index]
+            let rises = walk(from: subject, to: school, skip: index, firstDown: true)
+            let falls = value[index] > 0 && walk(from: subject, to: school, skip: index, firstDown: false)
+            if !rises && !falls { fixed.insert(cell) }
+        }
+        return fixed
+    }
+}

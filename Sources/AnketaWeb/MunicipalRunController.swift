@@ -1,0 +1,265 @@
+import AnketaAnalysis
+import AnketaCore
+import AnketaDocument
+import AnketaMunicipal
+import AnketaStore
+import Foundation
+import Hummingbird
+import Logging
+
+/// Municipal runs in the console: the methodist runs one questionnaire in many schools of the
+/// units registry at once. Every school gets its own run — link, codes, schedule, its own page a
+/// school administrator sees — and the console shows them as one municipal run with each school's
+/// охват and the municipal справка (the same composer as `anketa report --municipal`).
+/// Every route here is the methodist's: a school administrator is refused (403).
+struct MunicipalRunController: Sendable {
+    let app: WebApp
+
+    /// Codes made per school when the registry gives no contingent for the audience.
+    static let defaultCodes = 30
+    /// At most this many codes per school (a contingent typed with an extra digit does not make 100 000).
+    static let maximumCodes = 3000
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/admin/municipal/new", use: newRun)
+        router.post("/admin/municipal", use: createRun)
+        router.get("/admin/municipal/:id", use: showRun)
+        router.get("/admin/municipal/:id/report.html", use: reportHTML)
+        router.get("/admin/municipal/:id/report.docx", use: reportDOCX)
+    }
+
+    // MARK: - New municipal run
+
+    struct SchoolChoice {
+        let code: String
+        let name: String
+        let kind: String
+        let checked: Bool
+    }
+
+    struct NewRunView {
+        let csrf: String
+        let questionnaires: [RunController.QuestionnaireOption]
+        let schools: [SchoolChoice]
+        let hasSchools: Bool
+        let wave: String
+        let opens: String
+        let closes: String
+        let codes: Bool
+        let error: String?
+        let zone: String
+        let defaultCodes: Int
+    }
+
+    private func newRunView(_ user: ConsoleUser, form: FormData? = nil, error: String? = nil, logger: Logger) throws -> NewRunView {
+        let now = Date()
+        let selected = form?["questionnaire"]
+        let chosen = form.map { Set($0.all("school")) }
+        let year = String(app.clock.now(now).prefix(4))
+        let units = try app.store.units()
+        return NewRunView(
+            csrf: user.session.csrf,
+            questionnaires: app.catalog(logger: logger).map {
+                RunController.QuestionnaireOption(id: $0.questionnaire.id, title: $0.questionnaire.title,
+                                                  audience: $0.questionnaire.audience.nominativePlural.lowercased(), selected: selected == $0.questionnaire.id)
+            },
+            // Every school is chosen until the methodist unticks some.
+            schools: units.map { SchoolChoice(code: $0.code, name: $0.shortName, kind: $0.kind.rawValue, checked: chosen?.contains($0.code) ?? true) },
+            hasSchools: !units.isEmpty,
+            wave: form?["wave"] ?? year, opens: form?["opens"] ?? Dates.toInput(app.clock.now(now)),
+            closes: form?["closes"] ?? Dates.toInput(app.clock.now(now.addingTimeInterval(14 * 86400))),
+            codes: form.map { $0["codes"] == "1" } ?? false, error: error, zone: app.clock.label, defaultCodes: Self.defaultCodes)
+    }
+
+    @Sendable func newRun(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await app.guarded {
+            let user = try app.consoleUser(request)
+            try app.requireMethodist(user)
+            return app.page("municipal_new", try newRunView(user, logger: context.logger), title: "Муниципальный опрос", admin: user)
+        }
+    }
+
+    @Sendable func createRun(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await app.guarded {
+            let (user, form) = try await app.consolePost(request, context)
+            try app.requireMethodist(user)
+            func refuse(_ message: String) throws -> Response {
+                app.page("municipal_new", try newRunView(user, form: form, error: message, logger: context.logger), title: "Муниципальный опрос",
+                         admin: user, status: .unprocessableContent)
+            }
+            guard let entry = app.catalog(logger: context.logger).first(where: { $0.questionnaire.id == form["questionnaire"] }) else {
+                return try refuse("Выберите анкету из списка.")
+            }
+            let wave = (form["wave"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard !wave.isEmpty else { return try refuse("Укажите название волны, например 2026.") }
+            guard !wave.unicodeScalars.contains("\u{0}") else { return try refuse("Название волны не должно содержать нулевой байт.") }
+            guard let opens = form["opens"].flatMap(Dates.fromInput), let closes = form["closes"].flatMap(Dates.fromInput) else {
+                return try refuse("Укажите даты начала и окончания.")
+            }
+            guard opens < closes else { return try refuse("Окончание должно быть позже начала.") }
+            let registry = try app.store.units()
+            let chosen = Set(form.all("school"))
+            let schools = registry.filter { chosen.contains($0.code) }
+            guard !registry.isEmpty else { return try refuse("Реестр организаций пуст: загрузите его командой anketa units import <реестр.csv>.") }
+            guard !schools.isEmpty else { return try refuse("Отметьте хотя бы одну школу.") }
+            let requiresCode = form["codes"] == "1"
+            let audience = entry.questionnaire.audience
+            let plan = MunicipalRunPlan(
+                questionnaire: entry.questionnaire, waveName: wave, opensAt: opens, closesAt: closes, requiresCode: requiresCode,
+                schools: schools.map { unit in
+                    let count = min(Self.maximumCodes, unit.contingent[audience].flatMap { $0 > 0 ? $0 : nil } ?? Self.defaultCodes)
+                    return MunicipalRunPlan.School(unit: unit.code, slug: Tokens.hex(bytes: 12),
+                                                   codes: requiresCode ? (0..<count).map { _ in Tokens.accessCode() } : [])
+                })
+            try app.store.register(entry.questionnaire, source: entry.source)
+            switch try app.store.createMunicipalRun(plan) {
+            case .created(let id):
+                context.logger.info("municipal run created", metadata: ["municipal": "\(id)", "questionnaire": "\(entry.questionnaire.id)",
+                                                                        "schools": "\(schools.count)"])
+                return Reply.redirect("/admin/municipal/\(id)")
+            case .duplicate:
+                return try refuse("Муниципальный опрос по анкете «\(entry.questionnaire.title)» с волной «\(wave)» уже есть. Выберите другое название волны.")
+            case .wavesTaken(let codes):
+                let names = registry.filter { codes.contains($0.code) }.map(\.shortName)
+                return try refuse("У волны «\(wave)» уже есть свой опрос в \(names.count == 1 ? "школе" : "школах") \(names.joined(separator: ", ")). Выберите другое название волны или снимите отметку с \(names.count == 1 ? "этой школы" : "этих школ").")
+            }
+        }
+    }
+
+    // MARK: - The list of runs
+
+    struct ListRow {
+        let id: Int64
+        let title: String
+        let wave: String
+        let schools: Int
+        let responses: Int
+        let coverage: String
+        /// «12 из 30»: schools whose run accepts answers now.
+        let open: String
+    }
+
+    /// The methodist's list of runs: one line per municipal run.
+    static func listRows(_ runs: [MunicipalRun], app: WebApp, titles: [String: String], now: String) throws -> [ListRow] {
+        guard !runs.isEmpty else { return [] }
+        let units = Dictionary(try app.store.units().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let audiences = Dictionary(try app.store.questionnaires().map { ($0.id, Audience(rawValue: $0.audience)) }, uniquingKeysWith: { _, last in last })
+        return runs.map { run in
+            let contingents = run.schools.map { school in audiences[run.questionnaireID].flatMap { $0 }.flatMap { units[school.unit]?.contingent[$0] } }
+            let total = contingents.contains(nil) ? 0 : contingents.compactMap { $0 }.reduce(0, +)
+            let open = run.schools.filter { $0.run.state(at: now) == .open }.count
+            return ListRow(id: run.id, title: titles[run.questionnaireID] ?? run.questionnaireID, wave: run.waveName, schools: run.schools.count,
+                           responses: run.responses, coverage: total > 0 ? RussianNumber.percent(Double(run.responses) / Double(total) * 100) : "—",
+                           open: open == 0 ? "нет" : "в \(open) из \(run.schools.count)")
+        }
+    }
+
+    // MARK: - A municipal run's page
+
+    struct SchoolRow {
+        let runID: Int64
+        let name: String
+        let link: String
+        let responses: Int
+        let contingent: String
+        let coverage: String
+        /// 0–100, for the bar.
+        let bar: Int
+        let low: Bool
+        let state: String
+        let small: Bool
+    }
+
+    /// The municipal run of the route's `:id` (404 when there is none) for a methodist (403 otherwise).
+    private func municipalRun(_ request: Request, _ context: AppRequestContext) throws -> (ConsoleUser, MunicipalRun, Questionnaire) {
+        let user = try app.consoleUser(request)
+        try app.requireMethodist(user)
+        let id = try context.parameters.require("id", as: Int64.self)
+        guard let run = try app.store.municipalRun(id: id), let first = run.schools.first else { throw HTTPError(.notFound) }
+        return (user, run, try app.store.questionnaire(id: run.questionnaireID, version: first.wave.questionnaireVersion))
+    }
+
+    @Sendable func showRun(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await app.guarded {
+            let (user, run, questionnaire) = try municipalRun(request, context)
+            let units = Dictionary(try app.store.units().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+            let now = app.clock.now()
+            let minimum = app.configuration.minGroupSize
+            let rows = run.schools.map { school -> SchoolRow in
+                let unit = units[school.unit]
+                let contingent = unit?.contingent[questionnaire.audience]
+                let share = contingent.flatMap { $0 > 0 ? Double(school.responses) / Double($0) * 100 : nil }
+                return SchoolRow(runID: school.run.id ?? 0, name: unit?.shortName ?? school.unit, link: "\(app.baseURL)/s/\(school.run.slug)",
+                                 responses: school.responses, contingent: contingent.map(String.init) ?? "—",
+                                 coverage: share.map { RussianNumber.percent($0) } ?? "—", bar: Int(min(100, share ?? 0).rounded()),
+                                 low: share.map { $0 < 50 } ?? false, state: school.run.state(at: now).rawValue, small: school.responses < minimum)
+            }
+            let contingents = run.schools.map { units[$0.unit]?.contingent[questionnaire.audience] }
+            let total = contingents.contains(nil) ? nil : contingents.compactMap { $0 }.reduce(0, +)
+            let small = rows.filter(\.small).count
+            let periods = Set(run.schools.map { app.clock.period($0.run.opensAt, $0.run.closesAt) })
+            let view: [String: Any] = [
+                "id": run.id, "title": questionnaire.title, "wave": run.waveName, "audience": questionnaire.audience.nominativePlural.lowercased(),
+                "period": periods.count == 1 ? periods.first ?? "" : "у школ разные — см. таблицу",
+                "schoolCount": RussianPlural("школа", "школы", "школ")(run.schools.count), "responses": run.responses,
+                "coverage": total.flatMap { $0 > 0 ? "охват \(RussianNumber.percent(Double(run.responses) / Double($0) * 100)) из \($0)" : nil } ?? "",
+                "schools": rows, "requiresCode": run.schools.first?.run.requiresCode ?? false, "minimum": minimum,
+                "previous": [try previousWave(of: run, questionnaire: questionnaire).map { "Динамика в справке — по сравнению с волной «\($0)» тех же школ по реестру." }
+                    ?? "Прошлогодней волны этой анкеты у школ реестра нет (её название — это же с годом на единицу меньше) — справка будет без динамики."],
+                "smallNote": small > 0 ? ["Пока меньше \(minimum) ответов: \(RussianPlural("школа", "школы", "школ")(small)). Такие школы в муниципальной справке скрыты, их ответы не входят в муниципальные значения."] : [String](),
+            ]
+            return app.page("municipal_run", view, title: questionnaire.title, admin: user, wide: true, refresh: 60)
+        }
+    }
+
+    // MARK: - The municipal справка
+
+    /// The municipal справка of the run's wave over every registered school that has it — the same
+    /// input `anketa report <id> --wave <wave> --municipal` builds.
+    private func reportInput(_ run: MunicipalRun, _ questionnaire: Questionnaire) throws -> MunicipalReportInput {
+        let audience = try analyze(questionnaire, wave: run.waveName)
+        let formatter = DateFormatter()
+        formatter.timeZone = app.clock.timeZone
+        formatter.dateFormat = "dd.MM.yyyy"
+        var input = MunicipalReportInput(questionnaire: questionnaire, result: audience.municipal, audiences: [audience], units: try app.store.units(),
+                                         profile: app.configuration.organization, date: formatter.string(from: Date()))
+        if let previous = try previousWave(of: run, questionnaire: questionnaire) {
+            input.dynamics = MunicipalDynamics(previous: try analyze(questionnaire, wave: previous), current: audience)
+        }
+        return input
+    }
+
+    private func analyze(_ questionnaire: Questionnaire, wave: String) throws -> MunicipalAudience {
+        let sources = try app.store.unitWaves(questionnaireID: questionnaire.id, named: wave).map { item in
+            MunicipalAudience.Source(unit: item.unit, respondents: try app.store.responseCount(in: item.wave)) { body in
+                try app.store.forEachResponse(in: item.wave) { body($0.response) }
+            }
+        }
+        return try MunicipalAudience.analyze(questionnaire: questionnaire, wave: wave, sources: sources,
+                                             options: AnalysisOptions(minGroupSize: app.configuration.minGroupSize))
+    }
+
+    /// The previous year's municipal wave of the questionnaire: the registered units' wave whose
+    /// name is this one's a year earlier («2025» for «2026», «2025-весна» for «2026-весна»).
+    func previousWave(of run: MunicipalRun, questionnaire: Questionnaire) throws -> String? {
+        let codes = Set(try app.store.units().map(\.code))
+        let names = Set(try app.store.waves().map(\.wave).filter { $0.questionnaireID == questionnaire.id && codes.contains($0.unit) }.map(\.name))
+        return names.filter { $0 != run.waveName && RunController.nextWaveName($0) == run.waveName }.sorted().first
+    }
+
+    @Sendable func reportHTML(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await app.guarded {
+            let (_, run, questionnaire) = try municipalRun(request, context)
+            return Reply.html(HTMLRenderer().render(MunicipalComposer(try reportInput(run, questionnaire)).compose()))
+        }
+    }
+
+    @Sendable func reportDOCX(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await app.guarded {
+            let (_, run, questionnaire) = try municipalRun(request, context)
+            let data = try DOCXRenderer().render(MunicipalComposer(try reportInput(run, questionnaire)).compose())
+            return Reply.file([UInt8](data), contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                              filename: "муниципальная-справка-\(questionnaire.id)-\(run.waveName).docx")
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import AnketaCore
+import AnketaStore
+@testable import AnketaWeb
+import Foundation
+import HTTPTypes
+import Testing
+
+extension Fixture {
+    /// A units registry of three schools; the parents' contingent of two is known.
+    func importRegistry() throws {
+        _ = try store.importUnits([
+            SchoolUnit(code: "sosh5", shortName: "СОШ № 5", fullName: "МБОУ «СОШ № 5»", kind: .secondarySchool, levels: [.primary, .basic, .secondary],
+                       contingent: [.parents: 12]),
+            SchoolUnit(code: "gym1", shortName: "Гимназия № 1", fullName: "МАОУ «Гимназия № 1»", kind: .gymnasium, levels: [.basic, .secondary],
+                       contingent: [.parents: 40]),
+            SchoolUnit(code: "nosh2", shortName: "НОШ № 2", fullName: "МБОУ «НОШ № 2»", kind: .primarySchool, levels: [.primary]),
+        ])
+    }
+}
+
+extension Browser {
+    /// Creates a municipal run of `webtest` through the console; returns its id.
+    func createMunicipalRun(csrf: String, schools: [String], wave: String = "2026", codes: Bool = false) async throws -> Int64 {
+        var fields = [("csrf", csrf), ("questionnaire", "webtest"), ("wave", wave), ("opens", "2020-01-01T08:00"), ("closes", "2099-01-01T08:00")]
+        fields += schools.map { ("school", $0) }
+        if codes { fields.append(("codes", "1")) }
+        let created = try await post("/admin/municipal", fields)
+        guard created.status == .seeOther, let location = created.location, location.hasPrefix("/admin/municipal/"),
+              let id = Int64(location.split(separator: "/").last ?? "") else {
+            throw TestFailure("municipal run not created: \(created.status) \(created.text)")
+        }
+        return id
+    }
+}
+
+@Suite("Console: municipal runs")
+struct MunicipalConsoleTests {
+    @Test("the methodist runs one questionnaire in chosen schools: a run, link and codes per school, one line in the list")
+    func create() async throws {
+        let fixture = try Fixture()
+        try fixture.importRegistry()
+        try await fixture.test { browser in
+            let csrf = try await browser.signIn()
+            let form = try await browser.get("/admin/municipal/new")
+            #expect(form.status == .ok)
+            // Every registered school is offered and ticked.
+            #expect(form.text.count(of: "name=\"school\"") == 3)
+            #expect(form.text.count(of: " checked> <span>") == 3)
+            expectContains(form.text, "Гимназия № 1")
+
+            let id = try await browser.createMunicipalRun(csrf: csrf, schools: ["sosh5", "gym1", "nosh2"], codes: true)
+            let run = try #require(try fixture.store.municipalRun(id: id))
+            #expect(run.schools.map(\.unit) == ["sosh5", "gym1", "nosh2"])
+            #expect(Set(run.schools.map(\.run.slug)).count == 3)
+            // Codes per school: its contingent of parents, or 30 without one.
+            #expect(try run.schools.map { try fixture.store.codes(run: $0.run.id ?? 0).count } == [12, 40, 30])
+
+            let page = try await browser.get("/admin/municipal/\(id)")
+            #expect(page.status == .ok)
+            for school in run.schools { expectContains(page.text, "https://anketa.test/s/\(school.run.slug)") }
+            expectContains(page.text, "href=\"/admin/runs/\(run.schools[0].run.id ?? 0)\">СОШ № 5</a>")
+            expectContains(page.text, "/admin/municipal/\(id)/report.docx")
+
+            // The list: one line for the municipal run, not three school runs.
+            let list = try await browser.get("/admin")
+            expectContains(list.text, "href=\"/admin/municipal/\(id)\">Тестовая анкета</a>")
+            for school in run.schools { expectLacks(list.text, "href=\"/admin/runs/\(school.run.id ?? 0)\"") }
+        }
+    }
+
+    @Test("a municipal run is refused without schools, twice for the same wave, and where a school's wave has its own run")
+    func refusals() async throws {
+        let fixture = try Fixture()
+        try fixture.importRegistry()
+        try await fixture.test { browser in
+            let csrf = try await browser.signIn()
+            let none = try await browser.post("/admin/municipal", [("csrf", csrf), ("questionnaire", "webtest"), ("wave", "2026"),
+                                                                   ("opens", "2020-01-01T08:00"), ("closes", "2099-01-01T08:00")])
+            #expect(none.status == .unprocessableContent)
+            expectContains(none.text, "Отметьте хотя бы одну школу.")
+            // The form keeps what was typed: no school ticked now.
+            #expect(none.text.count(of: " checked> <span>") == 0)
+
+            _ = try await browser.createMunicipalRun(csrf: csrf, schools: ["sosh5"])
+            let again = try await browser.post("/admin/municipal", [("csrf", csrf), ("questionnaire", "webtest"), ("wave", "2026"), ("school", "gym1"),
+                                                                    ("opens", "2020-01-01T08:00"), ("closes", "2099-01-01T08:00")])
+            #expect(again.status == .unprocessableContent)
+            expectContains(again.text, "уже есть")
+
+            // Гимназия № 1 already runs wave «2027» on its own.
+            _ = try await browser.createRun(csrf: csrf, wave: "2027", unit: "gym1")
+            let taken = try await browser.post("/admin/municipal", [("csrf", csrf), ("questionnaire", "webtest"), ("wave", "2027"), ("school", "sosh5"),
+                                                                    ("school", "gym1"), ("opens", "2020-01-01T08:00"), ("closes", "2099-01-01T08:00")])
+            #expect(taken.status == .unprocessableContent)
+            expectContains(taken.text, "в школе Гимназия № 1")
+            #expect(try fixture.store.municipalRuns().count == 1)
+            #expect(try fixture.store.runs().count == 2)
+        }
+    }
+
+    /// Every municipal route: the methodist's only.
+    static let methodistOnly: [(HTTPRequest.Method, String)] = [
+        (.get, "/admin/municipal/new"), (.post, "/admin/municipal"), (.get, "/admin/municipal/1"),
+        (.get, "/admin/municipal/1/report.html"), (.get, "/admin/municipal/1/report.docx"),
+    ]
+
+    @Test("a school administrator is refused (403) every municipal route, even with their school in the run",
+          arguments: methodistOnly.map { "\($0.0.rawValue) \($0.1)" })
+    func schoolAdministratorRefused(_ route: String) async throws {
+        let parts = route.split(separator: " ", maxSplits: 1)
+        let method: HTTPRequest.Method = parts[0] == "POST" ? .post : .get
+        let fixture = try Fixture()
+        try fixture.importRegistry()
+        try addUser(fixture, login: "zavuch5", password: "пароль школы 5", role: .schoolAdministrator, unit: "sosh5")
+        try await fixture.test { methodist in
+            let csrf = try await methodist.signIn()
+            _ = try await methodist.createMunicipalRun(csrf: csrf, schools: ["sosh5", "gym1"])
+
+            let school = Browser(client: methodist.client)
+            #expect(try await school.signInTo(login: "zavuch5", password: "пароль школы 5") == "/admin")
+            let own = try await school.adminCSRF()
+            let body = Browser.encode([("csrf", own), ("questionnaire", "webtest"), ("wave", "2030"), ("school", "sosh5"),
+                                       ("opens", "2020-01-01T08:00"), ("closes", "2099-01-01T08:00")])
+            let page = try await school.send(String(parts[1]), method: method, body: method == .post ? body : nil)
+            #expect(page.status == .forbidden)
+            expectContains(page.text, "Нет доступа")
+            #expect(page.headers[.contentDisposition] == nil)
+            expectLacks(page.text, "anketa.test/s/")
+            #expect(try fixture.store.municipalRuns().count == 1)
+        }
+    }
+
+    @Test("a school administrator sees their school's run of a municipal run, and not another school's")
+    func schoolAdministratorScope() async throws {
+        let fixture = try Fixture()
+        try fixture.importRegistry()
+        try addUser(fixture, login: "zavuch5", password: "пароль школы 5", role: .schoolAdministrator, unit: "sosh5")
+        try await fixture.test { methodist in
+            let id = try await methodist.createMunicipalRun(csrf: try await methodist.signIn(), schools: ["sosh5", "gym1"])
+            let run = try #require(try fixture.store.municipalRun(id: id))
+            let (own, other) = (run.schools[0].run, run.schools[1].run)
+
+            let school = Browser(client: methodist.client)
+            #expect(try await school.signInTo(login: "zavuch5", password: "пароль школы 5") == "/admin")
+            let list = try await school.get("/admin")
+            expectContains(list.text, "href=\"/admin/runs/\(own.id ?? 0)\"")
+            expectLacks(list.text, "href=\"/admin/runs/\(other.id ?? 0)\"")
+            expectLacks(list.text, "/admin/municipal")
+            let page = try await school.get("/admin/runs/\(own.id ?? 0)")
+            #expect(page.status == .ok)
+            expectContains(page.text, "https://anketa.test/s/\(own.slug)")
+            let refused = try await school.get("/admin/runs/\(other.id ?? 0)")
+            #expect(refused.status == .forbidden)
+            expectLacks(refused.text, other.slug)
+        }
+    }
+
+    @Test("the municipal справка in the console: per-school охват, a school under the minimum hidden and left out of the municipal figures")
+    func report() async throws {
+        let fixture = try Fixture()
+        try fixture.importRegistry()
+        try await fixture.test { methodist in
+            let id = try await methodist.createMunicipalRun(csrf: try await methodist.signIn(), schools: ["sosh5", "gym1"])
+            let run = try #require(try fixture.store.municipalRun(id: id))
+            let paths = run.schools.map { "/s/\($0.run.slug)" }
+            // СОШ № 5: six parents, all satisfied with meals; Гимназия № 1: two, both dissatisfied.
+            for _ in 0..<6 { try await Browser(client: methodist.client).answer(paths[0], validAnswers) }
+            var unhappy = validAnswers
+            unhappy[0] = ("q1", "1")
+            for _ in 0..<2 { try await Browser(client: methodist.client).answer(paths[1], unhappy) }
+
+            let page = try await methodist.get("/admin/municipal/\(id)")
+            expectContains(page.text, "Ответов: 8")
+            expectContains(page.text, "50,0\u{00A0}%")  // 6 of 12
+            expectContains(page.text, "5,0\u{00A0}% <strong>· мало</strong>")  // 2 of 40
+            expectContains(page.text, "Пока меньше 5 ответов: 1\u{00A0}школа.")
+
+            let html = try await methodist.get("/admin/municipal/\(id)/report.html")
+            #expect(html.status == .ok)
+            expectContains(html.text, "Охват по организациям")
+            expectContains(html.text, "ещё в 1 школе ответили меньше")
+            // The pooled comfort figure is СОШ № 5's alone: 100 %, not (6 + 0) / 8.
+            expectContains(html.text, "100,0\u{00A0}%")
+            expectLacks(html.text, "75,0\u{00A0}%")
+
+            let docx = try await methodist.get("/admin/municipal/\(id)/report.docx")
+            #expect(docx.status == .ok)
+            #expect(docx.bytes.prefix(2) == [0x50, 0x4B])
+            #expect(docx.headers[.contentDisposition]?.contains(".docx") == true)
+        }
+    }
+}
