@@ -46,6 +46,10 @@ enum SubjectTopics {
         }
         grownOthers()
         while true {
+            // Every subject merged and still under the minimum: «другие» would be a small group itself.
+            if !merged.isEmpty, merged.reduce(0, { $0 + teachers[$1]! }) < minGroupSize {
+                return Outcome(rows: [], merged: present, withheld: true)
+            }
             let column: (String) -> String = { subject in
                 subject == Analyzer.unspecifiedGroup ? subject : merged.contains(subject) ? others : subject
             }
