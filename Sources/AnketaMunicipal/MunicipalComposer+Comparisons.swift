@@ -49,7 +49,7 @@ extension MunicipalComposer {
                               tones: ranked.map { tone(level: $0.1.level, deficit: $0.1.deficit, indicator: item.id) },
                               maxValue: item.method.isPercent || item.method == .meanIndex ? 100 : nil, unit: unit)
             blocks.append(.chart(chart))
-            blocks.append(.note([.text("Муниципальное среднее по респондентам — \(MunicipalWording.figure(item.scoreMean, method: item.method)) (пунктир в электронной версии). Цвет точки — уровень показателя школы. Среднее респондентов для долей — средняя доля положительных ответов каждого респондента, поэтому оно может на несколько десятых отличаться от значения показателя в карте дефицитов.")]))
+            blocks.append(.note([.text("Муниципальное среднее по респондентам — \(MunicipalWording.figure(item.scoreMean, method: item.method)) (пунктирная линия). Цвет точки — уровень показателя школы. Среднее респондентов для долей — средняя доля положительных ответов каждого респондента, поэтому оно может на несколько десятых отличаться от значения показателя в карте дефицитов.")]))
         }
         return blocks
     }

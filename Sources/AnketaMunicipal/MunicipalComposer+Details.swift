@@ -54,19 +54,22 @@ extension MunicipalComposer {
     func subjectTopics() -> [Block] {
         let topics = result.topics.prefix(12)
         guard topics.contains(where: { !$0.subjects.isEmpty || $0.subjectsWithheld }) else { return [] }
+        // One row per topic (subjects in one cell), so that twelve topics stay one table, not a hundred rows.
+        func short(_ subject: String?) -> String {
+            guard let subject else { return "другие предметные области" }
+            return subject.components(separatedBy: " (").first ?? subject
+        }
         var rows: [[Cell]] = []
         for topic in topics {
-            let needing = topic.subjects.filter { $0.percent >= 30 }
             if topic.subjectsWithheld {
-                rows.append([Cell(topic.text), Cell("не приводится: по предметам выделилась бы малая группа педагогов", tone: .muted), Cell("—"), Cell("—")])
+                rows.append([Cell(topic.text), Cell("не приводится: по предметам выделилась бы малая группа педагогов", tone: .muted), Cell("—")])
                 continue
             }
-            for (index, row) in needing.enumerated() {
-                let subject = row.subject ?? "другие предметные области"
-                rows.append([Cell(index == 0 ? topic.text : ""), Cell(subject),
-                             Cell("\(row.teachers) из \(row.valid) (\(RussianNumber.percent(row.percent)))"),
-                             Cell(row.schools.isEmpty ? "—" : row.schools.joined(separator: ", "))])
-            }
+            let needing = topic.subjects.filter { $0.percent >= 30 }
+            guard !needing.isEmpty else { continue }
+            let subjects = needing.map { "\(short($0.subject)) — \($0.teachers) из \($0.valid) (\(RussianNumber.percent($0.percent)))" }
+            let places = needing.filter { !$0.schools.isEmpty }.map { "\(short($0.subject)): \($0.schools.joined(separator: ", "))" }
+            rows.append([Cell(topic.text), Cell(subjects.joined(separator: "\n")), Cell(places.isEmpty ? "—" : places.joined(separator: "\n"))])
         }
         guard !rows.isEmpty else { return [] }
         let merged = Set(topics.flatMap(\.subjectsMerged)).sorted()
@@ -75,8 +78,8 @@ extension MunicipalComposer {
             note += " В «другие предметные области» объединены: \(merged.joined(separator: "; ")) — в них меньше \(RussianPlural.personGenitiveMin(result.minGroupSize)) педагогов муниципалитета или их отдельный показ позволил бы вычислить ответы малой группы педагогов одной школы."
         }
         return [.table(Table(caption: "Темы повышения квалификации по предметным областям",
-                             header: ["Компетенция", "Предметная область", "Педагогов с затруднениями", "Школы (не менее 30 % педагогов области)"],
-                             rows: rows, columnWidths: [3, 2.2, 1.6, 2.6], numericColumns: [2])),
+                             header: ["Компетенция", "Предметные области: педагогов с затруднениями из ответивших", "Школы, где затруднения у 30 % и более педагогов области"],
+                             rows: rows, columnWidths: [3, 3.6, 2.6])),
                 .note([.text(note)])]
     }
 

@@ -28,7 +28,8 @@ extension MunicipalComposer {
         let rows = dynamics.schools.map { school -> [Cell] in
             [Cell(school.name)] + items.map { item in
                 guard let entry = school.indicators.first(where: { $0.id == item.id }), let change = entry.change else { return Cell("—") }
-                let text = MunicipalWording.change(change, method: item.method)
+                // Without «п. п.» (the caption says it): seven indicators must fit across the page.
+                let text = RussianNumber.signed(change, digits: item.method == .meanScore ? 2 : 1)
                 switch entry.improvement {
                 case true?: return Cell(text + "\nлучше", tone: .good)
                 case false?: return Cell(text + "\nхуже", tone: .poor)
@@ -41,7 +42,7 @@ extension MunicipalComposer {
         blocks.append(.text(better + worse == 0
             ? "Ни в одной школе показатели не изменились значимо (с поправкой Холма на число школ)."
             : "Значимое улучшение хотя бы одного показателя — в \(better) \(RussianPlural("школе", "школах", "школах").form(better)), значимое ухудшение — в \(worse) \(RussianPlural("школе", "школах", "школах").form(worse))."))
-        blocks.append(.table(Table(caption: "Изменение показателей школ по сравнению с волной «\(dynamics.previousWave)»",
+        blocks.append(.table(Table(caption: "Изменение показателей школ по сравнению с волной «\(dynamics.previousWave)»" + (items.contains { $0.method.isPercent } ? " (для долей — в процентных пунктах)" : ""),
                                    header: ["Организация"] + items.map(\.title), rows: rows,
                                    columnWidths: [2.6] + items.map { _ in 1.5 }, numericColumns: Set(1...max(1, items.count)))))
         blocks.append(.note([.text("Изменение — значение волны «\(dynamics.currentWave)» минус значение волны «\(dynamics.previousWave)» (для долей — в процентных пунктах). «лучше» / «хуже» — значимое изменение (t-критерий Уэлча по баллам респондентов, как в справке школы, с поправкой Холма на число школ); для показателей, где лучше меньшее значение, «лучше» — снижение. В таблице — школы, показанные в обеих волнах.")]))

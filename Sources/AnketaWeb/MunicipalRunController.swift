@@ -202,7 +202,7 @@ struct MunicipalRunController: Sendable {
                 "id": run.id, "title": questionnaire.title, "wave": run.waveName, "audience": questionnaire.audience.nominativePlural.lowercased(),
                 "period": periods.count == 1 ? periods.first ?? "" : "у школ разные — см. таблицу",
                 "schoolCount": RussianPlural("школа", "школы", "школ")(run.schools.count), "responses": run.responses,
-                "coverage": total.flatMap { $0 > 0 ? "охват \(RussianNumber.percent(Double(run.responses) / Double($0) * 100)) из \($0)" : nil } ?? "",
+                "coverage": total.flatMap { $0 > 0 ? ["охват \(RussianNumber.percent(Double(run.responses) / Double($0) * 100)) (контингент \($0))"] : nil } ?? [String](),
                 "schools": rows, "requiresCode": run.schools.first?.run.requiresCode ?? false, "minimum": minimum,
                 "previous": [try previousWave(of: run, questionnaire: questionnaire).map { "Динамика в справке — по сравнению с волной «\($0)» тех же школ по реестру." }
                     ?? "Прошлогодней волны этой анкеты у школ реестра нет (её название — это же с годом на единицу меньше) — справка будет без динамики."],

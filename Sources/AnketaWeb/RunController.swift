@@ -55,7 +55,8 @@ struct RunController: Sendable {
             let view: [String: Any] = ["runs": rows, "hasRuns": !rows.isEmpty, "notice": notice,
                                        "municipal": try MunicipalRunController.listRows(municipal, app: app, titles: titles, now: now),
                                        "hasMunicipal": !municipal.isEmpty, "isMethodist": user.isMethodist,
-                                       "unit": user.isMethodist ? "" : user.user.unit,
+                                       // Mustache shows a section for an empty string too: a list of none or one.
+                                       "unit": user.isMethodist ? [String]() : [names[user.user.unit] ?? user.user.unit],
                                        "catalogProblem": app.emptyCatalogMessage(logger: context.logger).map { [$0] } ?? [String]()]
             return app.page("admin", view, title: "Опросы", admin: user, wide: true)
         }
@@ -221,7 +222,7 @@ struct RunController: Sendable {
             let previous = try app.previousWave(of: wave)
             let view: [String: Any] = [
                 "id": id, "title": questionnaire.title, "wave": wave.name, "csrf": user.session.csrf,
-                "unit": try app.store.units().first { $0.code == wave.unit }?.shortName ?? wave.unit,
+                "unit": wave.unit.isEmpty ? [String]() : [try app.store.units().first { $0.code == wave.unit }?.shortName ?? wave.unit],
                 // A methodist gets back from a school's run to its municipal run.
                 "municipalRun": user.isMethodist ? try app.store.municipalRuns().filter { $0.schools.contains { $0.run.id == run.id } }.map(\.id) : [Int64](),
                 "period": app.clock.period(run.opensAt, run.closesAt), "state": state.rawValue,

@@ -7,7 +7,7 @@ extension Templates {
     ]
 
     static let runs = """
-        <h1>Опросы{{#unit}} · {{unit}}{{/unit}}</h1>
+        <h1>Опросы{{#unit}} · {{.}}{{/unit}}</h1>
         {{#notice}}<div class="notice" role="status">{{.}}</div>{{/notice}}
         {{#catalogProblem}}<div class="summary" role="alert"><p class="error">Анкет для новых опросов нет.</p><p>{{.}}</p></div>{{/catalogProblem}}
         <div class="actions"><a class="button" href="/admin/runs/new">Новый опрос</a>{{#isMethodist}}<a class="button secondary" href="/admin/municipal/new">Муниципальный опрос</a>{{/isMethodist}}<a class="button secondary" href="/admin/questionnaires">Анкеты</a></div>
@@ -46,7 +46,7 @@ extension Templates {
 
     static let run = """
         <h1>{{title}}</h1>
-        <p class="muted">Волна «{{wave}}»{{#unit}}, {{unit}}{{/unit}}. Сроки: {{period}}. Состояние: <strong>{{state}}</strong>.</p>
+        <p class="muted">Волна «{{wave}}»{{#unit}}, {{.}}{{/unit}}. Сроки: {{period}}. Состояние: <strong>{{state}}</strong>.</p>
         {{#municipalRun}}<p><a href="/admin/municipal/{{.}}">← Муниципальный опрос: все школы</a></p>{{/municipalRun}}
         {{#closedEarly}}<p class="muted">{{.}}</p>{{/closedEarly}}
         <div class="card">

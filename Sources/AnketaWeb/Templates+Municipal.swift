@@ -13,7 +13,7 @@ extension Templates {
           <thead><tr><th>Анкета</th><th>Волна</th><th>Школ</th><th>Ответов</th><th>Охват</th><th>Идёт</th></tr></thead>
           <tbody>
           {{#municipal}}<tr><td><a href="/admin/municipal/{{id}}">{{title}}</a></td><td data-label="Волна">{{wave}}</td><td class="num" data-label="Школ">{{schools}}</td>
-            <td class="num" data-label="Ответов">{{responses}}</td><td class="num" data-label="Охват">{{coverage}}</td><td data-label="Идёт">{{open}}</td></tr>{{/municipal}}
+            <td class="num" data-label="Ответов">{{responses}}{{#small}}<br><span class="muted">меньше {{minimum}} — в справке скрыта</span>{{/small}}</td><td class="num" data-label="Охват">{{coverage}}</td><td data-label="Идёт">{{open}}</td></tr>{{/municipal}}
           </tbody>
         </table>
         {{#hasRuns}}<h2>Опросы школ</h2>{{/hasRuns}}
@@ -48,7 +48,7 @@ extension Templates {
         <h1>{{title}}</h1>
         <p class="muted">Муниципальный опрос, волна «{{wave}}»: {{schoolCount}}, отвечают {{audience}}. Сроки: {{period}}.</p>
         <div class="card">
-          <p><strong>Ответов: {{responses}}</strong>{{#coverage}} · {{coverage}}{{/coverage}}</p>
+          <p><strong>Ответов: {{responses}}</strong>{{#coverage}} · {{.}}{{/coverage}}</p>
           {{#smallNote}}<p class="muted">{{.}}</p>{{/smallNote}}
           {{#previous}}<p class="muted">{{.}}</p>{{/previous}}
           <div class="actions">
@@ -61,7 +61,7 @@ extension Templates {
         <table class="stack municipal">
           <thead><tr><th>Школа</th><th>Ответов</th><th>Контингент</th><th>Охват</th><th>Состояние</th><th>Ссылка для участников</th></tr></thead>
           <tbody>
-          {{#schools}}<tr><td><a href="/admin/runs/{{runID}}">{{name}}</a></td><td class="num" data-label="Ответов">{{responses}}</td><td class="num" data-label="Контингент">{{contingent}}</td>
+          {{#schools}}<tr><td><a href="/admin/runs/{{runID}}">{{name}}</a></td><td class="num" data-label="Ответов">{{responses}}{{#small}}<br><span class="muted">меньше {{minimum}} — в справке скрыта</span>{{/small}}</td><td class="num" data-label="Контингент">{{contingent}}</td>
             <td data-label="Охват"><span class="coverage">{{coverage}}{{#low}} <strong>· мало</strong>{{/low}}</span><span class="meter" aria-hidden="true"><span style="width: {{bar}}%"></span></span></td>
             <td data-label="Состояние">{{state}}</td><td data-label="Ссылка"><span class="link small">{{link}}</span></td></tr>{{/schools}}
           </tbody>
