@@ -49,38 +49,63 @@ extension MunicipalComposer {
             + subjectTopics()
     }
 
-    /// The same topics by subject area: how many teachers of each subject report the difficulty,
-    /// and in which schools at least 30 % of that subject's teachers do.
+    /// The same topics by subject area, as one matrix: topics × subject areas (numbered, the key
+    /// above), in each cell the teachers of that area with the difficulty and their share of the
+    /// area's teachers who answered; the schools where a subject's own group needs the topic are
+    /// named under the table.
     func subjectTopics() -> [Block] {
-        let topics = result.topics.prefix(12)
+        let topics = Array(result.topics.prefix(12))
         guard topics.contains(where: { !$0.subjects.isEmpty || $0.subjectsWithheld }) else { return [] }
-        // One row per topic (subjects in one cell), so that twelve topics stay one table, not a hundred rows.
         func short(_ subject: String?) -> String {
             guard let subject else { return "другие предметные области" }
             return subject.components(separatedBy: " (").first ?? subject
         }
+        // Columns: every area shown for some topic, the largest first; «другие» last.
+        var sizes: [String: Int] = [:]
+        var others = false
+        for topic in topics {
+            for row in topic.subjects {
+                if let subject = row.subject { sizes[subject] = max(sizes[subject] ?? 0, row.valid) } else { others = true }
+            }
+        }
+        let columns: [String?] = sizes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key) + (others ? [nil] : [])
+        guard !columns.isEmpty else { return [] }
         var rows: [[Cell]] = []
+        var places: [String] = []
         for topic in topics {
             if topic.subjectsWithheld {
-                rows.append([Cell(topic.text), Cell("не приводится: по предметам выделилась бы малая группа педагогов", tone: .muted), Cell("—")])
+                rows.append([Cell(topic.text)] + columns.map { _ in Cell("скрыто", tone: .muted) })
                 continue
             }
-            let needing = topic.subjects.filter { $0.percent >= 30 }
-            guard !needing.isEmpty else { continue }
-            let subjects = needing.map { "\(short($0.subject)) — \($0.teachers) из \($0.valid) (\(RussianNumber.percent($0.percent)))" }
-            let places = needing.filter { !$0.schools.isEmpty }.map { "\(short($0.subject)): \($0.schools.joined(separator: ", "))" }
-            rows.append([Cell(topic.text), Cell(subjects.joined(separator: "\n")), Cell(places.isEmpty ? "—" : places.joined(separator: "\n"))])
+            rows.append([Cell(topic.text)] + columns.map { column in
+                guard let row = topic.subjects.first(where: { $0.subject == column }) else { return Cell("—") }
+                let tone: Tone? = row.percent >= 50 ? .poor : row.percent >= 30 ? .fair : nil
+                return Cell("\(row.teachers)\n\(RussianNumber.fixed(row.percent, digits: 0))", tone: tone)
+            })
+            let named = topic.subjects.filter { !$0.schools.isEmpty }.map { "\(short($0.subject).lowercased()) — \($0.schools.joined(separator: ", "))" }
+            if !named.isEmpty { places.append("«\(topic.text)»: \(named.joined(separator: "; "))") }
         }
-        guard !rows.isEmpty else { return [] }
+        let key = columns.enumerated().map { "\($0.offset + 1) — \(short($0.element))" }.joined(separator: "; ")
+        var blocks: [Block] = [
+            .text("По предметным областям. В клетке — сколько педагогов области отметили затруднение и какая это доля ответивших педагогов области (%); тёмные клетки — 50 % и больше, средние — от 30 до 50 %."),
+            .note([.text("Предметные области: \(key).")]),
+            .table(Table(caption: "Темы повышения квалификации по предметным областям",
+                         header: ["Компетенция"] + columns.indices.map { String($0 + 1) }, rows: rows,
+                         columnWidths: [3.4] + columns.map { _ in 0.9 }, numericColumns: Set(1...columns.count))),
+        ]
+        if !places.isEmpty {
+            blocks.append(.paragraph([.strong("Школы, где затруднение отметили не менее 30 % педагогов предметной области: "), .text(places.joined(separator: ". ") + ".")]))
+        }
         let merged = Set(topics.flatMap(\.subjectsMerged)).sorted()
-        var note = "Показаны предметные области, где затруднение отметили не менее 30 % ответивших педагогов этой области. Школы названы, если в школе не меньше \(RussianPlural.personGenitiveMin(result.minGroupSize)) педагогов этой области и не менее 30 % из них отметили затруднение; число педагогов школы по предмету не приводится, чтобы его нельзя было вычесть из итогов. Педагоги, не указавшие предметную область, в таблицу не входят."
+        var note = "Школа названа, если в ней не меньше \(RussianPlural.personGenitiveMin(result.minGroupSize)) педагогов этой области; число педагогов школы по предмету не приводится, чтобы его нельзя было вычесть из итогов. Педагоги, не указавшие предметную область, в таблицу не входят."
         if !merged.isEmpty {
-            note += " В «другие предметные области» объединены: \(merged.joined(separator: "; ")) — в них меньше \(RussianPlural.personGenitiveMin(result.minGroupSize)) педагогов муниципалитета или их отдельный показ позволил бы вычислить ответы малой группы педагогов одной школы."
+            note += " В «другие предметные области» объединены: \(merged.map { short($0) }.joined(separator: "; ")) — в них меньше \(RussianPlural.personGenitiveMin(result.minGroupSize)) педагогов муниципалитета или их отдельный показ позволил бы вычислить ответы малой группы педагогов одной школы; «—» — область по этой теме объединена с другими."
         }
-        return [.table(Table(caption: "Темы повышения квалификации по предметным областям",
-                             header: ["Компетенция", "Предметные области: педагогов с затруднениями из ответивших", "Школы, где затруднения у 30 % и более педагогов области"],
-                             rows: rows, columnWidths: [3, 3.6, 2.6])),
-                .note([.text(note)])]
+        if topics.contains(where: \.subjectsWithheld) {
+            note += " «скрыто» — по этой теме разбивка по предметам выделила бы малую группу педагогов."
+        }
+        blocks.append(.note([.text(note)]))
+        return blocks
     }
 
     // MARK: - Cross-audience map

@@ -42,8 +42,10 @@ extension MunicipalComposer {
         blocks.append(.text(better + worse == 0
             ? "Ни в одной школе показатели не изменились значимо (с поправкой Холма на число школ)."
             : "Значимое улучшение хотя бы одного показателя — в \(better) \(RussianPlural("школе", "школах", "школах").form(better)), значимое ухудшение — в \(worse) \(RussianPlural("школе", "школах", "школах").form(worse))."))
+        let columns = indicatorColumns(items)
+        if let key = columns.key { blocks.append(key) }
         blocks.append(.table(Table(caption: "Изменение показателей школ по сравнению с волной «\(dynamics.previousWave)»" + (items.contains { $0.method.isPercent } ? " (для долей — в процентных пунктах)" : ""),
-                                   header: ["Организация"] + items.map(\.title), rows: rows,
+                                   header: ["Организация"] + columns.headers, rows: rows,
                                    columnWidths: [2.6] + items.map { _ in 1.5 }, numericColumns: Set(1...max(1, items.count)))))
         blocks.append(.note([.text("Изменение — значение волны «\(dynamics.currentWave)» минус значение волны «\(dynamics.previousWave)» (для долей — в процентных пунктах). «лучше» / «хуже» — значимое изменение (t-критерий Уэлча по баллам респондентов, как в справке школы, с поправкой Холма на число школ); для показателей, где лучше меньшее значение, «лучше» — снижение. В таблице — школы, показанные в обеих волнах.")]))
         return blocks

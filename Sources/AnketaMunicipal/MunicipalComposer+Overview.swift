@@ -108,10 +108,12 @@ extension MunicipalComposer {
                 return Cell(text, tone: tone(level: own.level, deficit: own.deficit, indicator: item.id))
             })
         }
+        let columns = indicatorColumns(indicators)
         var blocks: [Block] = [.heading("Карта дефицитов муниципалитета", level: 1),
-                               .text("Карта показывает уровень каждого показателя в каждой школе: самые тёмные клетки — дефицит (уровень ниже порогового), средние — средний уровень, светлые — высокий."),
-                               .table(Table(caption: "Школы × показатели", header: ["Организация"] + indicators.map(\.title), rows: rows,
-                                            columnWidths: [2.6] + indicators.map { _ in 1.5 }, numericColumns: Set(1...indicators.count)))]
+                               .text("Карта показывает уровень каждого показателя в каждой школе: самые тёмные клетки — дефицит (уровень ниже порогового), средние — средний уровень, светлые — высокий.")]
+        if let key = columns.key { blocks.append(key) }
+        blocks.append(.table(Table(caption: "Школы × показатели", header: ["Организация"] + columns.headers, rows: rows,
+                                   columnWidths: [2.6] + indicators.map { _ in 1.5 }, numericColumns: Set(1...indicators.count))))
         blocks.append(.note([.text(markLegend)]))
         if let note = hiddenNote { blocks.append(note) }
         return blocks

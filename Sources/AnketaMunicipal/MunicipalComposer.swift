@@ -61,6 +61,15 @@ public struct MunicipalComposer: Sendable {
         return word.isEmpty ? MunicipalWording.figure(figure, method: method) : "\(MunicipalWording.figure(figure, method: method))\n\(word)"
     }
 
+    /// Column headers for a school × indicator table: the titles, or — when more than four would
+    /// not fit across A4 without breaking words («Органи-зация», «обучаю-щимися») — numbers, with
+    /// the key to put above the table.
+    func indicatorColumns(_ items: [MunicipalIndicator]) -> (headers: [String], key: Block?) {
+        guard items.count > 4 else { return (items.map(\.title), nil) }
+        let key = items.enumerated().map { "\($0.offset + 1) — «\($0.element.title)»" }.joined(separator: "; ")
+        return (items.indices.map { String($0 + 1) }, .note([.text("Показатели: \(key).")]))
+    }
+
     /// Whether a school compares significantly better or worse than the rest: higher for most
     /// indicators, lower for `direction: lower_is_better` ones.
     func verdict(_ comparison: RestComparison?, indicator id: String) -> Verdict? {
