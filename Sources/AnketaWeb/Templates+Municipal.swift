@@ -34,7 +34,7 @@ extension Templates {
           <div class="field"><label for="wave">Волна</label><input id="wave" name="wave" type="text" required placeholder="2026" value="{{wave}}"></div>
           <div class="field"><label for="opens">Начало ({{zone}})</label><input id="opens" name="opens" type="datetime-local" required value="{{opens}}"></div>
           <div class="field"><label for="closes">Окончание ({{zone}})</label><input id="closes" name="closes" type="datetime-local" required value="{{closes}}"></div>
-          <div class="field"><label class="option"><input type="checkbox" name="codes" value="1"{{#codes}} checked{{/codes}}> Только по одноразовым кодам доступа — каждой школе столько кодов, сколько в её контингенте по реестру (без контингента — {{defaultCodes}})</label></div>
+          <label class="option"><input type="checkbox" name="codes" value="1"{{#codes}} checked{{/codes}}> <span>Только по одноразовым кодам доступа — каждой школе столько кодов, сколько в её контингенте по реестру (без контингента — {{defaultCodes}})</span></label>
           {{#hasSchools}}
           <fieldset class="checks"><legend>Школы (по реестру; снимите отметку со школ, которые не участвуют)</legend>
           {{#schools}}<label class="option"><input type="checkbox" name="school" value="{{code}}"{{#checked}} checked{{/checked}}> <span>{{name}} <span class="muted">· {{kind}}</span></span></label>{{/schools}}
