@@ -39,9 +39,10 @@ extension MunicipalComposer {
         }
         let better = dynamics.schools.filter { $0.indicators.contains { $0.improvement == true } }.count
         let worse = dynamics.schools.filter { $0.indicators.contains { $0.improvement == false } }.count
+        func schools(_ count: Int) -> String { "в \(count) \(RussianPlural("школе", "школах", "школах").form(count))" }
         blocks.append(.text(better + worse == 0
             ? "Ни в одной школе показатели не изменились значимо (с поправкой Холма на число школ)."
-            : "Значимое улучшение хотя бы одного показателя — в \(better) \(RussianPlural("школе", "школах", "школах").form(better)), значимое ухудшение — в \(worse) \(RussianPlural("школе", "школах", "школах").form(worse))."))
+            : "Значимое улучшение хотя бы одного показателя — \(better > 0 ? schools(better) : "ни в одной школе"); значимое ухудшение — \(worse > 0 ? schools(worse) : "ни в одной школе")."))
         let columns = indicatorColumns(items)
         if let key = columns.key { blocks.append(key) }
         blocks.append(.table(Table(caption: "Изменение показателей школ по сравнению с волной «\(dynamics.previousWave)»" + (items.contains { $0.method.isPercent } ? " (для долей — в процентных пунктах)" : ""),
