@@ -40,4 +40,33 @@ struct MunicipalCLITests {
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("нет столбца «Школа»"))
     }
+
+    @Test func teachersDeficitsWithTheirChangeAndTopicsBySubject() throws {
+        let workspace = try Workspace()
+        let sample = packageRoot.appendingPathComponent("Samples/municipal")
+        for name in ["units.csv", "deficits-2025.csv", "deficits-2026.csv"] {
+            try FileManager.default.copyItem(at: sample.appendingPathComponent(name), to: workspace.url(name))
+        }
+        let questionnaire = packageRoot.appendingPathComponent("Questionnaires/teachers-professional-deficits.yaml").path
+        #expect(try workspace.run(["units", "import", "units.csv"]).status == 0)
+        for year in ["2025", "2026"] {
+            let ingest = try workspace.run(["ingest", questionnaire, "deficits-\(year).csv", "--wave", year, "--split-by", "Образовательная организация"])
+            #expect(ingest.status == 0, "\(ingest)")
+        }
+        let report = try workspace.run(["report", "teachers-professional-deficits", "--wave", "2026", "--compare", "2025", "--municipal", "-o", "out"])
+        #expect(report.status == 0, "\(report)")
+        let text = try String(contentsOf: workspace.url("out/spravka.md"), encoding: .utf8)
+        #expect(text.contains("Динамика по сравнению с волной «2025»"))
+        #expect(text.contains("Темы повышения квалификации по предметным областям"))
+        let figures = try JSONSerialization.jsonObject(with: Data(contentsOf: workspace.url("out/municipal.json"))) as? [String: Any]
+        let dynamics = figures?["dynamics"] as? [String: Any]
+        #expect(dynamics?["previousWave"] as? String == "2025")
+        #expect(((dynamics?["schools"] as? [Any])?.count ?? 0) > 20)
+        let topics = (figures?["result"] as? [String: Any])?["topics"] as? [[String: Any]]
+        #expect(topics?.contains { (($0["subjects"] as? [Any])?.count ?? 0) > 0 } == true)
+
+        let missing = try workspace.run(["report", "teachers-professional-deficits", "--wave", "2026", "--compare", "2019", "--municipal", "-o", "out2"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("нет волны «2019»"))
+    }
 }
