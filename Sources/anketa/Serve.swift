@@ -142,7 +142,7 @@ extension Anketa {
                                        valueName: "роль"))
             var role: String?
 
-            @Option(help: ArgumentHelp("Школа администратора — как в --unit опросов.", valueName: "организация"))
+            @Option(help: ArgumentHelp("Школа администратора — как в --unit опросов; для муниципальных опросов — код организации из реестра (anketa units list).", valueName: "организация"))
             var unit: String?
 
             @OptionGroup var storeOptions: StoreOptions

@@ -189,4 +189,32 @@ struct MunicipalConsoleTests {
             #expect(docx.headers[.contentDisposition]?.contains(".docx") == true)
         }
     }
+
+    @Test("a school administrator is refused (403) every route of another school's run of a municipal run",
+          arguments: ConsoleAccountTests.refusedToSchool.filter { $0.1.contains("/admin/runs/1") }.map { "\($0.0.rawValue) \($0.1)" })
+    func otherSchoolsRunRefused(_ route: String) async throws {
+        let parts = route.split(separator: " ", maxSplits: 1)
+        let method: HTTPRequest.Method = parts[0] == "POST" ? .post : .get
+        let fixture = try Fixture()
+        try fixture.importRegistry()
+        try addUser(fixture, login: "zavuch5", password: "пароль школы 5", role: .schoolAdministrator, unit: "sosh5")
+        try await fixture.test { methodist in
+            let id = try await methodist.createMunicipalRun(csrf: try await methodist.signIn(), schools: ["sosh5", "gym1"], codes: true)
+            let other = try #require(try fixture.store.municipalRun(id: id)?.schools.first { $0.unit == "gym1" }?.run)
+            let otherID = try #require(other.id)
+            let school = Browser(client: methodist.client)
+            #expect(try await school.signInTo(login: "zavuch5", password: "пароль школы 5") == "/admin")
+            let own = try await school.adminCSRF()
+            let body = Browser.encode([("csrf", own), ("confirm", "yes"), ("days", "7"), ("opens", "2020-01-01T08:00"), ("closes", "2030-01-01T08:00"),
+                                       ("count", "5")])
+            let path = String(parts[1]).replacingOccurrences(of: "/admin/runs/1", with: "/admin/runs/\(otherID)")
+            let page = try await school.send(path, method: method, body: method == .post ? body : nil)
+            #expect(page.status == .forbidden)
+            #expect(page.headers[.contentDisposition] == nil)
+            expectLacks(page.text, other.slug)
+            let after = try #require(try fixture.store.run(id: otherID)).run
+            #expect(after == other)
+            #expect(try fixture.store.codes(run: otherID).count == 40)
+        }
+    }
 }
