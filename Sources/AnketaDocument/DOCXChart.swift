@@ -223,7 +223,9 @@ struct DOCXChartWriter {
     private func forestChart() -> String {
         let dataMax = chart.allValues.compactMap { $0 }.filter(\.isFinite).max() ?? 0
         let axisMax = AxisScale.scale(dataMax: dataMax, explicitMax: chart.maxValue).max
-        let mark = axisMax / 80, tick = axisMax / 250
+        // The estimate's mark is wide and outlined in black, so that a light tone (the good level)
+        // still shows on the grey band when printed in black and white; the reference tick is thin.
+        let mark = axisMax / 50, tick = axisMax / 300
         var reference: Double?
         if case .forest(let value) = chart.kind, let value, value.isFinite, value >= 0 { reference = value }
         let rows = chart.categories.indices.map { c in
@@ -242,7 +244,10 @@ struct DOCXChartWriter {
                 case .reference: "222222"
                 }
                 guard let color else { continue }
-                points += "<c:dPt><c:idx val=\"\(c)\"/><c:invertIfNegative val=\"0\"/><c:bubble3D val=\"0\"/>" + fill(color) + "</c:dPt>"
+                let shape = row[k].role == .point
+                    ? "<c:spPr><a:solidFill><a:srgbClr val=\"\(color)\"/></a:solidFill><a:ln w=\"12700\"><a:solidFill><a:srgbClr val=\"000000\"/></a:solidFill></a:ln></c:spPr>"
+                    : fill(color)
+                points += "<c:dPt><c:idx val=\"\(c)\"/><c:invertIfNegative val=\"0\"/><c:bubble3D val=\"0\"/>" + shape + "</c:dPt>"
             }
             s += ser(index: k, name: "", color: nil, points: points, labels: none, values: rows.map { k < $0.count ? $0[k].length : nil })
         }
