@@ -15,6 +15,14 @@ public struct MunicipalRun: Sendable, Equatable {
 
     /// Responses of every school together.
     public var responses: Int { schools.reduce(0) { $0 + $1.responses } }
+
+    public init(id: Int64, questionnaireID: String, waveName: String, createdAt: String, schools: [MunicipalRunSchool]) {
+        self.id = id
+        self.questionnaireID = questionnaireID
+        self.waveName = waveName
+        self.createdAt = createdAt
+        self.schools = schools
+    }
 }
 
 /// One school of a municipal run: its own run and wave, and how many have answered.
@@ -24,6 +32,13 @@ public struct MunicipalRunSchool: Sendable, Equatable {
     public var run: SurveyRun
     public var wave: Wave
     public var responses: Int
+
+    public init(unit: String, run: SurveyRun, wave: Wave, responses: Int) {
+        self.unit = unit
+        self.run = run
+        self.wave = wave
+        self.responses = responses
+    }
 }
 
 /// What a municipal run is made of: one questionnaire, wave and schedule; per school its link and codes.
