@@ -26,6 +26,9 @@ struct MunicipalRunController: Sendable {
         router.get("/admin/municipal/:id", use: showRun)
         router.get("/admin/municipal/:id/report.html", use: reportHTML)
         router.get("/admin/municipal/:id/report.docx", use: reportDOCX)
+        router.post("/admin/municipal/:id/extend", use: extendAll)
+        router.get("/admin/municipal/:id/close", use: confirmCloseAll)
+        router.post("/admin/municipal/:id/close", use: closeAll)
     }
 
     // MARK: - New municipal run
@@ -171,8 +174,8 @@ struct MunicipalRunController: Sendable {
     }
 
     /// The municipal run of the route's `:id` (404 when there is none) for a methodist (403 otherwise).
-    private func municipalRun(_ request: Request, _ context: AppRequestContext) throws -> (ConsoleUser, MunicipalRun, Questionnaire) {
-        let user = try app.consoleUser(request)
+    private func municipalRun(_ request: Request, _ context: AppRequestContext, user signedIn: ConsoleUser? = nil) throws -> (ConsoleUser, MunicipalRun, Questionnaire) {
+        let user = try signedIn ?? app.consoleUser(request)
         try app.requireMethodist(user)
         let id = try context.parameters.require("id", as: Int64.self)
         guard let run = try app.store.municipalRun(id: id), let first = run.schools.first else { throw HTTPError(.notFound) }
@@ -199,7 +202,7 @@ struct MunicipalRunController: Sendable {
             let small = rows.filter(\.small).count
             let periods = Set(run.schools.map { app.clock.period($0.run.opensAt, $0.run.closesAt) })
             let view: [String: Any] = [
-                "id": run.id, "title": questionnaire.title, "wave": run.waveName, "audience": questionnaire.audience.nominativePlural.lowercased(),
+                "id": run.id, "csrf": user.session.csrf, "title": questionnaire.title, "wave": run.waveName, "audience": questionnaire.audience.nominativePlural.lowercased(),
                 "period": periods.count == 1 ? periods.first ?? "" : "у школ разные — см. таблицу",
                 "schoolCount": RussianPlural("школа", "школы", "школ")(run.schools.count), "responses": run.responses,
                 "coverage": total.flatMap { $0 > 0 ? ["охват \(RussianNumber.percent(Double(run.responses) / Double($0) * 100)) (контингент \($0))"] : nil } ?? [String](),
@@ -209,6 +212,53 @@ struct MunicipalRunController: Sendable {
                 "smallNote": small > 0 ? ["Пока меньше \(minimum) ответов: \(RussianPlural("школа", "школы", "школ")(small)). Такие школы в муниципальной справке скрыты, их ответы не входят в муниципальные значения."] : [String](),
             ]
             return app.page("municipal_run", view, title: questionnaire.title, admin: user, wide: true, refresh: 60)
+        }
+    }
+
+    // MARK: - Every school's schedule at once
+
+    /// Extends every school's run by a week from its planned end (or from now when that has
+    /// passed), reopening the ones that were closed — as «Продлить на неделю» on a school's page.
+    @Sendable func extendAll(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await app.guarded {
+            let (user, _) = try await app.consolePost(request, context)
+            let (_, run, _) = try municipalRun(request, context, user: user)
+            let now = app.clock.now()
+            for school in run.schools {
+                guard let id = school.run.id, let closes = app.clock.adding(days: 7, to: max(school.run.closesAt, now)) else { continue }
+                if school.run.closed {
+                    try app.store.reopenRun(id: id, closesAt: closes)
+                } else {
+                    try app.store.setRunDates(id: id, opensAt: school.run.opensAt, closesAt: closes)
+                }
+            }
+            context.logger.info("municipal run extended", metadata: ["municipal": "\(run.id)"])
+            return Reply.redirect("/admin/municipal/\(run.id)")
+        }
+    }
+
+    @Sendable func confirmCloseAll(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await app.guarded {
+            let (user, run, questionnaire) = try municipalRun(request, context)
+            let open = run.schools.filter { $0.run.state(at: app.clock.now()) != .closed }.count
+            let view: [String: Any] = ["id": run.id, "title": questionnaire.title, "wave": run.waveName, "csrf": user.session.csrf,
+                                       "responses": run.responses, "open": RussianPlural("школе", "школах", "школах").form(open), "openCount": open]
+            return app.page("municipal_close", view, title: "Завершить опросы всех школ?", admin: user)
+        }
+    }
+
+    @Sendable func closeAll(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await app.guarded {
+            let (user, form) = try await app.consolePost(request, context)
+            let (_, run, _) = try municipalRun(request, context, user: user)
+            // Only the confirmation page's button closes; anything else asks first.
+            guard form["confirm"] == "yes" else { return Reply.redirect("/admin/municipal/\(run.id)/close") }
+            let now = app.clock.now()
+            for school in run.schools where school.run.state(at: now) != .closed {
+                if let id = school.run.id { try app.store.closeRun(id: id, at: now) }
+            }
+            context.logger.info("municipal run closed", metadata: ["municipal": "\(run.id)"])
+            return Reply.redirect("/admin/municipal/\(run.id)")
         }
     }
 

@@ -2,7 +2,7 @@
 /// ``Templates``, `{{x}}` is HTML-escaped; nothing here is rendered unescaped.
 extension Templates {
     static let municipal: [String: String] = [
-        "municipal_new": municipalNew, "municipal_run": municipalRun, "municipal_list": municipalList,
+        "municipal_new": municipalNew, "municipal_run": municipalRun, "municipal_list": municipalList, "municipal_close": municipalClose,
     ]
 
     /// The municipal runs on the methodist's list of runs (one line each).
@@ -56,6 +56,11 @@ extension Templates {
             <a class="button secondary" href="/admin/municipal/{{id}}/report.docx">Муниципальная справка (DOCX)</a>
           </div>
         </div>
+        <div class="actions">
+          <form method="post" action="/admin/municipal/{{id}}/extend"><input type="hidden" name="csrf" value="{{csrf}}">
+            <button type="submit" class="secondary">Продлить опросы всех школ на неделю</button></form>
+          <a class="button danger" href="/admin/municipal/{{id}}/close">Завершить опросы всех школ…</a>
+        </div>
         <h2>Школы</h2>
         <p class="muted">У каждой школы своя ссылка{{#requiresCode}} и свои коды доступа{{/requiresCode}}: откройте строку школы, чтобы напечатать листовку{{#requiresCode}} и коды{{/requiresCode}}, продлить или завершить её опрос. Охват — ответы от контингента по реестру; меньше 50 % отмечено. Страница обновляется каждую минуту.</p>
         <table class="stack municipal">
@@ -66,5 +71,20 @@ extension Templates {
             <td data-label="Состояние">{{state}}</td><td data-label="Ссылка"><span class="link small">{{link}}</span></td></tr>{{/schools}}
           </tbody>
         </table>
+        """
+
+    static let municipalClose = """
+        <div class="card">
+          <h1>Завершить опросы всех школ?</h1>
+          <p>«{{title}}», муниципальный опрос, волна «{{wave}}». Получено ответов: {{responses}}. Опрос ещё идёт в {{openCount}} {{open}}.</p>
+          <p>После завершения ссылки школ перестанут принимать ответы. Полученные ответы сохранятся; опросы можно будет продлить на странице муниципального опроса или возобновить на странице школы.</p>
+          <div class="actions">
+            <form method="post" action="/admin/municipal/{{id}}/close">
+              <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="confirm" value="yes">
+              <button class="danger" type="submit">Да, завершить все</button>
+            </form>
+            <a class="button secondary" href="/admin/municipal/{{id}}">Нет, вернуться</a>
+          </div>
+        </div>
         """
 }

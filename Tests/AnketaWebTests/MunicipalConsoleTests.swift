@@ -101,7 +101,8 @@ struct MunicipalConsoleTests {
     /// Every municipal route: the methodist's only.
     static let methodistOnly: [(HTTPRequest.Method, String)] = [
         (.get, "/admin/municipal/new"), (.post, "/admin/municipal"), (.get, "/admin/municipal/1"),
-        (.get, "/admin/municipal/1/report.html"), (.get, "/admin/municipal/1/report.docx"),
+        (.get, "/admin/municipal/1/report.html"), (.get, "/admin/municipal/1/report.docx"), (.post, "/admin/municipal/1/extend"),
+        (.get, "/admin/municipal/1/close"), (.post, "/admin/municipal/1/close"),
     ]
 
     @Test("a school administrator is refused (403) every municipal route, even with their school in the run",
@@ -120,13 +121,16 @@ struct MunicipalConsoleTests {
             #expect(try await school.signInTo(login: "zavuch5", password: "пароль школы 5") == "/admin")
             let own = try await school.adminCSRF()
             let body = Browser.encode([("csrf", own), ("questionnaire", "webtest"), ("wave", "2030"), ("school", "sosh5"),
-                                       ("opens", "2020-01-01T08:00"), ("closes", "2099-01-01T08:00")])
+                                       ("opens", "2020-01-01T08:00"), ("closes", "2099-01-01T08:00"), ("confirm", "yes")])
+            let before = try fixture.store.municipalRun(id: 1)
             let page = try await school.send(String(parts[1]), method: method, body: method == .post ? body : nil)
             #expect(page.status == .forbidden)
             expectContains(page.text, "Нет доступа")
             #expect(page.headers[.contentDisposition] == nil)
             expectLacks(page.text, "anketa.test/s/")
             #expect(try fixture.store.municipalRuns().count == 1)
+            // Nothing changed: no school's run closed or extended.
+            #expect(try fixture.store.municipalRun(id: 1) == before)
         }
     }
 
@@ -215,6 +219,32 @@ struct MunicipalConsoleTests {
             let after = try #require(try fixture.store.run(id: otherID)).run
             #expect(after == other)
             #expect(try fixture.store.codes(run: otherID).count == 40)
+        }
+    }
+
+    @Test("the methodist extends every school's run by a week and closes them all after a confirmation")
+    func scheduleAll() async throws {
+        let fixture = try Fixture()
+        try fixture.importRegistry()
+        try await fixture.test { methodist in
+            let csrf = try await methodist.signIn()
+            let id = try await methodist.createMunicipalRun(csrf: csrf, schools: ["sosh5", "gym1"])
+            let first = try #require(try fixture.store.municipalRun(id: id)).schools[0].run
+            // One school closed early on its own page.
+            try fixture.store.closeRun(id: try #require(first.id), at: "2026-03-02 10:00:00")
+
+            #expect(try await methodist.post("/admin/municipal/\(id)/extend", [("csrf", csrf)]).location == "/admin/municipal/\(id)")
+            let extended = try #require(try fixture.store.municipalRun(id: id))
+            #expect(extended.schools.allSatisfy { $0.run.closesAt == "2099-01-08 08:00:00" && !$0.run.closed })
+
+            // Without the confirmation nothing closes; the page asks.
+            let asked = try await methodist.post("/admin/municipal/\(id)/close", [("csrf", csrf)])
+            #expect(asked.location == "/admin/municipal/\(id)/close")
+            let confirm = try await methodist.get("/admin/municipal/\(id)/close")
+            expectContains(confirm.text, "Опрос ещё идёт в 2 школах.")
+            #expect(try fixture.store.municipalRun(id: id)?.schools.contains { $0.run.closed } == false)
+            #expect(try await methodist.post("/admin/municipal/\(id)/close", [("csrf", csrf), ("confirm", "yes")]).location == "/admin/municipal/\(id)")
+            #expect(try fixture.store.municipalRun(id: id)?.schools.allSatisfy(\.run.closed) == true)
         }
     }
 }
