@@ -104,8 +104,9 @@ struct AccountController: Sendable {
     }
 
     private func usersView(_ user: ConsoleUser, form: FormData? = nil, error: String? = nil, issued: Issued? = nil) throws -> UsersView {
+        let names = Dictionary(try app.store.units().map { ($0.code, $0.shortName) }, uniquingKeysWith: { first, _ in first })
         let rows = try app.store.admins().map {
-            UserRow(id: $0.id ?? 0, login: $0.login, role: ConsoleUser.title(of: $0), pending: $0.mustChangePassword, isSelf: $0.id == user.user.id)
+            UserRow(id: $0.id ?? 0, login: $0.login, role: ConsoleUser.title(of: $0, names: names), pending: $0.mustChangePassword, isSelf: $0.id == user.user.id)
         }
         let chosen = form?["role"] ?? ConsoleRole.schoolAdministrator.rawValue
         // The registry's codes (the units of municipal runs) and every unit runs already have.

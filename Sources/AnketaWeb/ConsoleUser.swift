@@ -7,11 +7,12 @@ struct ConsoleUser: Sendable {
 
     var isMethodist: Bool { user.role == .methodist }
 
-    /// «муниципальный методист» / «администратор школы (МБОУ СОШ № 1)».
-    static func title(of user: Admin) -> String {
+    /// «муниципальный методист» / «администратор школы (МБОУ СОШ № 1)»; a unit that is a code of
+    /// the units registry is shown by its short name (`names`: code → short name).
+    static func title(of user: Admin, names: [String: String] = [:]) -> String {
         switch user.role {
         case .methodist: "муниципальный методист"
-        case .schoolAdministrator: user.unit.isEmpty ? "администратор школы" : "администратор школы (\(user.unit))"
+        case .schoolAdministrator: user.unit.isEmpty ? "администратор школы" : "администратор школы (\(names[user.unit] ?? user.unit))"
         }
     }
 

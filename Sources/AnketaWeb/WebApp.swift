@@ -68,10 +68,16 @@ struct WebApp: Sendable {
         // Every console page says when links cannot reach respondents (posters and slips refuse them).
         let banner = admin == nil || !linkBanner ? nil : publicLinkProblem.map { Banner(problem: $0, hint: WebApp.publicLinkHint) }
         let layout = LayoutView(title: title, body: body, admin: admin != nil, csrf: admin?.session.csrf ?? "", wide: wide, refresh: refresh,
-                                login: admin?.user.login ?? "", roleTitle: admin.map { ConsoleUser.title(of: $0.user) } ?? "",
+                                login: admin?.user.login ?? "", roleTitle: admin.map { ConsoleUser.title(of: $0.user, names: unitNames(for: $0.user)) } ?? "",
                                 isMethodist: admin?.isMethodist ?? false, passwordPending: admin?.user.mustChangePassword ?? false,
                                 site: siteName, banner: banner)
         return Reply.html(templates.render(layout, withTemplate: "layout") ?? body, status: status)
+    }
+
+    /// The registry's short name of a school administrator's unit, when it is a registry code.
+    func unitNames(for user: Admin) -> [String: String] {
+        guard user.role == .schoolAdministrator, let unit = (try? store.units())?.first(where: { $0.code == user.unit }) else { return [:] }
+        return [unit.code: unit.shortName]
     }
 
     func message(_ heading: String, _ text: String, link: (href: String, text: String)? = nil, status: HTTPResponse.Status) -> Response {

@@ -150,6 +150,9 @@ struct MunicipalConsoleTests {
             expectContains(list.text, "href=\"/admin/runs/\(own.id ?? 0)\"")
             expectLacks(list.text, "href=\"/admin/runs/\(other.id ?? 0)\"")
             expectLacks(list.text, "/admin/municipal")
+            // The registry code is shown by the school's name.
+            expectContains(list.text, "администратор школы (СОШ № 5)")
+            expectContains(list.text, "<h1>Опросы · СОШ № 5</h1>")
             let page = try await school.get("/admin/runs/\(own.id ?? 0)")
             #expect(page.status == .ok)
             expectContains(page.text, "https://anketa.test/s/\(own.slug)")
