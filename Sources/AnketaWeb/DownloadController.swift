@@ -107,6 +107,8 @@ struct DownloadController: Sendable {
                                 population: registered?.contingent[questionnaire.audience], mapGrouping: by,
                                 date: formatter.string(from: Date()), profile: registered?.profile ?? app.configuration.organization)
         input.history = history
+        // A school's run of a municipal run: the municipal value beside its figures.
+        input.benchmark = try app.municipalBenchmark(for: wave, questionnaire: questionnaire)
         return (input, wave)
     }
 

@@ -267,34 +267,11 @@ struct MunicipalRunController: Sendable {
     /// The municipal справка of the run's wave over every registered school that has it — the same
     /// input `anketa report <id> --wave <wave> --municipal` builds.
     private func reportInput(_ run: MunicipalRun, _ questionnaire: Questionnaire) throws -> MunicipalReportInput {
-        let audience = try analyze(questionnaire, wave: run.waveName)
-        let formatter = DateFormatter()
-        formatter.timeZone = app.clock.timeZone
-        formatter.dateFormat = "dd.MM.yyyy"
-        var input = MunicipalReportInput(questionnaire: questionnaire, result: audience.municipal, audiences: [audience], units: try app.store.units(),
-                                         profile: app.configuration.organization, date: formatter.string(from: Date()))
-        if let previous = try previousWave(of: run, questionnaire: questionnaire) {
-            input.dynamics = MunicipalDynamics(previous: try analyze(questionnaire, wave: previous), current: audience)
-        }
-        return input
+        try app.municipalReportInput(questionnaire, wave: run.waveName)
     }
 
-    private func analyze(_ questionnaire: Questionnaire, wave: String) throws -> MunicipalAudience {
-        let sources = try app.store.unitWaves(questionnaireID: questionnaire.id, named: wave).map { item in
-            MunicipalAudience.Source(unit: item.unit, respondents: try app.store.responseCount(in: item.wave)) { body in
-                try app.store.forEachResponse(in: item.wave) { body($0.response) }
-            }
-        }
-        return try MunicipalAudience.analyze(questionnaire: questionnaire, wave: wave, sources: sources,
-                                             options: AnalysisOptions(minGroupSize: app.configuration.minGroupSize))
-    }
-
-    /// The previous year's municipal wave of the questionnaire: the registered units' wave whose
-    /// name is this one's a year earlier («2025» for «2026», «2025-весна» for «2026-весна»).
     func previousWave(of run: MunicipalRun, questionnaire: Questionnaire) throws -> String? {
-        let codes = Set(try app.store.units().map(\.code))
-        let names = Set(try app.store.waves().map(\.wave).filter { $0.questionnaireID == questionnaire.id && codes.contains($0.unit) }.map(\.name))
-        return names.filter { $0 != run.waveName && RunController.nextWaveName($0) == run.waveName }.sorted().first
+        try app.previousMunicipalWave(questionnaire, wave: run.waveName)
     }
 
     @Sendable func reportHTML(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -190,6 +190,12 @@ struct MunicipalConsoleTests {
             expectContains(html.text, "100,0\u{00A0}%")
             expectLacks(html.text, "75,0\u{00A0}%")
 
+            // A school's own справка from its run: named as in the registry, the municipal value beside its figures.
+            let own = try await methodist.get("/admin/runs/\(run.schools[0].run.id ?? 0)/report.html")
+            #expect(own.status == .ok)
+            expectContains(own.text, "Муниципальное значение")
+            expectContains(own.text, "МБОУ «СОШ № 5»")
+
             let docx = try await methodist.get("/admin/municipal/\(id)/report.docx")
             #expect(docx.status == .ok)
             #expect(docx.bytes.prefix(2) == [0x50, 0x4B])
