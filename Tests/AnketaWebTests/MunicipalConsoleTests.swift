@@ -60,6 +60,11 @@ struct MunicipalConsoleTests {
             for school in run.schools { expectContains(page.text, "https://anketa.test/s/\(school.run.slug)") }
             expectContains(page.text, "href=\"/admin/runs/\(run.schools[0].run.id ?? 0)\">СОШ № 5</a>")
             expectContains(page.text, "/admin/municipal/\(id)/report.docx")
+            // Before anyone has answered the справка is still made (every school hidden).
+            let empty = try await browser.get("/admin/municipal/\(id)/report.html")
+            #expect(empty.status == .ok)
+            expectContains(empty.text, "скрыто")
+            #expect(try await browser.get("/admin/municipal/\(id)/report.docx").status == .ok)
 
             // The list: one line for the municipal run, not three school runs.
             let list = try await browser.get("/admin")
