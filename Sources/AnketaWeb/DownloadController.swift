@@ -85,7 +85,7 @@ struct DownloadController: Sendable {
     /// The same справка as `anketa report`: dynamics against the previous run of the same
     /// questionnaire and unit, охват and framing from the organisation profile (`serve --org`), and
     /// the grouping chosen on the run's page (`?by=`).
-    private func reportInput(_ request: Request, _ context: AppRequestContext, user: ConsoleUser) throws -> (ReportInput, Wave) {
+    private func reportInput(_ request: Request, _ context: AppRequestContext, user: ConsoleUser) async throws -> (ReportInput, Wave) {
         let (_, wave, questionnaire) = try app.consoleRun(context, for: user)
         let by = request.uri.queryParameters.get("by").flatMap { id in questionnaire.groupings.first { $0.id == id }?.id }
         let options = AnalysisOptions(minGroupSize: app.configuration.minGroupSize, groupings: by.map { [$0] })
@@ -108,14 +108,14 @@ struct DownloadController: Sendable {
                                 date: formatter.string(from: Date()), profile: registered?.profile ?? app.configuration.organization)
         input.history = history
         // A school's run of a municipal run: the municipal value beside its figures.
-        input.benchmark = try app.municipalBenchmark(for: wave, questionnaire: questionnaire)
+        input.benchmark = try await app.municipalBenchmark(for: wave, questionnaire: questionnaire)
         return (input, wave)
     }
 
     @Sendable func reportHTML(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
             let user = try app.consoleUser(request)
-            let (input, _) = try reportInput(request, context, user: user)
+            let (input, _) = try await reportInput(request, context, user: user)
             return Reply.html(HTMLRenderer().render(CertificateComposer(input).compose()))
         }
     }
@@ -123,7 +123,7 @@ struct DownloadController: Sendable {
     @Sendable func reportDOCX(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
             let user = try app.consoleUser(request)
-            let (input, wave) = try reportInput(request, context, user: user)
+            let (input, wave) = try await reportInput(request, context, user: user)
             let data = try DOCXRenderer().render(CertificateComposer(input).compose())
             return Reply.file([UInt8](data), contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                               filename: "справка-\(input.questionnaire.id)-\(wave.name).docx")

@@ -266,8 +266,8 @@ struct MunicipalRunController: Sendable {
 
     /// The municipal справка of the run's wave over every registered school that has it — the same
     /// input `anketa report <id> --wave <wave> --municipal` builds.
-    private func reportInput(_ run: MunicipalRun, _ questionnaire: Questionnaire) throws -> MunicipalReportInput {
-        try app.municipalReportInput(questionnaire, wave: run.waveName)
+    private func reportInput(_ run: MunicipalRun, _ questionnaire: Questionnaire) async throws -> MunicipalReportInput {
+        try await app.municipalReportInput(questionnaire, wave: run.waveName)
     }
 
     func previousWave(of run: MunicipalRun, questionnaire: Questionnaire) throws -> String? {
@@ -277,14 +277,14 @@ struct MunicipalRunController: Sendable {
     @Sendable func reportHTML(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
             let (_, run, questionnaire) = try municipalRun(request, context)
-            return Reply.html(HTMLRenderer().render(MunicipalComposer(try reportInput(run, questionnaire)).compose()))
+            return Reply.html(HTMLRenderer().render(MunicipalComposer(try await reportInput(run, questionnaire)).compose()))
         }
     }
 
     @Sendable func reportDOCX(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
             let (_, run, questionnaire) = try municipalRun(request, context)
-            let data = try DOCXRenderer().render(MunicipalComposer(try reportInput(run, questionnaire)).compose())
+            let data = try DOCXRenderer().render(MunicipalComposer(try await reportInput(run, questionnaire)).compose())
             return Reply.file([UInt8](data), contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                               filename: "муниципальная-справка-\(questionnaire.id)-\(run.waveName).docx")
         }

@@ -8,26 +8,26 @@ import Foundation
 /// The municipal справка's input in the console: the same analysis as `anketa report --municipal`
 /// over the registered units' waves of one name, with the dynamics against the wave a year earlier.
 extension WebApp {
-    func municipalReportInput(_ questionnaire: Questionnaire, wave: String) throws -> MunicipalReportInput {
-        let audience = try municipalAudience(questionnaire, wave: wave)
+    func municipalReportInput(_ questionnaire: Questionnaire, wave: String) async throws -> MunicipalReportInput {
+        let audience = try await municipalAudience(questionnaire, wave: wave)
         let formatter = DateFormatter()
         formatter.timeZone = clock.timeZone
         formatter.dateFormat = "dd.MM.yyyy"
         var input = MunicipalReportInput(questionnaire: questionnaire, result: audience.municipal, audiences: [audience], units: try store.units(),
                                          profile: configuration.organization, date: formatter.string(from: Date()))
         if let previous = try previousMunicipalWave(questionnaire, wave: wave) {
-            input.dynamics = MunicipalDynamics(previous: try municipalAudience(questionnaire, wave: previous), current: audience)
+            input.dynamics = MunicipalDynamics(previous: try await municipalAudience(questionnaire, wave: previous), current: audience)
         }
         return input
     }
 
-    func municipalAudience(_ questionnaire: Questionnaire, wave: String) throws -> MunicipalAudience {
+    func municipalAudience(_ questionnaire: Questionnaire, wave: String) async throws -> MunicipalAudience {
         let sources = try store.unitWaves(questionnaireID: questionnaire.id, named: wave).map { item in
             MunicipalAudience.Source(unit: item.unit, respondents: try store.responseCount(in: item.wave)) { body in
                 try store.forEachResponse(in: item.wave) { body($0.response) }
             }
         }
-        return try MunicipalAudience.analyze(questionnaire: questionnaire, wave: wave, sources: sources,
+        return try await MunicipalAudience.analyze(questionnaire: questionnaire, wave: wave, sources: sources,
                                              options: AnalysisOptions(minGroupSize: configuration.minGroupSize))
     }
 
@@ -41,9 +41,9 @@ extension WebApp {
 
     /// For a school's run of a municipal run: the municipal value beside each of the school's
     /// figures, as the batch of school справки has it (`anketa report --municipal --schools`).
-    func municipalBenchmark(for wave: Wave, questionnaire: Questionnaire) throws -> ReportBenchmark? {
+    func municipalBenchmark(for wave: Wave, questionnaire: Questionnaire) async throws -> ReportBenchmark? {
         guard try store.municipalRuns().contains(where: { run in run.schools.contains { $0.wave.id == wave.id } }) else { return nil }
-        let audience = try municipalAudience(questionnaire, wave: wave.name)
+        let audience = try await municipalAudience(questionnaire, wave: wave.name)
         let input = MunicipalReportInput(questionnaire: questionnaire, result: audience.municipal, units: try store.units(), date: "")
         return MunicipalReportWriter(input).benchmark(for: wave.unit)
     }

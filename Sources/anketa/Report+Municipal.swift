@@ -26,12 +26,14 @@ struct MunicipalReportJob {
         guard !waves.isEmpty else {
             throw ValidationError("у анкеты «\(questionnaire.id)» нет волны «\(name)» ни у одной организации из реестра; загрузите выгрузку с --split-by или проверьте название волны (anketa list)")
         }
-        let sources = try waves.map { item in
-            MunicipalAudience.Source(unit: item.unit, respondents: try store.responseCount(in: item.wave)) { body in
-                try store.forEachResponse(in: item.wave) { body($0.response) }
-            }
+        var counts: [String: Int] = [:]
+        for item in waves { counts[item.unit.code] = try store.responseCount(in: item.wave) }
+        var analyzer = MunicipalAnalyzer(questionnaire: questionnaire, wave: name, schools: waves.map(\.unit), respondents: counts, options: options)
+        for item in waves {
+            try store.forEachResponse(in: item.wave) { analyzer.add($0.response, school: item.unit.code) }
         }
-        return try MunicipalAudience.analyze(questionnaire: questionnaire, wave: name, sources: sources, options: options)
+        let (municipal, perSchool, pooled) = analyzer.finish()
+        return MunicipalAudience(questionnaire: questionnaire, municipal: municipal, schools: perSchool, pooled: pooled)
     }
 
     func run() throws {
