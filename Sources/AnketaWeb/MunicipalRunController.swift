@@ -208,7 +208,7 @@ struct MunicipalRunController: Sendable {
                 "coverage": total.flatMap { $0 > 0 ? ["охват \(RussianNumber.percent(Double(run.responses) / Double($0) * 100)) (контингент \($0))"] : nil } ?? [String](),
                 "schools": rows, "requiresCode": run.schools.first?.run.requiresCode ?? false, "minimum": minimum,
                 "previous": [try previousWave(of: run, questionnaire: questionnaire).map { "Динамика в справке — по сравнению с волной «\($0)» тех же школ по реестру." }
-                    ?? "Прошлогодней волны этой анкеты у школ реестра нет (её название — это же с годом на единицу меньше) — справка будет без динамики."],
+                    ?? "Волны прошлого года (то же название годом раньше, например «2025» для «2026») у школ реестра нет — справка будет без динамики."],
                 "smallNote": small > 0 ? ["Пока меньше \(minimum) ответов: \(RussianPlural("школа", "школы", "школ")(small)). Такие школы в муниципальной справке скрыты, их ответы не входят в муниципальные значения."] : [String](),
             ]
             return app.page("municipal_run", view, title: questionnaire.title, admin: user, wide: true, refresh: 60)
@@ -242,7 +242,8 @@ struct MunicipalRunController: Sendable {
             let (user, run, questionnaire) = try municipalRun(request, context)
             let open = run.schools.filter { $0.run.state(at: app.clock.now()) != .closed }.count
             let view: [String: Any] = ["id": run.id, "title": questionnaire.title, "wave": run.waveName, "csrf": user.session.csrf,
-                                       "responses": run.responses, "open": RussianPlural("школе", "школах", "школах").form(open), "openCount": open]
+                                       "responses": run.responses,
+                                       "stillOpen": open == 0 ? "Опросы всех школ уже завершены." : "Опрос ещё идёт в \(open) \(RussianPlural("школе", "школах", "школах").form(open))."]
             return app.page("municipal_close", view, title: "Завершить опросы всех школ?", admin: user)
         }
     }

@@ -76,7 +76,7 @@ extension Templates {
     static let municipalClose = """
         <div class="card">
           <h1>Завершить опросы всех школ?</h1>
-          <p>«{{title}}», муниципальный опрос, волна «{{wave}}». Получено ответов: {{responses}}. Опрос ещё идёт в {{openCount}} {{open}}.</p>
+          <p>«{{title}}», муниципальный опрос, волна «{{wave}}». Получено ответов: {{responses}}. {{stillOpen}}</p>
           <p>После завершения ссылки школ перестанут принимать ответы. Полученные ответы сохранятся; опросы можно будет продлить на странице муниципального опроса или возобновить на странице школы.</p>
           <div class="actions">
             <form method="post" action="/admin/municipal/{{id}}/close">
