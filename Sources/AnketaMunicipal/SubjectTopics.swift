@@ -64,8 +64,8 @@ enum SubjectTopics {
             }
             let sensitive = Set(cellMembers.filter { $0.key.subject != Analyzer.unspecifiedGroup && $0.value < minGroupSize }.map(\.key))
             let cells = Array(cellMembers.keys)
-            let exposed = determined(cells: cells, values: cellCounts.mapValues(\.valid), among: sensitive)
-                .union(determined(cells: cells, values: cellCounts.mapValues(\.difficulty), among: sensitive))
+            let exposed = exposedCells(cells: cells, values: cellCounts.mapValues(\.valid), sensitive: sensitive)
+                .union(exposedCells(cells: cells, values: cellCounts.mapValues(\.difficulty), sensitive: sensitive))
             if exposed.isEmpty {
                 return Outcome(rows: rows(cellMembers: cellMembers, cellCounts: cellCounts, schools: schools, minGroupSize: minGroupSize),
                                merged: present.filter { merged.contains($0) }, withheld: false)
@@ -74,6 +74,20 @@ enum SubjectTopics {
             merged.insert(next)
             grownOthers()
         }
+    }
+
+    /// The small cells the table would give away. A cell on a line whose total is 0 is not counted:
+    /// that line is a whole shown school or a subject group of at least the minimum, and its 0
+    /// («nobody here reports the difficulty») already tells every member's answer, the small group's
+    /// included — hiding the table would not take it back, and merging every subject for it would
+    /// only lose the breakdown.
+    static func exposedCells(cells: [SubjectTally.Cell], values: [SubjectTally.Cell: Int], sensitive: Set<SubjectTally.Cell>) -> Set<SubjectTally.Cell> {
+        var rows: [String: Int] = [:], columns: [String: Int] = [:]
+        for cell in cells {
+            rows[cell.school, default: 0] += values[cell] ?? 0
+            columns[cell.subject, default: 0] += values[cell] ?? 0
+        }
+        return determined(cells: cells, values: values, among: sensitive).filter { rows[$0.school] != 0 && columns[$0.subject] != 0 }
     }
 
     /// Published rows: every column but «не указано», by teachers with a difficulty.
