@@ -71,7 +71,7 @@ extension MunicipalComposer {
         let columns: [String?] = sizes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key) + (others ? [nil] : [])
         guard !columns.isEmpty else { return [] }
         var rows: [[Cell]] = []
-        var places: [String] = []
+        var places: [[Inline]] = []
         for topic in topics {
             if topic.subjectsWithheld {
                 rows.append([Cell(topic.text)] + columns.map { _ in Cell("скрыто", tone: .muted) })
@@ -83,7 +83,7 @@ extension MunicipalComposer {
                 return Cell("\(row.teachers)\n\(RussianNumber.fixed(row.percent, digits: 0))", tone: tone)
             })
             let named = topic.subjects.filter { !$0.schools.isEmpty }.map { "\(short($0.subject).lowercased()) — \($0.schools.joined(separator: ", "))" }
-            if !named.isEmpty { places.append("«\(topic.text)»: \(named.joined(separator: "; "))") }
+            if !named.isEmpty { places.append([.text("«\(topic.text)»: "), .strong(named.joined(separator: "; "))]) }
         }
         let key = columns.enumerated().map { "\($0.offset + 1) — \(short($0.element))" }.joined(separator: "; ")
         var blocks: [Block] = [
@@ -91,10 +91,11 @@ extension MunicipalComposer {
             .note([.text("Предметные области: \(key).")]),
             .table(Table(caption: "Темы повышения квалификации по предметным областям",
                          header: ["Компетенция"] + columns.indices.map { String($0 + 1) }, rows: rows,
-                         columnWidths: [3.4] + columns.map { _ in 0.9 }, numericColumns: Set(1...columns.count))),
+                         columnWidths: [5] + columns.map { _ in 0.8 }, numericColumns: Set(1...columns.count))),
         ]
         if !places.isEmpty {
-            blocks.append(.paragraph([.strong("Школы, где затруднение отметили не менее 30 % педагогов предметной области: "), .text(places.joined(separator: ". ") + ".")]))
+            blocks.append(.paragraph([.strong("Школы, где затруднение отметили не менее 30 % педагогов предметной области:")]))
+            blocks.append(.list(places, ordered: false))
         }
         let merged = Set(topics.flatMap(\.subjectsMerged)).sorted()
         var note = "Школа названа, если в ней не меньше \(RussianPlural.personGenitiveMin(result.minGroupSize)) педагогов этой области; число педагогов школы по предмету не приводится, чтобы его нельзя было вычесть из итогов. Педагоги, не указавшие предметную область, в таблицу не входят."
