@@ -31,9 +31,12 @@ start_throwaway_postgres() {
     if ! "${as[@]}" "$bin/initdb" -D "$dir/data" -U anketa --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1; then
         echo "initdb failed:"; tail -5 "$dir/initdb.log"; rm -rf "$dir"; return 1
     fi
-    # fsync off: a test cluster is thrown away, durability is not what these tests measure.
+    # fsync off: a test cluster is thrown away, durability is not what the tests check
+    # (ANKETA_PG_DURABLE=1 keeps the server's default, for bench/postgres.sh).
+    local durability="-c fsync=off"
+    [[ "${ANKETA_PG_DURABLE:-}" == 1 ]] && durability=""
     if ! "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null; then
+        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability -c max_connections=200" start >/dev/null; then
         echo "the server did not start:"; tail -5 "$dir/server.log"; rm -rf "$dir"; return 1
     fi
     if ! "${as[@]}" "$bin/createdb" -h 127.0.0.1 -p "$port" -U anketa anketa; then

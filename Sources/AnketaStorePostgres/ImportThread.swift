@@ -13,8 +13,7 @@ final class ImportThread: TaskExecutor, @unchecked Sendable {
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        let executor = asUnownedTaskExecutor()
-        queue.async { job.runSynchronously(on: executor) }
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 
     /// Runs `operation` on the global executor and waits for it on the current (import) thread.

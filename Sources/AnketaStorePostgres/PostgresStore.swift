@@ -91,7 +91,8 @@ public final class PostgresStore: SurveyStore {
             }
             return try await client.query(query, logger: logger).decode((String, Int, String).self).collect()
         }
-        guard let (storedID, storedVersion, definition) = rows.first else { throw StoreError.unknownQuestionnaire(id) }
+        guard let row = rows.first else { throw StoreError.unknownQuestionnaire(id) }
+        let (storedID, storedVersion, definition) = row
         if let cached = definitions[storedID, storedVersion] { return cached }
         do {
             let questionnaire = try DefinitionLoader().load(yaml: definition, file: "\(id) (из базы)")
@@ -178,7 +179,7 @@ public final class PostgresStore: SurveyStore {
 
     /// Runs `body` in a transaction (READ COMMITTED; the methods lock what they must), rolling back
     /// when it throws. The error `body` threw is passed on as it is.
-    func transaction<T>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         try await wrap {
             try await client.withConnection { connection in
                 try await Self.transaction(on: connection, logger: self.logger, body)
@@ -186,7 +187,7 @@ public final class PostgresStore: SurveyStore {
         }
     }
 
-    static func transaction<T>(on connection: PostgresConnection, logger: Logger, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+    static func transaction<T: Sendable>(on connection: PostgresConnection, logger: Logger, _ body: (PostgresConnection) async throws -> T) async throws -> T {
         try await connection.query("BEGIN", logger: logger)
         do {
             let value = try await body(connection)

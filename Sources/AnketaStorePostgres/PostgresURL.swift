@@ -91,11 +91,9 @@ public struct PostgresURL: Sendable, Equatable {
         if let socketFolder {
             return .init(unixSocketPath: "\(socketFolder)/.s.PGSQL.\(port)", username: user, password: password, database: database)
         }
-        let tls: PostgresConnection.Configuration.TLS = switch sslMode {
-        case "disable": .disable
-        case "require": .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
-        default: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-        }
+        var tls = PostgresConnection.Configuration.TLS.disable
+        if sslMode == "require" { tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration())) }
+        if sslMode == "prefer" { tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration())) }
         var configuration = PostgresConnection.Configuration(host: host, port: port, username: user, password: password, database: database, tls: tls)
         configuration.options.connectTimeout = .seconds(10)
         return configuration

@@ -127,26 +127,26 @@ struct AccountController: Sendable {
         try await app.guarded {
             let (user, form) = try await app.consolePost(request, context)
             try app.requireMethodist(user)
-            func refuse(_ message: String) throws -> Response {
+            func refuse(_ message: String) async throws -> Response {
                 app.page("users", try await usersView(user, form: form, error: message), title: "Пользователи", admin: user, wide: true,
                          status: .unprocessableContent)
             }
             let login = (form["login"] ?? "").trimmingCharacters(in: .whitespaces)
             guard !login.isEmpty, login.count <= 64, !login.contains(where: { $0.isWhitespace || $0 == "\u{0}" }) else {
-                return try refuse("Логин — одно слово без пробелов, не длиннее 64 символов, например zavuch-sosh1.")
+                return try await refuse("Логин — одно слово без пробелов, не длиннее 64 символов, например zavuch-sosh1.")
             }
-            guard let role = form["role"].flatMap(ConsoleRole.init(rawValue:)) else { return try refuse("Выберите роль.") }
+            guard let role = form["role"].flatMap(ConsoleRole.init(rawValue:)) else { return try await refuse("Выберите роль.") }
             let unit = role == .methodist ? "" : (form["unit"] ?? "").trimmingCharacters(in: .whitespaces)
             if role == .schoolAdministrator {
                 guard !unit.isEmpty else {
-                    return try refuse("Укажите школу администратора — так же, как она записана в опросах (поле «Школа или подразделение»).")
+                    return try await refuse("Укажите школу администратора — так же, как она записана в опросах (поле «Школа или подразделение»).")
                 }
-                guard !unit.unicodeScalars.contains("\u{0}") else { return try refuse("Название школы не должно содержать нулевой байт.") }
+                guard !unit.unicodeScalars.contains("\u{0}") else { return try await refuse("Название школы не должно содержать нулевой байт.") }
             }
             let password = Tokens.password()
             let passwordHash = await hash(password)
             guard try await app.store.createAdmin(login: login, passwordHash: passwordHash, role: role, unit: unit, mustChangePassword: true) != nil else {
-                return try refuse("Логин «\(login)» уже занят — выберите другой или сбросьте пароль этого пользователя в списке.")
+                return try await refuse("Логин «\(login)» уже занят — выберите другой или сбросьте пароль этого пользователя в списке.")
             }
             context.logger.info("console user created", metadata: ["role": "\(role.rawValue)"])
             return app.page("users", try await usersView(user, issued: Issued(login: login, password: password, isNew: true)), title: "Пользователи",

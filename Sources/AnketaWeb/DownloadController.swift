@@ -85,7 +85,7 @@ struct DownloadController: Sendable {
     /// The same справка as `anketa report`: dynamics against the previous run of the same
     /// questionnaire and unit, охват and framing from the organisation profile (`serve --org`), and
     /// the grouping chosen on the run's page (`?by=`).
-    private func reportInput(_ request: Request, _ context: AppRequestContext, user: ConsoleUser) throws -> (ReportInput, Wave) {
+    private func reportInput(_ request: Request, _ context: AppRequestContext, user: ConsoleUser) async throws -> (ReportInput, Wave) {
         let (_, wave, questionnaire) = try await app.consoleRun(context, for: user)
         let by = request.uri.queryParameters.get("by").flatMap { id in questionnaire.groupings.first { $0.id == id }?.id }
         let options = AnalysisOptions(minGroupSize: app.configuration.minGroupSize, groupings: by.map { [$0] })
@@ -96,7 +96,8 @@ struct DownloadController: Sendable {
         }
         // Every earlier run of the questionnaire for the school: the last for the dynamics, all of
         // them (two or more) for the trend over the years, as `anketa report --trend` does.
-        let history = try await app.earlierWaves(of: wave).map(analyze)
+        var history: [AnalysisResult] = []
+        for earlier in try await app.earlierWaves(of: wave) { history.append(try await analyze(earlier)) }
         let formatter = DateFormatter()
         formatter.timeZone = app.clock.timeZone
         formatter.dateFormat = "dd.MM.yyyy"
@@ -110,7 +111,7 @@ struct DownloadController: Sendable {
     @Sendable func reportHTML(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
             let user = try await app.consoleUser(request)
-            let (input, _) = try reportInput(request, context, user: user)
+            let (input, _) = try await reportInput(request, context, user: user)
             return Reply.html(HTMLRenderer().render(CertificateComposer(input).compose()))
         }
     }
@@ -118,7 +119,7 @@ struct DownloadController: Sendable {
     @Sendable func reportDOCX(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
             let user = try await app.consoleUser(request)
-            let (input, wave) = try reportInput(request, context, user: user)
+            let (input, wave) = try await reportInput(request, context, user: user)
             let data = try DOCXRenderer().render(CertificateComposer(input).compose())
             return Reply.file([UInt8](data), contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                               filename: "справка-\(input.questionnaire.id)-\(wave.name).docx")

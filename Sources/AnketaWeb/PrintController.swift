@@ -20,7 +20,7 @@ struct PrintController: Sendable {
 
     /// The user's run (role and unit checked), or the page to show instead (sign-in, no access, not
     /// found, a link that cannot be printed).
-    private func printable(_ request: Request, _ context: AppRequestContext) throws -> (ConsoleUser, SurveyRun, Wave, Questionnaire) {
+    private func printable(_ request: Request, _ context: AppRequestContext) async throws -> (ConsoleUser, SurveyRun, Wave, Questionnaire) {
         let user = try await app.consoleUser(request)
         let (run, wave, questionnaire) = try await app.consoleRun(context, for: user)
         if let problem = app.publicLinkProblem {
@@ -61,7 +61,7 @@ struct PrintController: Sendable {
 
     @Sendable func poster(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-        let (user, run, wave, questionnaire) = try printable(request, context)
+        let (user, run, wave, questionnaire) = try await printable(request, context)
         let link = "\(app.baseURL)/s/\(run.slug)"
         let qr = try QRCode(link, correction: .medium).svg(moduleSize: 8, quietZone: 4, title: "QR-код ссылки на опрос")
         let view = PosterView(id: run.id ?? 0, school: school(wave), title: questionnaire.title,
@@ -88,7 +88,7 @@ struct PrintController: Sendable {
 
     @Sendable func codes(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-        let (user, run, wave, questionnaire) = try printable(request, context)
+        let (user, run, wave, questionnaire) = try await printable(request, context)
         let link = "\(app.baseURL)/s/\(run.slug)"
         let slips = try await app.store.codes(run: run.id ?? 0).filter { !$0.used }.map { item in
             // The QR code opens the form with the code filled in; the printed link and code work by hand.

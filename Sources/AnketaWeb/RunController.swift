@@ -80,7 +80,7 @@ struct RunController: Sendable {
 
     /// What a new run may be made of: the questionnaires folder, plus — for a copy — the stored
     /// version of the copied run's questionnaire when the folder no longer has it.
-    private func choices(logger: Logger, including stored: String? = nil) throws -> [(questionnaire: Questionnaire, source: String)] {
+    private func choices(logger: Logger, including stored: String? = nil) async throws -> [(questionnaire: Questionnaire, source: String)] {
         var entries = app.catalog(logger: logger)
         if let stored, !entries.contains(where: { $0.questionnaire.id == stored }),
            let record = try await app.store.questionnaires().filter({ $0.id == stored }).max(by: { $0.version < $1.version }) {
@@ -90,12 +90,12 @@ struct RunController: Sendable {
     }
 
     private func newRunView(_ user: ConsoleUser, form: FormData? = nil, error: String? = nil, copy: (SurveyRun, Wave, Questionnaire)? = nil,
-                            logger: Logger) throws -> NewRunView {
+                            logger: Logger) async throws -> NewRunView {
         let now = Date()
         let selected = form?["questionnaire"] ?? copy?.2.id
         let unit = user.isMethodist ? (form?["unit"] ?? copy?.1.unit ?? "") : user.user.unit
         return NewRunView(csrf: user.session.csrf,
-                          questionnaires: try choices(logger: logger, including: selected).map {
+                          questionnaires: try await choices(logger: logger, including: selected).map {
                               QuestionnaireOption(id: $0.questionnaire.id, title: $0.questionnaire.title,
                                                   audience: $0.questionnaire.audience.nominativePlural.lowercased(), selected: selected == $0.questionnaire.id)
                           },
@@ -131,36 +131,36 @@ struct RunController: Sendable {
                 }
                 copy = (run, wave, try await app.store.questionnaire(id: wave.questionnaireID, version: wave.questionnaireVersion))
             }
-            return app.page("run_new", try newRunView(user, copy: copy, logger: context.logger), title: "Новый опрос", admin: user)
+            return app.page("run_new", try await newRunView(user, copy: copy, logger: context.logger), title: "Новый опрос", admin: user)
         }
     }
 
     @Sendable func createRun(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
             let (user, form) = try await app.consolePost(request, context)
-            func refuse(_ message: String) throws -> Response {
-                app.page("run_new", try newRunView(user, form: form, error: message, logger: context.logger), title: "Новый опрос",
+            func refuse(_ message: String) async throws -> Response {
+                app.page("run_new", try await newRunView(user, form: form, error: message, logger: context.logger), title: "Новый опрос",
                          admin: user, status: .unprocessableContent)
             }
-            guard let entry = try choices(logger: context.logger, including: form["questionnaire"]).first(where: { $0.questionnaire.id == form["questionnaire"] }) else {
-                return try refuse("Выберите анкету из списка.")
+            guard let entry = try await choices(logger: context.logger, including: form["questionnaire"]).first(where: { $0.questionnaire.id == form["questionnaire"] }) else {
+                return try await refuse("Выберите анкету из списка.")
             }
             let wave = (form["wave"] ?? "").trimmingCharacters(in: .whitespaces)
-            guard !wave.isEmpty else { return try refuse("Укажите название волны, например 2026-весна.") }
+            guard !wave.isEmpty else { return try await refuse("Укажите название волны, например 2026-весна.") }
             guard let opens = form["opens"].flatMap(Dates.fromInput), let closes = form["closes"].flatMap(Dates.fromInput) else {
-                return try refuse("Укажите даты начала и окончания.")
+                return try await refuse("Укажите даты начала и окончания.")
             }
-            guard opens < closes else { return try refuse("Окончание должно быть позже начала.") }
+            guard opens < closes else { return try await refuse("Окончание должно быть позже начала.") }
             // A school administrator's run is their school's, whatever the form says.
             let unit = user.isMethodist ? (form["unit"] ?? "").trimmingCharacters(in: .whitespaces) : user.user.unit
             // The store keeps names as C strings: a NUL byte would cut them.
             guard !wave.unicodeScalars.contains("\u{0}"), !unit.unicodeScalars.contains("\u{0}") else {
-                return try refuse("Название волны и организации не должны содержать нулевой байт.")
+                return try await refuse("Название волны и организации не должны содержать нулевой байт.")
             }
             try await app.store.register(entry.questionnaire, source: entry.source)
             let target = try await app.store.wave(for: entry.questionnaire, named: wave, unit: unit.isEmpty ? nil : unit, create: true)
             if try await app.store.runs().contains(where: { $0.wave.id == target.id }) {
-                return try refuse("У волны «\(target.displayName)» уже есть опрос. Выберите другое название волны.")
+                return try await refuse("У волны «\(target.displayName)» уже есть опрос. Выберите другое название волны.")
             }
             let run = try await app.store.createRun(wave: target, slug: Tokens.hex(bytes: 12), opensAt: opens, closesAt: closes,
                                               requiresCode: form["codes"] == "1")
