@@ -19,6 +19,12 @@ public struct UnitImportCounts: Sendable, Equatable {
 public struct UnitWave: Sendable, Equatable {
     public var unit: SchoolUnit
     public var wave: Wave
+
+    /// Every stored property (also for the PostgreSQL backend, which reads the same records).
+    package init(unit: SchoolUnit, wave: Wave) {
+        self.unit = unit
+        self.wave = wave
+    }
 }
 
 /// The units registry. All SQL about units lives in these methods, so that another store backend

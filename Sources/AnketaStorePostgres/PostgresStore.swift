@@ -179,6 +179,7 @@ public final class PostgresStore: SurveyStore {
 
     /// Runs `body` in a transaction (READ COMMITTED; the methods lock what they must), rolling back
     /// when it throws. The error `body` threw is passed on as it is.
+    @discardableResult
     func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         try await wrap {
             try await client.withConnection { connection in
@@ -187,7 +188,8 @@ public final class PostgresStore: SurveyStore {
         }
     }
 
-    static func transaction<T: Sendable>(on connection: PostgresConnection, logger: Logger, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+    @discardableResult
+    nonisolated(nonsending) static func transaction<T: Sendable>(on connection: PostgresConnection, logger: Logger, _ body: (PostgresConnection) async throws -> T) async throws -> T {
         try await connection.query("BEGIN", logger: logger)
         do {
             let value = try await body(connection)
@@ -200,6 +202,7 @@ public final class PostgresStore: SurveyStore {
     }
 
     /// Turns postgres-nio's errors into ``StoreError`` (others pass unchanged).
+    @discardableResult
     func wrap<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()

@@ -23,18 +23,18 @@ struct DownloadController: Sendable {
     }
 
     /// A temporary file for an export, removed after `body` has read it.
-    private func temporaryFile(_ suffix: String, _ body: (URL) throws -> [UInt8]) throws -> [UInt8] {
+    private func temporaryFile(_ suffix: String, _ body: (URL) async throws -> [UInt8]) async throws -> [UInt8] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("anketa-export-\(Tokens.hex(bytes: 8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        return try body(folder.appendingPathComponent("export.\(suffix)"))
+        return try await body(folder.appendingPathComponent("export.\(suffix)"))
     }
 
     private func csv(_ request: Request, _ context: AppRequestContext, excel: Bool) async throws -> Response {
         try await app.guarded {
             let user = try await app.consoleUser(request)
             let (_, wave, questionnaire) = try await app.consoleRun(context, for: user)
-            let bytes = try temporaryFile("csv") { url in
+            let bytes = try await temporaryFile("csv") { url in
                 let writer = try CSVWriter(url: url, encoding: excel ? .windows1251 : .utf8, delimiter: UInt8(ascii: excel ? ";" : ","),
                                            bom: !excel, crlf: true)
                 let layout = ExportLayout(questionnaire: questionnaire, decimalComma: excel)
@@ -65,7 +65,7 @@ struct DownloadController: Sendable {
         try await app.guarded {
             let user = try await app.consoleUser(request)
             let (_, wave, questionnaire) = try await app.consoleRun(context, for: user)
-            let bytes = try temporaryFile("xlsx") { url in
+            let bytes = try await temporaryFile("xlsx") { url in
                 let layout = ExportLayout(questionnaire: questionnaire)
                 let writer = try SpreadsheetWriter(layout: layout, url: url)
                 do {

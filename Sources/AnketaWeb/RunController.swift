@@ -210,7 +210,7 @@ struct RunController: Sendable {
             let now = app.clock.now()
             let state = run.state(at: now)
             let summary = try await LiveSummary.make(questionnaire: questionnaire, wave: wave, store: app.store, minGroupSize: minimum)
-            let previous = try app.previousWave(of: wave)
+            let previous = try await app.previousWave(of: wave)
             let view: [String: Any] = [
                 "id": id, "title": questionnaire.title, "wave": wave.name, "unit": wave.unit, "csrf": user.session.csrf,
                 "period": app.clock.period(run.opensAt, run.closesAt), "state": state.rawValue,

@@ -24,7 +24,7 @@ extension WebApp {
     }
 
     /// The latest earlier wave of the same questionnaire and unit that has answers.
-    func previousWave(of wave: Wave) throws -> Wave? {
+    func previousWave(of wave: Wave) async throws -> Wave? {
         try await earlierWaves(of: wave).last
     }
 }

@@ -75,7 +75,7 @@ extension Anketa {
             // bench/load.sh measures the cost of forcing every commit to disk by comparing with NORMAL.
             let forceEveryCommit = ProcessInfo.processInfo.environment["ANKETA_BENCH_SYNCHRONOUS"]?.lowercased() != "normal"
             let store = try await reportingErrors { try await storeOptions.open(forceEveryCommit: forceEveryCommit) }
-            let profile = try await reportingErrors { try org.map { try OrganizationLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) } }
+            let profile = try reportingErrors { try org.map { try OrganizationLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) } }
             if try await store.adminCount() == 0 {
                 let password = Tokens.password()
                 try await store.setAdmin(login: "admin", passwordHash: Bcrypt.hash(password, cost: 12), role: .methodist, unit: nil, mustChangePassword: true)
@@ -97,7 +97,7 @@ extension Anketa {
                 configuration.submissionsPerMinute = limit
                 configuration.submissionsPerVisitor = limit
             }
-            let app = try buildApplication(store: store, configuration: configuration)
+            let app = try await buildApplication(store: store, configuration: configuration)
             FileHandle.standardOutput.write(Data("Анкета: http://\(host):\(port)/admin (Ctrl+C — остановить)\n".utf8))
             if publicURL == nil {
                 Console.error("предупреждение: не задан --public-url — ссылки на опросы и QR-коды ведут на адрес, на котором слушает сервер; "

@@ -32,7 +32,7 @@ struct BackendTests {
 
     @Test("Both backends record the same named migrations; a reopened store applies nothing twice", arguments: StoreBackend.available)
     func migrations(_ backend: StoreBackend) async throws {
-        try await backend.withStore { test in
+        try await backend.withStore { test async throws in
             let table = backend == .sqlite ? "grdb_migrations" : "anketa_migrations"
             let column = backend == .sqlite ? "identifier" : "name"
             #expect(try await test.execute("SELECT COUNT(*) FROM \(table)") == MigrationName.all.count)
@@ -46,7 +46,7 @@ struct BackendTests {
 
     @Test("Definitions: the same twice is fine, a changed one under the same version is refused", arguments: StoreBackend.available)
     func definitions(_ backend: StoreBackend) async throws {
-        try await backend.withStore { test in
+        try await backend.withStore { test async throws in
             let store = test.store
             try await store.register(try mini(), source: miniYAML)
             try await store.register(try mini(), source: miniYAML)
@@ -63,7 +63,7 @@ struct BackendTests {
 
     @Test("Waves: found again by name and unit; a name in two units asks for the unit", arguments: StoreBackend.available)
     func waves(_ backend: StoreBackend) async throws {
-        try await backend.withStore { test in
+        try await backend.withStore { test async throws in
             let store = test.store
             let questionnaire = try mini()
             try await store.register(questionnaire, source: miniYAML)
@@ -80,7 +80,7 @@ struct BackendTests {
     @Test("An import round-trips every kind of answer (a multiple choice in its order, NUL in text) and counts duplicates",
           arguments: StoreBackend.available)
     func importRoundTrip(_ backend: StoreBackend) async throws {
-        try await backend.withStore { test in
+        try await backend.withStore { test async throws in
             let store = test.store
             let (_, wave, _) = try await Self.prepare(store)
             var responses = sampleResponses
@@ -111,7 +111,7 @@ struct BackendTests {
     @Test("A failed import leaves nothing visible and nothing pending; the file can be imported again", arguments: StoreBackend.available)
     func failedImport(_ backend: StoreBackend) async throws {
         struct Interrupted: Error {}
-        try await backend.withStore { test in
+        try await backend.withStore { test async throws in
             let store = test.store
             let (_, wave, _) = try await Self.prepare(store)
             await #expect(throws: Interrupted.self) {
@@ -133,7 +133,7 @@ struct BackendTests {
     @Test("A killed import's invisible rows are removed by the next import, which then stores the file whole",
           arguments: StoreBackend.available)
     func killedImport(_ backend: StoreBackend) async throws {
-        try await backend.withStore { test in
+        try await backend.withStore { test async throws in
             let store = test.store
             let (_, wave, _) = try await Self.prepare(store)
             let waveID = try #require(wave.id)
@@ -157,7 +157,7 @@ struct BackendTests {
 
     @Test("One file into several waves: each wave its own rows, all visible together", arguments: StoreBackend.available)
     func importIntoSeveralWaves(_ backend: StoreBackend) async throws {
-        try await backend.withStore { test in
+        try await backend.withStore { test async throws in
             let store = test.store
             let questionnaire = try mini()
             try await store.register(questionnaire, source: miniYAML)
@@ -176,7 +176,7 @@ struct BackendTests {
 
     @Test("Concurrent submissions with one form token store exactly one response", arguments: StoreBackend.available)
     func exactlyOnce(_ backend: StoreBackend) async throws {
-        try await backend.withStore { test in
+        try await backend.withStore { test async throws in
             let store = test.store
             let (_, wave, run) = try await Self.prepare(store)
             let response = Response(submittedAt: nil, answers: ["q1": .option("4"), "sources": .options(["chat", "site"])])
@@ -205,7 +205,7 @@ struct BackendTests {
     @Test("An access code is used once, even by concurrent submissions; unknown and missing codes are refused",
           arguments: StoreBackend.available)
     func codesUsedOnce(_ backend: StoreBackend) async throws {
-        try await backend.withStore { test in
+        try await backend.withStore { test async throws in
             let store = test.store
             let (_, wave, run) = try await Self.prepare(store, runCode: true)
             let runID = try #require(run.id)
@@ -242,7 +242,7 @@ struct BackendTests {
 
     @Test("Runs: closed, reopened, dates changed; a closed run refuses submissions", arguments: StoreBackend.available)
     func runs(_ backend: StoreBackend) async throws {
-        try await backend.withStore { test in
+        try await backend.withStore { test async throws in
             let store = test.store
             let (_, wave, run) = try await Self.prepare(store)
             let runID = try #require(run.id)
@@ -265,7 +265,7 @@ struct BackendTests {
 
     @Test("Drafts: kept until they expire, replaced by a later save, deleted when the form is sent", arguments: StoreBackend.available)
     func drafts(_ backend: StoreBackend) async throws {
-        try await backend.withStore { test in
+        try await backend.withStore { test async throws in
             let store = test.store
             let (_, _, run) = try await Self.prepare(store)
             let runID = try #require(run.id)
@@ -285,7 +285,7 @@ struct BackendTests {
 
     @Test("Console users, sessions and settings", arguments: StoreBackend.available)
     func consoleUsers(_ backend: StoreBackend) async throws {
-        try await backend.withStore { test in
+        try await backend.withStore { test async throws in
             let store = test.store
             #expect(try await store.adminCount() == 0)
             try await store.setAdmin(login: "admin", passwordHash: "h1", role: nil, unit: nil, mustChangePassword: true)
@@ -317,7 +317,7 @@ struct BackendTests {
     @Test("Units: imported, updated, listed in the order first imported; the same list again changes nothing",
           arguments: StoreBackend.available)
     func units(_ backend: StoreBackend) async throws {
-        try await backend.withStore { test in
+        try await backend.withStore { test async throws in
             let store = test.store
             let units = [
                 SchoolUnit(code: "S2", shortName: "Школа № 2", fullName: "МБОУ «Школа № 2»", kind: .secondarySchool, levels: [.primary, .basic],
