@@ -14,7 +14,7 @@ import AnketaCore
 /// call it without `await`.
 ///
 /// ```swift
-/// let store = try await StoreLocation(argument).open()
+/// let store: any SurveyStore = try AnketaStore(path: "anketa.sqlite")   // or: try await PostgresStore(url: "postgres://…")
 /// let wave = try await store.wave(for: questionnaire, named: "2026-весна", unit: nil, create: true)
 /// ```
 public protocol SurveyStore: Sendable {

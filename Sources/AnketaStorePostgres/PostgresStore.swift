@@ -45,7 +45,7 @@ public final class PostgresStore: SurveyStore {
             try await PostgresMigrations.migrate(client, logger: logger)
         } catch {
             runner.cancel()
-            throw Self.storeError(error)
+            throw Self.storeError(error, location: url.redacted)
         }
     }
 
@@ -207,13 +207,13 @@ public final class PostgresStore: SurveyStore {
         do {
             return try await body()
         } catch {
-            throw Self.storeError(error)
+            throw Self.storeError(error, location: location)
         }
     }
 
-    static func storeError(_ error: any Error) -> any Error {
+    static func storeError(_ error: any Error, location: String) -> any Error {
         guard let error = error as? PSQLError else { return error }
-        if error.serverInfo == nil { return StoreError.serverUnreachable("сервер", reason(error)) }
+        if error.serverInfo == nil { return StoreError.serverUnreachable(location, reason(error)) }
         return StoreError.database(reason(error))
     }
 
