@@ -47,26 +47,25 @@ extension AnketaStore {
                 }
             }
             let writer = self.writer
-            let sinks = zip(importIDs, waveIDs).map { importID, waveID in
-                ImportSink(batchSize: batchSize) { batch in
-                    defer { usleep(Self.pauseBetweenBatches) }
-                    return try writer.write { db in try Self.writeBatch(batch, importID: importID, waveID: waveID, source: source, db: db) }
-                }
+            let batcher = ImportBatcher(sinks: waves.count, batchSize: batchSize) { batch in
+                defer { usleep(Self.pauseBetweenBatches) }
+                return try writer.write { db in try Self.writeBatch(batch, importIDs: importIDs, waveIDs: waveIDs, source: source, db: db) }
             }
+            let sinks = batcher.makeSinks()
             do {
                 try body(sinks)
-                for sink in sinks { try sink.flush() }
+                try batcher.flush()
+                let counts = batcher.counts
                 try writer.write { db in
+                    try Self.touch(importIDs, db)
                     for (index, importID) in importIDs.enumerated() {
-                        try Self.touch(importID, db)
                         try db.execute(sql: "UPDATE response SET pending_import = NULL WHERE pending_import = ?", arguments: [importID])
                         try db.execute(sql: "INSERT INTO import_log (wave_id, source, imported_at, stored, duplicates, rejected) VALUES (?, ?, ?, ?, ?, ?)",
-                                       arguments: [waveIDs[index], source, AnketaStore.now(), sinks[index].counts.stored, sinks[index].counts.duplicates,
-                                                   rejected()])
+                                       arguments: [waveIDs[index], source, AnketaStore.now(), counts[index].stored, counts[index].duplicates, rejected()])
                         try db.execute(sql: "DELETE FROM import_run WHERE id = ?", arguments: [importID])
                     }
                 }
-                return sinks.map(\.counts)
+                return counts
             } catch {
                 // Best effort: what is left behind is invisible, and the next import removes it.
                 try? writer.write { db in
@@ -83,30 +82,33 @@ extension AnketaStore {
     /// 100,000 rows in 500-row batches).
     static let pauseBetweenBatches: useconds_t = 2000
 
-    /// Writes one batch of an import, its rows marked as pending with the import.
-    static func writeBatch(_ batch: ImportSink.Batch, importID: Int64, waveID: Int64, source: String, db: Database) throws -> ImportCounts {
-        try touch(importID, db)
-        var added = ImportCounts()
+    /// Writes one batch of an import, its rows marked as pending with their wave's import.
+    static func writeBatch(_ batch: [ImportBatcher.Entry], importIDs: [Int64], waveIDs: [Int64], source: String,
+                           db: Database) throws -> [ImportCounts] {
+        try touch(importIDs, db)
+        var added = Array(repeating: ImportCounts(), count: importIDs.count)
         let insertResponse = try db.cachedStatement(sql: """
             INSERT INTO response (wave_id, submitted_at, source, fingerprint, pending_import) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (wave_id, source, fingerprint) DO NOTHING
             """)
-        for (response, fingerprint) in batch {
-            try insertResponse.execute(arguments: [waveID, response.submittedAt, source, fingerprint, importID])
+        for (sink, response, fingerprint) in batch {
+            try insertResponse.execute(arguments: [waveIDs[sink], response.submittedAt, source, fingerprint, importIDs[sink]])
             guard db.changesCount > 0 else {
-                added.duplicates += 1
+                added[sink].duplicates += 1
                 continue
             }
             try insertAnswers(response, responseID: db.lastInsertedRowID, db: db)
-            added.stored += 1
+            added[sink].stored += 1
         }
         return added
     }
 
-    /// Marks the import as alive; throws if it was removed as abandoned meanwhile.
-    static func touch(_ importID: Int64, _ db: Database) throws {
-        try db.execute(sql: "UPDATE import_run SET heartbeat = ? WHERE id = ?", arguments: [Date().timeIntervalSince1970, importID])
-        if db.changesCount == 0 { throw StoreError.importAbandoned() }
+    /// Marks an import's waves as alive; throws if any was removed as abandoned meanwhile. The
+    /// import's rows in `import_run` were made in one transaction, so their ids are consecutive.
+    static func touch(_ importIDs: [Int64], _ db: Database) throws {
+        guard let first = importIDs.min(), let last = importIDs.max() else { return }
+        try db.execute(sql: "UPDATE import_run SET heartbeat = ? WHERE id BETWEEN ? AND ?", arguments: [Date().timeIntervalSince1970, first, last])
+        if db.changesCount != importIDs.count { throw StoreError.importAbandoned() }
     }
 
     /// Writes a response's answers (one row per chosen option of a multiple-choice question).

@@ -49,7 +49,7 @@ public final class AnketaStore: Sendable {
     /// SQLite's own busy timeout sleeps up to 100 ms between tries, so a writer waiting while an
     /// ingest commits batch after batch could miss every gap between them and starve until the
     /// timeout. Polling every millisecond, with the ingest pausing between batches
-    /// (`ImportSink.pauseBetweenBatches`), lets a web submission in at the next gap.
+    /// (`AnketaStore.pauseBetweenBatches`), lets a web submission in at the next gap.
     static func busyHandler(timeout: TimeInterval) -> Database.BusyCallback {
         let tries = Int(timeout * 1000)
         return { numberOfTries in

@@ -44,25 +44,24 @@ extension PostgresStore {
                     }
                     return ids
                 }
-                let sinks = zip(importIDs, waveIDs).map { importID, waveID in
-                    ImportSink(batchSize: batchSize) { batch in
-                        try ImportThread.wait {
-                            try await Self.transaction(on: connection, logger: logger) { connection in
-                                try await Self.writeBatch(batch, importID: importID, waveID: waveID, source: source, on: connection, logger: logger)
-                            }
+                let batcher = ImportBatcher(sinks: waves.count, batchSize: batchSize) { batch in
+                    try ImportThread.wait {
+                        try await Self.transaction(on: connection, logger: logger) { connection in
+                            try await Self.writeBatch(batch, importIDs: importIDs, waveIDs: waveIDs, source: source, on: connection, logger: logger)
                         }
                     }
                 }
+                let sinks = batcher.makeSinks()
                 do {
                     try await withTaskExecutorPreference(ImportThread.shared) {
                         try body(sinks)
-                        for sink in sinks { try sink.flush() }
+                        try batcher.flush()
                     }
-                    let counts = sinks.map(\.counts)
+                    let counts = batcher.counts
                     let rejectedCount = rejected()
                     try await Self.transaction(on: connection, logger: logger) { connection in
+                        try await Self.touch(importIDs, on: connection, logger: logger)
                         for (index, importID) in importIDs.enumerated() {
-                            try await Self.touch(importID, on: connection, logger: logger)
                             try await connection.query("UPDATE response SET pending_import = NULL WHERE pending_import = \(importID)", logger: logger)
                             try await connection.query("""
                                 INSERT INTO import_log (wave_id, source, imported_at, stored, duplicates, rejected)
@@ -84,40 +83,44 @@ extension PostgresStore {
 
     /// Writes one batch: the responses in one statement (duplicates skipped by the unique key), then
     /// the answers of those stored in another.
-    static func writeBatch(_ batch: ImportSink.Batch, importID: Int64, waveID: Int64, source: String,
-                           on connection: PostgresConnection, logger: Logger) async throws -> ImportCounts {
-        try await touch(importID, on: connection, logger: logger)
+    static func writeBatch(_ batch: [ImportBatcher.Entry], importIDs: [Int64], waveIDs: [Int64], source: String,
+                           on connection: PostgresConnection, logger: Logger) async throws -> [ImportCounts] {
+        try await touch(importIDs, on: connection, logger: logger)
+        let waves = batch.map { waveIDs[$0.sink] }
+        let imports = batch.map { importIDs[$0.sink] }
         let dated = batch.map { $0.response.submittedAt != nil }
         let dates = batch.map { $0.response.submittedAt ?? "" }
         let fingerprints = batch.map(\.fingerprint)
         let inserted = try await connection.query("""
             INSERT INTO response (wave_id, submitted_at, source, fingerprint, pending_import)
-            SELECT \(waveID), CASE WHEN d THEN s END, \(source), f, \(importID)
-            FROM unnest(\(dated)::bool[], \(dates)::text[], \(fingerprints)::text[]) WITH ORDINALITY AS t(d, s, f, n) ORDER BY n
-            ON CONFLICT (wave_id, source, fingerprint) DO NOTHING RETURNING id, fingerprint
-            """, logger: logger).decode((Int64, String).self).collect()
-        var ids = Dictionary(inserted.map { ($0.1, $0.0) }, uniquingKeysWith: { first, _ in first })
-        var added = ImportCounts()
+            SELECT w, CASE WHEN d THEN s END, \(source), f, i
+            FROM unnest(\(waves)::int8[], \(dated)::bool[], \(dates)::text[], \(fingerprints)::text[], \(imports)::int8[])
+                WITH ORDINALITY AS t(w, d, s, f, i, n) ORDER BY n
+            ON CONFLICT (wave_id, source, fingerprint) DO NOTHING RETURNING id, wave_id, fingerprint
+            """, logger: logger).decode((Int64, Int64, String).self).collect()
+        var ids: [Int64: [String: Int64]] = [:]
+        for (id, wave, fingerprint) in inserted where ids[wave]?[fingerprint] == nil { ids[wave, default: [:]][fingerprint] = id }
+        var added = Array(repeating: ImportCounts(), count: importIDs.count)
         var answers = AnswerColumns()
-        for (response, fingerprint) in batch {
+        for (sink, response, fingerprint) in batch {
             // The same row twice in one batch: the first is stored, the second is a duplicate.
-            guard let id = ids.removeValue(forKey: fingerprint) else {
-                added.duplicates += 1
+            guard let id = ids[waveIDs[sink]]?.removeValue(forKey: fingerprint) else {
+                added[sink].duplicates += 1
                 continue
             }
             answers.append(response, id: id)
-            added.stored += 1
+            added[sink].stored += 1
         }
         try await answers.insert(on: connection, logger: logger)
         return added
     }
 
-    /// Marks the import as alive; throws if it was removed as abandoned meanwhile.
-    static func touch(_ importID: Int64, on connection: PostgresConnection, logger: Logger) async throws {
+    /// Marks an import's waves as alive; throws if any was removed as abandoned meanwhile.
+    static func touch(_ importIDs: [Int64], on connection: PostgresConnection, logger: Logger) async throws {
         let touched = try await connection.query("""
-            UPDATE import_run SET heartbeat = \(Date().timeIntervalSince1970) WHERE id = \(importID) RETURNING id
+            UPDATE import_run SET heartbeat = \(Date().timeIntervalSince1970) WHERE id = ANY(\(importIDs)::int8[]) RETURNING id
             """, logger: logger).decode(Int64.self).collect()
-        if touched.isEmpty { throw StoreError.importAbandoned() }
+        if touched.count != importIDs.count { throw StoreError.importAbandoned() }
     }
 
     /// Forgets imports whose connection has ended (the importing program was killed) or that have
