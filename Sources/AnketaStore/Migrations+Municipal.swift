@@ -4,7 +4,7 @@ extension Migrations {
     /// Municipal runs from the web console: one questionnaire and wave in many schools, each school
     /// with its own run. Plain SQL that PostgreSQL runs unchanged (ids are assigned by the store).
     static func registerMunicipalRuns(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v7: municipal runs") { db in
+        migrator.registerMigration(MigrationName.v7) { db in
             try db.execute(sql: """
                 CREATE TABLE municipal_run (
                     id INTEGER NOT NULL PRIMARY KEY,

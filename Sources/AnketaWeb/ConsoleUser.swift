@@ -4,6 +4,8 @@ import AnketaStore
 struct ConsoleUser: Sendable {
     let session: AdminSession
     let user: Admin
+    /// A school administrator's unit by its registry short name (code → name), when it is a registry code.
+    var unitNames: [String: String] = [:]
 
     var isMethodist: Bool { user.role == .methodist }
 

@@ -54,12 +54,12 @@ struct MunicipalRunController: Sendable {
         let defaultCodes: Int
     }
 
-    private func newRunView(_ user: ConsoleUser, form: FormData? = nil, error: String? = nil, logger: Logger) throws -> NewRunView {
+    private func newRunView(_ user: ConsoleUser, form: FormData? = nil, error: String? = nil, logger: Logger) async throws -> NewRunView {
         let now = Date()
         let selected = form?["questionnaire"]
         let chosen = form.map { Set($0.all("school")) }
         let year = String(app.clock.now(now).prefix(4))
-        let units = try app.store.units()
+        let units = try await app.store.units()
         return NewRunView(
             csrf: user.session.csrf,
             questionnaires: app.catalog(logger: logger).map {
@@ -76,9 +76,9 @@ struct MunicipalRunController: Sendable {
 
     @Sendable func newRun(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-            let user = try app.consoleUser(request)
+            let user = try await app.consoleUser(request)
             try app.requireMethodist(user)
-            return app.page("municipal_new", try newRunView(user, logger: context.logger), title: "Муниципальный опрос", admin: user)
+            return app.page("municipal_new", try await newRunView(user, logger: context.logger), title: "Муниципальный опрос", admin: user)
         }
     }
 
@@ -86,25 +86,25 @@ struct MunicipalRunController: Sendable {
         try await app.guarded {
             let (user, form) = try await app.consolePost(request, context)
             try app.requireMethodist(user)
-            func refuse(_ message: String) throws -> Response {
-                app.page("municipal_new", try newRunView(user, form: form, error: message, logger: context.logger), title: "Муниципальный опрос",
+            func refuse(_ message: String) async throws -> Response {
+                app.page("municipal_new", try await newRunView(user, form: form, error: message, logger: context.logger), title: "Муниципальный опрос",
                          admin: user, status: .unprocessableContent)
             }
             guard let entry = app.catalog(logger: context.logger).first(where: { $0.questionnaire.id == form["questionnaire"] }) else {
-                return try refuse("Выберите анкету из списка.")
+                return try await refuse("Выберите анкету из списка.")
             }
             let wave = (form["wave"] ?? "").trimmingCharacters(in: .whitespaces)
-            guard !wave.isEmpty else { return try refuse("Укажите название волны, например 2026.") }
-            guard !wave.unicodeScalars.contains("\u{0}") else { return try refuse("Название волны не должно содержать нулевой байт.") }
+            guard !wave.isEmpty else { return try await refuse("Укажите название волны, например 2026.") }
+            guard !wave.unicodeScalars.contains("\u{0}") else { return try await refuse("Название волны не должно содержать нулевой байт.") }
             guard let opens = form["opens"].flatMap(Dates.fromInput), let closes = form["closes"].flatMap(Dates.fromInput) else {
-                return try refuse("Укажите даты начала и окончания.")
+                return try await refuse("Укажите даты начала и окончания.")
             }
-            guard opens < closes else { return try refuse("Окончание должно быть позже начала.") }
-            let registry = try app.store.units()
+            guard opens < closes else { return try await refuse("Окончание должно быть позже начала.") }
+            let registry = try await app.store.units()
             let chosen = Set(form.all("school"))
             let schools = registry.filter { chosen.contains($0.code) }
-            guard !registry.isEmpty else { return try refuse("Реестр организаций пуст: загрузите его командой anketa units import <реестр.csv>.") }
-            guard !schools.isEmpty else { return try refuse("Отметьте хотя бы одну школу.") }
+            guard !registry.isEmpty else { return try await refuse("Реестр организаций пуст: загрузите его командой anketa units import <реестр.csv>.") }
+            guard !schools.isEmpty else { return try await refuse("Отметьте хотя бы одну школу.") }
             let requiresCode = form["codes"] == "1"
             let audience = entry.questionnaire.audience
             let plan = MunicipalRunPlan(
@@ -114,17 +114,17 @@ struct MunicipalRunController: Sendable {
                     return MunicipalRunPlan.School(unit: unit.code, slug: Tokens.hex(bytes: 12),
                                                    codes: requiresCode ? (0..<count).map { _ in Tokens.accessCode() } : [])
                 })
-            try app.store.register(entry.questionnaire, source: entry.source)
-            switch try app.store.createMunicipalRun(plan) {
+            try await app.store.register(entry.questionnaire, source: entry.source)
+            switch try await app.store.createMunicipalRun(plan) {
             case .created(let id):
                 context.logger.info("municipal run created", metadata: ["municipal": "\(id)", "questionnaire": "\(entry.questionnaire.id)",
                                                                         "schools": "\(schools.count)"])
                 return Reply.redirect("/admin/municipal/\(id)")
             case .duplicate:
-                return try refuse("Муниципальный опрос по анкете «\(entry.questionnaire.title)» с волной «\(wave)» уже есть. Выберите другое название волны.")
+                return try await refuse("Муниципальный опрос по анкете «\(entry.questionnaire.title)» с волной «\(wave)» уже есть. Выберите другое название волны.")
             case .wavesTaken(let codes):
                 let names = registry.filter { codes.contains($0.code) }.map(\.shortName)
-                return try refuse("У волны «\(wave)» уже есть свой опрос в \(names.count == 1 ? "школе" : "школах") \(names.joined(separator: ", ")). Выберите другое название волны или снимите отметку с \(names.count == 1 ? "этой школы" : "этих школ").")
+                return try await refuse("У волны «\(wave)» уже есть свой опрос в \(names.count == 1 ? "школе" : "школах") \(names.joined(separator: ", ")). Выберите другое название волны или снимите отметку с \(names.count == 1 ? "этой школы" : "этих школ").")
             }
         }
     }
@@ -143,10 +143,10 @@ struct MunicipalRunController: Sendable {
     }
 
     /// The methodist's list of runs: one line per municipal run.
-    static func listRows(_ runs: [MunicipalRun], app: WebApp, titles: [String: String], now: String) throws -> [ListRow] {
+    static func listRows(_ runs: [MunicipalRun], app: WebApp, titles: [String: String], now: String) async throws -> [ListRow] {
         guard !runs.isEmpty else { return [] }
-        let units = Dictionary(try app.store.units().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        let audiences = Dictionary(try app.store.questionnaires().map { ($0.id, Audience(rawValue: $0.audience)) }, uniquingKeysWith: { _, last in last })
+        let units = Dictionary(try await app.store.units().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        let audiences = Dictionary(try await app.store.questionnaires().map { ($0.id, Audience(rawValue: $0.audience)) }, uniquingKeysWith: { _, last in last })
         return runs.map { run in
             let contingents = run.schools.map { school in audiences[run.questionnaireID].flatMap { $0 }.flatMap { units[school.unit]?.contingent[$0] } }
             let total = contingents.contains(nil) ? 0 : contingents.compactMap { $0 }.reduce(0, +)
@@ -174,18 +174,19 @@ struct MunicipalRunController: Sendable {
     }
 
     /// The municipal run of the route's `:id` (404 when there is none) for a methodist (403 otherwise).
-    private func municipalRun(_ request: Request, _ context: AppRequestContext, user signedIn: ConsoleUser? = nil) throws -> (ConsoleUser, MunicipalRun, Questionnaire) {
-        let user = try signedIn ?? app.consoleUser(request)
+    private func municipalRun(_ request: Request, _ context: AppRequestContext, user signedIn: ConsoleUser? = nil) async throws -> (ConsoleUser, MunicipalRun, Questionnaire) {
+        let user: ConsoleUser
+        if let signedIn { user = signedIn } else { user = try await app.consoleUser(request) }
         try app.requireMethodist(user)
         let id = try context.parameters.require("id", as: Int64.self)
-        guard let run = try app.store.municipalRun(id: id), let first = run.schools.first else { throw HTTPError(.notFound) }
-        return (user, run, try app.store.questionnaire(id: run.questionnaireID, version: first.wave.questionnaireVersion))
+        guard let run = try await app.store.municipalRun(id: id), let first = run.schools.first else { throw HTTPError(.notFound) }
+        return (user, run, try await app.store.questionnaire(id: run.questionnaireID, version: first.wave.questionnaireVersion))
     }
 
     @Sendable func showRun(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-            let (user, run, questionnaire) = try municipalRun(request, context)
-            let units = Dictionary(try app.store.units().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+            let (user, run, questionnaire) = try await municipalRun(request, context)
+            let units = Dictionary(try await app.store.units().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
             let now = app.clock.now()
             let minimum = app.configuration.minGroupSize
             let rows = run.schools.map { school -> SchoolRow in
@@ -207,7 +208,7 @@ struct MunicipalRunController: Sendable {
                 "schoolCount": RussianPlural("школа", "школы", "школ")(run.schools.count), "responses": run.responses,
                 "coverage": total.flatMap { $0 > 0 ? ["охват \(RussianNumber.percent(Double(run.responses) / Double($0) * 100)) (контингент \($0))"] : nil } ?? [String](),
                 "schools": rows, "requiresCode": run.schools.first?.run.requiresCode ?? false, "minimum": minimum,
-                "previous": [try previousWave(of: run, questionnaire: questionnaire).map { "Динамика в справке — по сравнению с волной «\($0)» тех же школ по реестру." }
+                "previous": [try await previousWave(of: run, questionnaire: questionnaire).map { "Динамика в справке — по сравнению с волной «\($0)» тех же школ по реестру." }
                     ?? "Волны прошлого года (то же название годом раньше, например «2025» для «2026») у школ реестра нет — справка будет без динамики."],
                 "smallNote": small > 0 ? ["Пока меньше \(minimum) ответов: \(RussianPlural("школа", "школы", "школ")(small)). Такие школы в муниципальной справке скрыты, их ответы не входят в муниципальные значения."] : [String](),
             ]
@@ -222,14 +223,14 @@ struct MunicipalRunController: Sendable {
     @Sendable func extendAll(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
             let (user, _) = try await app.consolePost(request, context)
-            let (_, run, _) = try municipalRun(request, context, user: user)
+            let (_, run, _) = try await municipalRun(request, context, user: user)
             let now = app.clock.now()
             for school in run.schools {
                 guard let id = school.run.id, let closes = app.clock.adding(days: 7, to: max(school.run.closesAt, now)) else { continue }
                 if school.run.closed {
-                    try app.store.reopenRun(id: id, closesAt: closes)
+                    try await app.store.reopenRun(id: id, closesAt: closes)
                 } else {
-                    try app.store.setRunDates(id: id, opensAt: school.run.opensAt, closesAt: closes)
+                    try await app.store.setRunDates(id: id, opensAt: school.run.opensAt, closesAt: closes)
                 }
             }
             context.logger.info("municipal run extended", metadata: ["municipal": "\(run.id)"])
@@ -239,7 +240,7 @@ struct MunicipalRunController: Sendable {
 
     @Sendable func confirmCloseAll(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-            let (user, run, questionnaire) = try municipalRun(request, context)
+            let (user, run, questionnaire) = try await municipalRun(request, context)
             let open = run.schools.filter { $0.run.state(at: app.clock.now()) != .closed }.count
             let view: [String: Any] = ["id": run.id, "title": questionnaire.title, "wave": run.waveName, "csrf": user.session.csrf,
                                        "responses": run.responses,
@@ -251,12 +252,12 @@ struct MunicipalRunController: Sendable {
     @Sendable func closeAll(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
             let (user, form) = try await app.consolePost(request, context)
-            let (_, run, _) = try municipalRun(request, context, user: user)
+            let (_, run, _) = try await municipalRun(request, context, user: user)
             // Only the confirmation page's button closes; anything else asks first.
             guard form["confirm"] == "yes" else { return Reply.redirect("/admin/municipal/\(run.id)/close") }
             let now = app.clock.now()
             for school in run.schools where school.run.state(at: now) != .closed {
-                if let id = school.run.id { try app.store.closeRun(id: id, at: now) }
+                if let id = school.run.id { try await app.store.closeRun(id: id, at: now) }
             }
             context.logger.info("municipal run closed", metadata: ["municipal": "\(run.id)"])
             return Reply.redirect("/admin/municipal/\(run.id)")
@@ -271,20 +272,20 @@ struct MunicipalRunController: Sendable {
         try await app.municipalReportInput(questionnaire, wave: run.waveName)
     }
 
-    func previousWave(of run: MunicipalRun, questionnaire: Questionnaire) throws -> String? {
-        try app.previousMunicipalWave(questionnaire, wave: run.waveName)
+    func previousWave(of run: MunicipalRun, questionnaire: Questionnaire) async throws -> String? {
+        try await app.previousMunicipalWave(questionnaire, wave: run.waveName)
     }
 
     @Sendable func reportHTML(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-            let (_, run, questionnaire) = try municipalRun(request, context)
+            let (_, run, questionnaire) = try await municipalRun(request, context)
             return Reply.html(HTMLRenderer().render(MunicipalComposer(try await reportInput(run, questionnaire)).compose()))
         }
     }
 
     @Sendable func reportDOCX(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-            let (_, run, questionnaire) = try municipalRun(request, context)
+            let (_, run, questionnaire) = try await municipalRun(request, context)
             let data = try DOCXRenderer().render(MunicipalComposer(try await reportInput(run, questionnaire)).compose())
             return Reply.file([UInt8](data), contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                               filename: "муниципальная-справка-\(questionnaire.id)-\(run.waveName).docx")

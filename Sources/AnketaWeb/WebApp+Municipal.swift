@@ -13,19 +13,21 @@ extension WebApp {
         let formatter = DateFormatter()
         formatter.timeZone = clock.timeZone
         formatter.dateFormat = "dd.MM.yyyy"
-        var input = MunicipalReportInput(questionnaire: questionnaire, result: audience.municipal, audiences: [audience], units: try store.units(),
+        var input = MunicipalReportInput(questionnaire: questionnaire, result: audience.municipal, audiences: [audience], units: try await store.units(),
                                          profile: configuration.organization, date: formatter.string(from: Date()))
-        if let previous = try previousMunicipalWave(questionnaire, wave: wave) {
+        if let previous = try await previousMunicipalWave(questionnaire, wave: wave) {
             input.dynamics = MunicipalDynamics(previous: try await municipalAudience(questionnaire, wave: previous), current: audience)
         }
         return input
     }
 
     func municipalAudience(_ questionnaire: Questionnaire, wave: String) async throws -> MunicipalAudience {
-        let sources = try store.unitWaves(questionnaireID: questionnaire.id, named: wave).map { item in
-            MunicipalAudience.Source(unit: item.unit, respondents: try store.responseCount(in: item.wave)) { body in
-                try store.forEachResponse(in: item.wave) { body($0.response) }
-            }
+        var sources: [MunicipalAudience.Source] = []
+        for item in try await store.unitWaves(questionnaireID: questionnaire.id, named: wave) {
+            let store = store
+            sources.append(MunicipalAudience.Source(unit: item.unit, respondents: try await store.responseCount(in: item.wave)) { body in
+                try await store.forEachResponse(in: item.wave) { body($0.response) }
+            })
         }
         return try await MunicipalAudience.analyze(questionnaire: questionnaire, wave: wave, sources: sources,
                                              options: AnalysisOptions(minGroupSize: configuration.minGroupSize))
@@ -33,18 +35,18 @@ extension WebApp {
 
     /// The previous year's municipal wave of the questionnaire: the registered units' wave whose
     /// name is this one's a year earlier («2025» for «2026», «2025-весна» for «2026-весна»).
-    func previousMunicipalWave(_ questionnaire: Questionnaire, wave: String) throws -> String? {
-        let codes = Set(try store.units().map(\.code))
-        let names = Set(try store.waves().map(\.wave).filter { $0.questionnaireID == questionnaire.id && codes.contains($0.unit) }.map(\.name))
+    func previousMunicipalWave(_ questionnaire: Questionnaire, wave: String) async throws -> String? {
+        let codes = Set(try await store.units().map(\.code))
+        let names = Set(try await store.waves().map(\.wave).filter { $0.questionnaireID == questionnaire.id && codes.contains($0.unit) }.map(\.name))
         return names.filter { $0 != wave && RunController.nextWaveName($0) == wave }.sorted().first
     }
 
     /// For a school's run of a municipal run: the municipal value beside each of the school's
     /// figures, as the batch of school справки has it (`anketa report --municipal --schools`).
     func municipalBenchmark(for wave: Wave, questionnaire: Questionnaire) async throws -> ReportBenchmark? {
-        guard try store.municipalRuns().contains(where: { run in run.schools.contains { $0.wave.id == wave.id } }) else { return nil }
+        guard try await store.municipalRuns().contains(where: { run in run.schools.contains { $0.wave.id == wave.id } }) else { return nil }
         let audience = try await municipalAudience(questionnaire, wave: wave.name)
-        let input = MunicipalReportInput(questionnaire: questionnaire, result: audience.municipal, units: try store.units(), date: "")
+        let input = MunicipalReportInput(questionnaire: questionnaire, result: audience.municipal, units: try await store.units(), date: "")
         return MunicipalReportWriter(input).benchmark(for: wave.unit)
     }
 }

@@ -9,7 +9,7 @@ import Mustache
 /// What every controller shares: the store, the configuration, the templates and the catalogue of
 /// questionnaire definitions.
 struct WebApp: Sendable {
-    let store: AnketaStore
+    let store: any SurveyStore
     let configuration: WebConfiguration
     let templates: MustacheLibrary
     let submissions: RateLimiter
@@ -28,7 +28,7 @@ struct WebApp: Sendable {
     /// The organisation's time zone for run dates.
     let clock: ConsoleClock
 
-    init(store: AnketaStore, configuration: WebConfiguration) throws {
+    init(store: any SurveyStore, configuration: WebConfiguration) async throws {
         self.store = store
         self.configuration = configuration
         var library = MustacheLibrary()
@@ -39,7 +39,7 @@ struct WebApp: Sendable {
         visitorSteps = RateLimiter(perMinute: max(60, configuration.submissionsPerVisitor * 20))
         logins = RateLimiter(perMinute: 10)
         codeFailures = RateLimiter(perMinute: configuration.codeFailuresPerMinute)
-        formTokens = FormTokens(keyHex: try store.setting("form-token-key") { Tokens.hex(bytes: 32) })
+        formTokens = FormTokens(keyHex: try await store.setting("form-token-key") { Tokens.hex(bytes: 32) })
         listeningURL = ClientAddress.listeningURL(host: configuration.host, port: configuration.port, secure: configuration.secureCookies)
         trustedProxies = Set(configuration.trustedProxies.compactMap(ClientAddress.canonical))
         clock = ConsoleClock(timeZone: configuration.timeZone)
@@ -56,8 +56,12 @@ struct WebApp: Sendable {
 
     /// Renders a page template into the layout for a signed-in session (looks its user up).
     func page(_ template: String, _ object: Any, title: String, admin session: AdminSession?, wide: Bool = false,
-              refresh: Int? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        let user = session.flatMap { session in (try? store.admin(id: session.adminID)).flatMap { $0 }.map { ConsoleUser(session: session, user: $0) } }
+              refresh: Int? = nil, status: HTTPResponse.Status = .ok) async -> Response {
+        var user: ConsoleUser?
+        if let session, let admin = (try? await store.admin(id: session.adminID)) ?? nil {
+            user = ConsoleUser(session: session, user: admin)
+            user?.unitNames = await unitNames(for: admin)
+        }
         return page(template, object, title: title, admin: user, wide: wide, refresh: refresh, status: status)
     }
 
@@ -68,15 +72,15 @@ struct WebApp: Sendable {
         // Every console page says when links cannot reach respondents (posters and slips refuse them).
         let banner = admin == nil || !linkBanner ? nil : publicLinkProblem.map { Banner(problem: $0, hint: WebApp.publicLinkHint) }
         let layout = LayoutView(title: title, body: body, admin: admin != nil, csrf: admin?.session.csrf ?? "", wide: wide, refresh: refresh,
-                                login: admin?.user.login ?? "", roleTitle: admin.map { ConsoleUser.title(of: $0.user, names: unitNames(for: $0.user)) } ?? "",
+                                login: admin?.user.login ?? "", roleTitle: admin.map { ConsoleUser.title(of: $0.user, names: $0.unitNames) } ?? "",
                                 isMethodist: admin?.isMethodist ?? false, passwordPending: admin?.user.mustChangePassword ?? false,
                                 site: siteName, banner: banner)
         return Reply.html(templates.render(layout, withTemplate: "layout") ?? body, status: status)
     }
 
     /// The registry's short name of a school administrator's unit, when it is a registry code.
-    func unitNames(for user: Admin) -> [String: String] {
-        guard user.role == .schoolAdministrator, let unit = (try? store.units())?.first(where: { $0.code == user.unit }) else { return [:] }
+    func unitNames(for user: Admin) async -> [String: String] {
+        guard user.role == .schoolAdministrator, let unit = (try? await store.units())?.first(where: { $0.code == user.unit }) else { return [:] }
         return [unit.code: unit.shortName]
     }
 
