@@ -66,7 +66,7 @@ let package = Package(
                 swiftSettings: swiftSettings),
         // Reports: the справка composed from figures, plus JSON and CSV figures.
         .target(name: "AnketaReports",
-                dependencies: ["AnketaCore", "AnketaCollect", "AnketaAnalysis", "AnketaFindings", "AnketaDocument"],
+                dependencies: ["AnketaCore", "AnketaCollect", "AnketaAnalysis", "AnketaFindings", "AnketaDocument", "AnketaResults"],
                 swiftSettings: swiftSettings),
         // Individual profiles (ИОМ): one named teacher's figures, deficits and draft route as a
         // one-page document — kept apart from the справка, which never shows a single respondent.
@@ -143,7 +143,7 @@ let package = Package(
         .testTarget(name: "AnketaFindingsTests", dependencies: ["AnketaFindings", "AnketaAnalysis", "AnketaCore", "AnketaTestSupport"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "AnketaDocumentTests", dependencies: ["AnketaDocument", "AnketaTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "AnketaReportsTests", dependencies: ["AnketaReports", "AnketaAnalysis", "AnketaCore", "AnketaCollect", "AnketaDocument", "AnketaTestSupport"],
+        .testTarget(name: "AnketaReportsTests", dependencies: ["AnketaReports", "AnketaAnalysis", "AnketaCore", "AnketaCollect", "AnketaDocument", "AnketaResults", "AnketaTestSupport"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "AnketaIOMTests", dependencies: ["AnketaIOM", "AnketaAnalysis", "AnketaCore", "AnketaDocument", "AnketaTestSupport"],
                     swiftSettings: swiftSettings),

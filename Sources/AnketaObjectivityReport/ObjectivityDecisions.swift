@@ -1,5 +1,6 @@
 import AnketaCore
 import AnketaObjectivity
+import AnketaReports
 
 /// Drafts management decisions from the objectivity findings: for every subject with flagged
 /// classes a comparison of marks at the subject's методическое объединение (ШМО), cross-checking of
@@ -34,6 +35,7 @@ enum ObjectivityDecisions {
                 action: "Провести методический семинар по критериям оценивания с разбором заданий и критериев \(external); обновить фонд оценочных средств",
                 deadline: "до конца учебного года", responsible: "руководитель методического совета", document: "методические рекомендации, обновлённый ФОС"))
         }
+        if let nonSurvey = input.nonSurvey { decisions += NonSurveySection(nonSurvey).decisions }
         decisions.append(.init(
             problem: analysis.flagged.isEmpty ? "Объективность оценивания требует постоянного контроля" : "Нужно проверить, устранены ли расхождения отметок",
             action: "Повторить сопоставление отметок школы с результатами внешних процедур по итогам следующей четверти (anketa objectivity)",

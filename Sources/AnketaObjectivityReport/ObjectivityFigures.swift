@@ -14,6 +14,8 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
         public var procedure: String?
         public var subject: String?
         public var className: String?
+        /// The teacher's code or the teacher group (teacher groups only).
+        public var teacher: String?
         public var n: Int
         public var lowered: Share
         public var confirmed: Share
@@ -60,12 +62,39 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
         public var lowered: Double
         public var mismatch: Double
         public var minStudents: Int
+        public var minTeacherGroup: Int
+    }
+
+    /// A teacher group hidden for anonymity: what it is, no figures.
+    public struct HiddenTeacher: Codable, Sendable, Equatable {
+        public var procedure: String?
+        public var subject: String?
+        public var teacher: String?
+    }
+
+    /// The school's mean score against the region's mean.
+    public struct RegionalMean: Codable, Sendable, Equatable {
+        public var procedure: String
+        public var subject: String
+        public var grade: Int
+        public var n: Int
+        public var mean: Double
+        public var regionMean: Double
+        public var difference: Double
+        public var above: Int
+        public var t: Double?
+        public var df: Double?
+        public var p: Double?
+        public var meanCiLow: Double?
+        public var meanCiHigh: Double?
     }
 
     public struct Regional: Codable, Sendable, Equatable {
         public var procedure: String
         public var subject: String
         public var grade: Int
+        /// The class, in `regionalClasses`.
+        public var className: String?
         public var n: Int
         /// Counts and shares of external marks 2–5 at school, shares in the region.
         public var counts: [Int]
@@ -88,6 +117,40 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
     public var subjects: [Group]
     public var classes: [Group]
     public var regional: [Regional]
+    /// Each class against the region's distribution for its grade.
+    public var regionalClasses: [Regional]
+    public var regionalMeans: [RegionalMean]
+    /// `person` or `group`; absent when the file names no teacher.
+    public var teacherKind: String?
+    public var teachers: [Group]
+    public var hiddenTeachers: [HiddenTeacher]
+    /// The school's non-survey indicators (absent without `--indicators`).
+    public var nonSurvey: NonSurvey?
+
+    public struct NonSurvey: Codable, Sendable, Equatable {
+        public var source: String
+        public var year: String
+        public var years: [String]
+        public var indicators: [NonSurveyFigure]
+    }
+
+    public struct NonSurveyFigure: Codable, Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public var unit: String
+        /// `higher` or `lower`: the side on which the indicator is better.
+        public var direction: String
+        /// The threshold in force in `year` (a number, or the region's value when `thresholdIsRegion`).
+        public var threshold: Double?
+        public var thresholdIsRegion: Bool
+        public var value: Double?
+        public var region: Double?
+        public var deficit: Bool
+        public var gap: Double
+        /// Figures by school year, in `years` order (null where the year has none).
+        public var values: [Double?]
+        public var regionValues: [Double?]
+    }
 
     public init(_ input: ObjectivityReportInput) {
         definition = input.definition.id
@@ -97,15 +160,34 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
         rejected = input.rejected
         students = input.students
         let t = input.analysis.thresholds
-        thresholds = Thresholds(lowered: t.lowered, mismatch: t.mismatch, minStudents: t.minStudents)
+        thresholds = Thresholds(lowered: t.lowered, mismatch: t.mismatch, minStudents: t.minStudents, minTeacherGroup: t.minTeacherGroup)
         overall = input.analysis.overall.map(Self.group)
         subjects = input.analysis.subjects.map(Self.group)
         classes = input.analysis.classes.map(Self.group)
-        regional = input.analysis.regional.map { r in
-            Regional(procedure: r.procedure.rawValue, subject: r.subject, grade: r.grade, n: r.n, counts: r.counts, shares: r.shares,
-                     regionShares: r.regionShares, chiSquare: r.test?.statistic, chiSquareDf: r.test?.degreesOfFreedom,
-                     chiSquareP: r.test?.pValue, minExpected: r.test?.minExpected)
+        regional = input.analysis.regional.map(Self.regional)
+        regionalClasses = input.analysis.regionalClasses.map(Self.regional)
+        regionalMeans = input.analysis.regionalMeans.map { m in
+            RegionalMean(procedure: m.procedure.rawValue, subject: m.subject, grade: m.grade, n: m.n, mean: m.mean, regionMean: m.regionMean,
+                         difference: m.difference, above: m.above, t: m.test?.t, df: m.test?.degreesOfFreedom, p: m.test?.pValue,
+                         meanCiLow: m.test.map { $0.lower + m.regionMean }, meanCiHigh: m.test.map { $0.upper + m.regionMean })
         }
+        teacherKind = input.definition.columns.teacher == nil ? nil : input.definition.teacherKind.rawValue
+        teachers = input.analysis.teachers.map(Self.group)
+        hiddenTeachers = input.analysis.hiddenTeachers.map { HiddenTeacher(procedure: $0.procedure?.rawValue, subject: $0.subject, teacher: $0.teacher) }
+        nonSurvey = input.nonSurvey.map { set in
+            NonSurvey(source: set.source, year: set.year, years: set.years, indicators: set.indicators.map { i in
+                NonSurveyFigure(id: i.id, title: i.title, unit: i.unit.rawValue, direction: i.higherIsBetter ? "higher" : "lower",
+                                threshold: i.thresholdValue(in: set.year), thresholdIsRegion: i.threshold == .region,
+                                value: i.value(in: set.year), region: i.region[set.year], deficit: i.isDeficit(in: set.year), gap: i.gap(in: set.year),
+                                values: set.years.map { i.value(in: $0) }, regionValues: set.years.map { i.region[$0] })
+            })
+        }
+    }
+
+    static func regional(_ r: RegionalComparison) -> Regional {
+        Regional(procedure: r.procedure.rawValue, subject: r.subject, grade: r.grade, className: r.className, n: r.n, counts: r.counts, shares: r.shares,
+                 regionShares: r.regionShares, chiSquare: r.test?.statistic, chiSquareDf: r.test?.degreesOfFreedom,
+                 chiSquareP: r.test?.pValue, minExpected: r.test?.minExpected)
     }
 
     static func share(_ s: ShiftShare) -> Share {
@@ -118,7 +200,7 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
     }
 
     static func group(_ g: ObjectivityGroup) -> Group {
-        Group(procedure: g.scope.procedure?.rawValue, subject: g.scope.subject, className: g.scope.className, n: g.n,
+        Group(procedure: g.scope.procedure?.rawValue, subject: g.scope.subject, className: g.scope.className, teacher: g.scope.teacher, n: g.n,
               lowered: share(g.lowered), confirmed: share(g.confirmed), raised: share(g.raised),
               meanSchool: g.meanSchool, meanExternal: g.meanExternal, meanDifference: g.meanDifference,
               pairedT: finite(g.pairedT?.t), pairedTdf: g.pairedT?.degreesOfFreedom, pairedTp: g.pairedT?.pValue,

@@ -16,6 +16,8 @@ public struct ObjectivityReportInput: Sendable {
     public var date: String
     /// Management decisions edited by hand (`decisions.yaml`); nil drafts them from the findings.
     public var decisions: DecisionList?
+    /// The school's non-survey indicators (`--indicators`), for the карта дефицитов beside the results.
+    public var nonSurvey: NonSurveyIndicators?
 
     public init(definition: ResultsDefinition, analysis: ObjectivityAnalysis, rows: [ResultRow], rejected: Int,
                 source: String, date: String, decisions: DecisionList? = nil) {

@@ -13,8 +13,10 @@ extension Anketa {
                 Работает прямо с файлами, без базы: описание результатов (YAML) и файл с результатами
                 обучающихся (CSV в UTF-8 или Windows-1251, разделитель «;» или «,», либо XLSX), одна строка —
                 один обучающийся по одному предмету: код (не фамилия), класс, предмет, процедура,
-                первичный балл или отметка, отметка школы за четверть или год.
-                  anketa objectivity Samples/objectivity/vpr-2026.yaml Samples/objectivity/vpr-2026.csv
+                первичный балл или отметка, отметка школы за четверть или год, по желанию — код учителя
+                (группы учителя меньше порога скрываются).
+                  anketa objectivity Samples/objectivity/vpr-2026.yaml Samples/objectivity/vpr-2026.csv \\
+                      --indicators Samples/objectivity/indicators.yaml
 
                 Первичные баллы переводятся в отметки по шкалам из описания (по предмету, параллели и году).
                 Строки с ошибками не учитываются и записываются в файл <результаты>.rejects.csv рядом с исходным
@@ -38,6 +40,9 @@ extension Anketa {
         @Option(help: ArgumentHelp("Управленческие решения (YAML), отредактированные вручную. По умолчанию — decisions.yaml в папке справки, если он есть.", valueName: "решения.yaml"))
         var decisions: String?
 
+        @Option(help: ArgumentHelp("Показатели вне анкетирования (YAML): успеваемость, качество знаний, средний балл ОГЭ/ЕГЭ, сохранность контингента… — в карту дефицитов справки.", valueName: "показатели.yaml"))
+        var indicators: String?
+
         func run() throws {
             try reportingErrors {
                 let definition = try ResultsDefinitionLoader().load(contentsOf: URL(fileURLWithPath: self.definition), displayPath: self.definition)
@@ -56,6 +61,7 @@ extension Anketa {
                 guard !imported.rows.isEmpty else {
                     throw ValidationError("в файле «\(results)» нет ни одной строки, которую можно учесть")
                 }
+                let nonSurvey = try indicators.map { try NonSurveyIndicatorsLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) }
                 let folder = URL(fileURLWithPath: output ?? "Results/objectivity-\(Report.safe(definition.id))")
                 var edited: DecisionList?
                 if let decisions {
@@ -68,10 +74,12 @@ extension Anketa {
                     }
                 }
                 let analysis = ObjectivityAnalysis(rows: imported.rows, thresholds: definition.thresholds,
-                                                   weights: definition.journal.map(\.weight), region: definition.region)
-                let input = ObjectivityReportInput(definition: definition, analysis: analysis, rows: imported.rows,
+                                                   weights: definition.journal.map(\.weight), region: definition.region,
+                                                   regionMeans: definition.regionMeans)
+                var input = ObjectivityReportInput(definition: definition, analysis: analysis, rows: imported.rows,
                                                    rejected: imported.rejected.count, source: url.lastPathComponent,
                                                    date: Report.today(), decisions: edited)
+                input.nonSurvey = nonSurvey
                 let written = try ObjectivityReportWriter(input).write(to: folder)
                 print("Справка «\(definition.title)»: \(RussianPlural("результат", "результата", "результатов")(imported.rows.count)).")
                 for subject in analysis.subjects {
@@ -79,6 +87,13 @@ extension Anketa {
                 }
                 for group in analysis.flagged {
                     print("  ← признаки завышения: \(group.scope.className ?? "") класс, \(group.scope.subject ?? ""): понизили \(RussianNumber.percent(group.lowered.share * 100))")
+                }
+                if let nonSurvey {
+                    let deficits = nonSurvey.deficits
+                    print("  Показатели вне анкетирования (\(nonSurvey.year)): " + (deficits.isEmpty ? "все достигают порогов" : "ниже порога — " + deficits.map { "«\($0.title)»" }.joined(separator: ", ")))
+                }
+                if !analysis.hiddenTeachers.isEmpty {
+                    print("  Скрыто групп учителя (меньше \(definition.thresholds.minTeacherGroup) обучающихся или вместе с такой группой): \(analysis.hiddenTeachers.count)")
                 }
                 print("Записано в \(folder.relativePath)/: " + written.map(\.lastPathComponent).joined(separator: ", "))
             }

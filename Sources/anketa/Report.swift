@@ -2,6 +2,7 @@ import AnketaAnalysis
 import AnketaCollect
 import AnketaCore
 import AnketaReports
+import AnketaResults
 import AnketaStore
 import ArgumentParser
 import Foundation
@@ -92,6 +93,9 @@ extension Anketa {
         @Flag(help: "С --municipal: записать и справку каждой школы (с муниципальным значением) в <папка>/schools/<код>/.")
         var schools = false
 
+        @Option(help: ArgumentHelp("Показатели вне анкетирования (YAML): успеваемость, качество знаний, средний балл ОГЭ/ЕГЭ, сохранность контингента… — в карту дефицитов рядом с показателями анкеты.", valueName: "показатели.yaml"))
+        var indicators: String?
+
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
@@ -181,6 +185,7 @@ extension Anketa {
                                         academicYear: year.flatMap(Self.academicYear))
                 var reportInput = input
                 reportInput.history = history
+                reportInput.nonSurvey = try indicators.map { try NonSurveyIndicatorsLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) }
                 let written = format == "json" ? try ReportWriter(reportInput).writeFigures(to: folder) : try ReportWriter(reportInput).write(to: folder)
                 print("Справка «\(definition.title)», волна «\(current.wave)»: \(RussianPlural.respondent(current.respondents)).")
                 for indicator in current.indicators {

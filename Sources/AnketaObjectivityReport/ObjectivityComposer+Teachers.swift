@@ -1,0 +1,108 @@
+import AnketaCore
+import AnketaDocument
+import AnketaObjectivity
+import AnketaResults
+
+extension ObjectivityComposer {
+    // MARK: - Teacher groups
+
+    /// «Учитель» or «Группа учителей», as the definition says the column is.
+    var teacherWord: String { definition.teacherKind == .person ? "Учитель (код)" : "Группа учителей" }
+
+    /// Results by teacher (by code) or teacher group within each subject, the small groups hidden
+    /// as «скрыто» (see ``TeacherGroups``). Nothing when the file names no teacher.
+    func teacherSection() -> [Block] {
+        guard !analysis.teachers.isEmpty || !analysis.hiddenTeachers.isEmpty else { return [] }
+        let external = W.markName(input.procedures)
+        var rows: [[Cell]] = []
+        for subject in analysis.subjects {
+            let shown = analysis.teachers.filter { $0.scope.procedure == subject.scope.procedure && $0.scope.subject == subject.scope.subject }
+            let hidden = analysis.hiddenTeachers.filter { $0.procedure == subject.scope.procedure && $0.subject == subject.scope.subject }
+            guard !shown.isEmpty || !hidden.isEmpty else { continue }
+            rows.append([Cell(W.title(subject.scope), bold: true)] + Array(repeating: Cell(""), count: 7))
+            var entries: [(String, ObjectivityGroup?)] = shown.map { ($0.scope.teacher ?? "", $0) } + hidden.map { ($0.teacher ?? "", nil) }
+            entries.sort { TeacherGroups.order($0.0, $1.0) }
+            for (teacher, group) in entries {
+                guard let group else {
+                    rows.append([Cell("  \(teacher)")] + Array(repeating: Cell("скрыто", tone: .muted), count: 7))
+                    continue
+                }
+                let flagged = !group.flags.isEmpty
+                rows.append([Cell("  \(teacher)", tone: flagged ? .poor : nil, bold: flagged), Cell(String(group.n)),
+                             Cell(W.percent(group.lowered.share), tone: group.flags.contains(.lowered) ? .poor : nil),
+                             Cell(W.percent(group.confirmed.share)), Cell(W.percent(group.raised.share)),
+                             Cell(RussianNumber.fixed(group.meanSchool, digits: 2)), Cell(RussianNumber.fixed(group.meanExternal, digits: 2)),
+                             Cell(group.spearman.map { RussianNumber.fixed($0.rho, digits: 2) } ?? "—")])
+            }
+        }
+        let person = definition.teacherKind == .person
+        var note = person
+            ? "Учителя обозначены кодами из файла результатов, фамилии в справку не вносятся. "
+            : "Группы учителей — как в файле результатов. "
+        note += "Группы меньше \(W.studentsGenitive(definition.thresholds.minTeacherGroup)) не показываются («скрыто»); вместе с такой группой скрыта и ещё одна, чтобы её результаты нельзя было вычислить по итогу предмета. Предмет, который ведёт один учитель, в таблицу не входит: его результаты — в таблице по предметам."
+        let items = analysis.teachers.filter { !$0.flags.isEmpty }.sorted { $0.lowered.share > $1.lowered.share }.map { group -> [Inline] in
+            [.text("\(person ? "Учитель" : "Группа") \(group.scope.teacher ?? ""), \(W.title(group.scope)): \(external) понизили отметки у \(W.percent(group.lowered.share)) обучающихся (95 % ДИ \(W.interval(group.lowered)), \(group.lowered.count) из \(group.n)).")]
+        }
+        var blocks: [Block] = [.heading(person ? "Результаты по учителям" : "Результаты по группам учителей", level: 1)]
+        if !items.isEmpty { blocks.append(.list(items, ordered: false)) }
+        blocks += [
+            .table(Table(caption: "Сопоставление отметок \(external) с отметками школы по \(person ? "учителям" : "группам учителей")",
+                         header: [teacherWord, "Кол-во", "Понизили", "Подтвердили", "Повысили", "Средняя отметка школы", "Средняя отметка \(external)", "ρ"],
+                         rows: rows, columnWidths: [3.0, 1.5, 2.1, 2.7, 2.1, 2.0, 2.0, 1.0], numericColumns: Set(1...7))),
+            .note([.text(note)]),
+        ]
+        return blocks
+    }
+
+    // MARK: - Mean score against the region
+
+    /// The school's mean primary score against the region's mean (ОГЭ, ЕГЭ). Nothing without `region_means`.
+    func regionalMeansSection() -> [Block] {
+        guard !analysis.regionalMeans.isEmpty else { return [] }
+        var rows: [[Cell]] = []
+        var items: [[Inline]] = []
+        for m in analysis.regionalMeans {
+            let name = "\(m.subject) (\(m.procedure == .test ? "контрольная" : m.procedure.rawValue)), \(m.grade)\u{00A0}кл."
+            let significant = (m.test?.pValue ?? 1) < 0.05
+            let tone: Tone? = significant ? (m.difference < 0 ? .poor : .good) : nil
+            rows.append([Cell(name), Cell(String(m.n)), Cell(RussianNumber.fixed(m.mean, digits: 1), tone: tone),
+                         Cell(RussianNumber.fixed(m.regionMean, digits: 1)), Cell(RussianNumber.signed(m.difference, digits: 1), tone: tone),
+                         Cell(m.test.map { "\(RussianNumber.fixed($0.lower + m.regionMean, digits: 1))–\(RussianNumber.fixed($0.upper + m.regionMean, digits: 1))" } ?? "—"),
+                         Cell(m.test.map { $0.pValue < 0.001 ? "< 0,001" : RussianNumber.fixed($0.pValue, digits: 3) } ?? "—")])
+            var text = "\(name): средний первичный балл \(RussianNumber.fixed(m.mean, digits: 1)) при региональном \(RussianNumber.fixed(m.regionMean, digits: 1)); "
+            if let test = m.test, test.pValue < 0.05 {
+                text += "средний балл школы статистически значимо \(m.difference < 0 ? "ниже" : "выше") регионального (\(W.p(test.pValue)))."
+            } else {
+                text += "статистически значимого различия с регионом нет\(m.test.map { " (\(W.p($0.pValue)))" } ?? "")."
+            }
+            text += " Выше регионального среднего — \(m.above) из \(m.n)."
+            items.append([.text(text)])
+        }
+        return [.heading("Средний балл и региональный средний балл", level: 1),
+                .list(items, ordered: false),
+                .table(Table(caption: "Средний первичный балл обучающихся школы и региона",
+                             header: ["Предмет, параллель", "Кол-во", "Средний балл школы", "Средний балл региона", "Разница", "95 % ДИ школы", "p"],
+                             rows: rows, columnWidths: [4.2, 1.4, 2.0, 2.0, 1.7, 2.4, 1.5], numericColumns: Set(1...6))),
+                .note([.text("Сравнение — одновыборочный t-критерий: отличается ли средний балл обучающихся школы от регионального (p < 0,05 — различие статистически значимо; ниже регионального — красным, выше — зелёным). Региональные средние — из описания файла результатов.")])]
+    }
+
+    // MARK: - Classes against the region
+
+    /// Each class's external marks against the region's distribution for its grade.
+    func regionalClassesTable() -> [Block] {
+        guard !analysis.regionalClasses.isEmpty else { return [] }
+        let external = W.markName(input.procedures)
+        let rows = analysis.regionalClasses.map { r -> [Cell] in
+            let significant = (r.test?.pValue ?? 1) < 0.05
+            let low = r.shares[0] + r.shares[1], regionLow = r.regionShares[0] + r.regionShares[1]
+            return [Cell("\(r.subject), \(r.className ?? "")"), Cell(String(r.n))]
+                + r.shares.map { Cell(RussianNumber.percent($0 * 100)) }
+                + [Cell(RussianNumber.percent(regionLow * 100)),
+                   Cell(r.test.map { $0.pValue < 0.001 ? "< 0,001" : RussianNumber.fixed($0.pValue, digits: 3) } ?? "—", tone: significant ? (low > regionLow ? .poor : .fair) : nil)]
+        }
+        return [.table(Table(caption: "Распределение отметок \(external) по классам и доля «2» и «3» в регионе",
+                             header: ["Предмет, класс", "Кол-во", "«2»", "«3»", "«4»", "«5»", "«2» и «3» в регионе", "p"],
+                             rows: rows, columnWidths: [3.8, 1.3, 1.5, 1.5, 1.5, 1.5, 2.2, 1.4], numericColumns: Set(1...7))),
+                .note([.text("p — критерий согласия хи-квадрат для класса против регионального распределения его параллели; красным — значимое отличие с большей, чем в регионе, долей «2» и «3». В классе обычно меньше 30 обучающихся, поэтому ожидаемые числа малы и вывод приблизителен.")])]
+    }
+}
