@@ -83,7 +83,7 @@ let package = Package(
                 swiftSettings: swiftSettings),
         // Objectivity report: the справка «Об объективности оценивания», its JSON and CSV figures.
         .target(name: "AnketaObjectivityReport",
-                dependencies: ["AnketaCore", "AnketaCollect", "AnketaResults", "AnketaObjectivity", "AnketaStats", "AnketaDocument", "AnketaReports"],
+                dependencies: ["AnketaCore", "AnketaCollect", "AnketaAnalysis", "AnketaResults", "AnketaObjectivity", "AnketaStats", "AnketaDocument", "AnketaReports"],
                 swiftSettings: swiftSettings),
         // Municipal: one questionnaire across the schools of a municipality — per-school and pooled figures,
         // each school against the rest (Holm), the cross-audience карта дефицитов, the municipal справка and the batch of school справки.
@@ -157,7 +157,7 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "AnketaObjectivityTests",
                     dependencies: ["AnketaObjectivity", "AnketaObjectivityReport", "AnketaResults", "AnketaStats", "AnketaDocument", "AnketaCore",
-                                   "AnketaTestSupport"],
+                                   "AnketaAnalysis", "AnketaTestSupport"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "AnketaMunicipalTests",
                     dependencies: ["AnketaMunicipal", "AnketaAnalysis", "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaStats", "AnketaDocument",

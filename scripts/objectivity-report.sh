@@ -2,7 +2,8 @@
 # The objectivity справка from the shipped samples, checked by the independent reference:
 # builds anketa (debug, unless ANKETA names a binary), writes «Об объективности оценивания» for
 # Samples/objectivity (ВПР against III term marks, teacher groups by code, the region's
-# distribution and mean score, the school's non-survey indicators) into
+# distribution and mean score, the school's non-survey indicators, the objective-assessment
+# surveys of students, parents and teachers beside the results) into
 # Results/objectivity-vpr-2026/, and recomputes every figure of its figures.json with pandas/scipy
 # (docs/reference/objectivity_reference.py; skipped with a note when they are not installed).
 #
@@ -16,7 +17,11 @@ fi
 OUT="Results/objectivity-vpr-2026"
 mkdir -p Results
 "$ANKETA" objectivity Samples/objectivity/vpr-2026.yaml Samples/objectivity/vpr-2026.csv \
-    --indicators Samples/objectivity/indicators.yaml -o "$OUT"
+    --indicators Samples/objectivity/indicators.yaml \
+    --attitudes Questionnaires/objective-assessment-students.yaml=Samples/objectivity/objective-assessment-students-2026.csv \
+    --attitudes Questionnaires/objective-assessment-parents.yaml=Samples/objectivity/objective-assessment-parents-2026.csv \
+    --attitudes Questionnaires/objective-assessment-teachers.yaml=Samples/objectivity/objective-assessment-teachers-2026.csv \
+    -o "$OUT"
 if python3 -c "import pandas, scipy, yaml" 2>/dev/null; then
     python3 docs/reference/objectivity_reference.py Samples/objectivity/vpr-2026.yaml Samples/objectivity/vpr-2026.csv \
         "$OUT/figures.json" Samples/objectivity/indicators.yaml

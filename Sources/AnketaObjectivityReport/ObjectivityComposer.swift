@@ -29,6 +29,7 @@ public struct ObjectivityComposer: Sendable {
         blocks += subjectsSection()
         for subject in analysis.subjects { blocks += classSection(subject) }
         blocks += teacherSection()
+        blocks += attitudesSection()
         blocks += weightedSection()
         blocks += regionalSection()
         blocks += regionalMeansSection()

@@ -1,3 +1,4 @@
+import AnketaAnalysis
 import AnketaObjectivity
 import AnketaResults
 
@@ -124,6 +125,28 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
     public var teacherKind: String?
     public var teachers: [Group]
     public var hiddenTeachers: [HiddenTeacher]
+    /// The objective-assessment surveys beside the results (empty without `--attitudes`).
+    public var attitudes: [Attitudes]
+
+    public struct Attitudes: Codable, Sendable, Equatable {
+        public var questionnaire: String
+        public var audience: String
+        public var respondents: Int
+        /// Fewer respondents than the minimum group: no indicator is published.
+        public var suppressed: Bool
+        public var indicators: [AttitudeIndicator]
+    }
+
+    public struct AttitudeIndicator: Codable, Sendable, Equatable {
+        public var id: String
+        public var audienceKey: String?
+        public var title: String
+        public var method: String
+        public var figure: Double?
+        public var level: String?
+        public var deficit: Bool
+    }
+
     /// The school's non-survey indicators (absent without `--indicators`).
     public var nonSurvey: NonSurvey?
 
@@ -174,6 +197,13 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
         teacherKind = input.definition.columns.teacher == nil ? nil : input.definition.teacherKind.rawValue
         teachers = input.analysis.teachers.map(Self.group)
         hiddenTeachers = input.analysis.hiddenTeachers.map { HiddenTeacher(procedure: $0.procedure?.rawValue, subject: $0.subject, teacher: $0.teacher) }
+        attitudes = input.attitudes.map { result in
+            Attitudes(questionnaire: result.questionnaireID, audience: result.audience.rawValue, respondents: result.respondents, suppressed: result.suppressed,
+                      indicators: result.suppressed ? [] : result.indicators.map {
+                          AttitudeIndicator(id: $0.id, audienceKey: $0.audienceKey, title: $0.title, method: $0.method.rawValue,
+                                            figure: $0.figure, level: $0.level, deficit: $0.deficit)
+                      })
+        }
         nonSurvey = input.nonSurvey.map { set in
             NonSurvey(source: set.source, year: set.year, years: set.years, indicators: set.indicators.map { i in
                 NonSurveyFigure(id: i.id, title: i.title, unit: i.unit.rawValue, direction: i.higherIsBetter ? "higher" : "lower",

@@ -1,3 +1,5 @@
+import AnketaAnalysis
+import AnketaCollect
 import AnketaCore
 import AnketaObjectivity
 import AnketaObjectivityReport
@@ -16,7 +18,8 @@ extension Anketa {
                 первичный балл или отметка, отметка школы за четверть или год, по желанию — код учителя
                 (группы учителя меньше порога скрываются).
                   anketa objectivity Samples/objectivity/vpr-2026.yaml Samples/objectivity/vpr-2026.csv \\
-                      --indicators Samples/objectivity/indicators.yaml
+                      --indicators Samples/objectivity/indicators.yaml \\
+                      --attitudes Questionnaires/objective-assessment-students.yaml=Samples/objectivity/objective-assessment-students-2026.csv
 
                 Первичные баллы переводятся в отметки по шкалам из описания (по предмету, параллели и году).
                 Строки с ошибками не учитываются и записываются в файл <результаты>.rejects.csv рядом с исходным
@@ -43,6 +46,36 @@ extension Anketa {
         @Option(help: ArgumentHelp("Показатели вне анкетирования (YAML): успеваемость, качество знаний, средний балл ОГЭ/ЕГЭ, сохранность контингента… — в карту дефицитов справки.", valueName: "показатели.yaml"))
         var indicators: String?
 
+        @Option(help: ArgumentHelp("Анкетирование об объективности оценивания в той же школе: <анкета.yaml>=<ответы.csv> (можно несколько раз) — показатели анкет рядом с результатами.", valueName: "анкета.yaml=ответы.csv"))
+        var attitudes: [String] = []
+
+        func validate() throws {
+            for item in attitudes where !item.contains("=") {
+                throw ValidationError("--attitudes ожидает <анкета.yaml>=<ответы.csv>, например Questionnaires/objective-assessment-students.yaml=Samples/objectivity/objective-assessment-students-2026.csv")
+            }
+        }
+
+        /// One objective-assessment survey straight from its file; rejected rows are reported and left out.
+        func analyzeAttitudes(_ item: String) throws -> AnalysisResult {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            let questionnaire = try DefinitionLoader().load(contentsOf: URL(fileURLWithPath: parts[0]), displayPath: parts[0])
+            var analyzer = Analyzer(questionnaire: questionnaire, wave: "анкетирование", options: AnalysisOptions())
+            let reader = try ResponseReader(url: URL(fileURLWithPath: parts[1]), questionnaire: questionnaire, displayPath: parts[1])
+            reader.computesFingerprints = false
+            var rejected = 0
+            try reader.read(warning: { Console.error($0.description) }) { outcome in
+                switch outcome {
+                case .accepted(let row): analyzer.add(row.response)
+                case .rejected(let row):
+                    rejected += 1
+                    Console.error("\(parts[1]):\(row.line): строка не учтена: \(row.reasons.joined(separator: "; "))")
+                case .blank: break
+                }
+            }
+            if rejected > 0 { Console.error("\(parts[1]): предупреждение: не учтено \(RussianPlural.row(rejected))") }
+            return analyzer.finish()
+        }
+
         func run() throws {
             try reportingErrors {
                 let definition = try ResultsDefinitionLoader().load(contentsOf: URL(fileURLWithPath: self.definition), displayPath: self.definition)
@@ -61,6 +94,7 @@ extension Anketa {
                 guard !imported.rows.isEmpty else {
                     throw ValidationError("в файле «\(results)» нет ни одной строки, которую можно учесть")
                 }
+                let surveys = try attitudes.map(analyzeAttitudes)
                 let nonSurvey = try indicators.map { try NonSurveyIndicatorsLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) }
                 let folder = URL(fileURLWithPath: output ?? "Results/objectivity-\(Report.safe(definition.id))")
                 var edited: DecisionList?
@@ -80,6 +114,7 @@ extension Anketa {
                                                    rejected: imported.rejected.count, source: url.lastPathComponent,
                                                    date: Report.today(), decisions: edited)
                 input.nonSurvey = nonSurvey
+                input.attitudes = surveys
                 let written = try ObjectivityReportWriter(input).write(to: folder)
                 print("Справка «\(definition.title)»: \(RussianPlural("результат", "результата", "результатов")(imported.rows.count)).")
                 for subject in analysis.subjects {

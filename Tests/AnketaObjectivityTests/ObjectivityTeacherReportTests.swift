@@ -1,9 +1,11 @@
+import AnketaAnalysis
 import AnketaCore
 import AnketaDocument
 import AnketaObjectivity
 import AnketaObjectivityReport
 import AnketaResults
 import Foundation
+import AnketaTestSupport
 import Testing
 
 @Suite("Objectivity справка: teachers, the region's mean, non-survey indicators")
@@ -59,5 +61,23 @@ struct ObjectivityTeacherReportTests {
         #expect(figures.year == "2025/2026" && figures.indicators[0].deficit && figures.indicators[0].thresholdIsRegion)
         #expect(figures.indicators[0].values == [15.1, 14.6] && figures.indicators[0].threshold == 15.3)
         #expect(abs(figures.indicators[0].gap - 0.7) < 1e-12)
+    }
+
+    @Test func attitudesStandBesideTheResultsAndASmallSurveyIsHidden() throws {
+        let survey = try MiniSurvey.analyze(MiniSurvey.waveA)
+        let tiny = try MiniSurvey.analyze(Array(MiniSurvey.waveA.prefix(3)))
+        #expect(!survey.suppressed && tiny.suppressed)
+        var input = input(data)
+        input.attitudes = [survey, tiny]
+        let markdown = MarkdownRenderer().render(ObjectivityComposer(input).compose())
+        #expect(markdown.contains("Отношение к объективности оценивания: результаты анкетирования"))
+        #expect(markdown.contains("ответов меньше 5"))
+        let indicator = try #require(survey.indicators.first)
+        #expect(markdown.contains(indicator.title))
+        let figures = ObjectivityFigures(input)
+        #expect(figures.attitudes.count == 2 && figures.attitudes[1].suppressed && figures.attitudes[1].indicators.isEmpty)
+        #expect(figures.attitudes[0].indicators.first?.figure == indicator.figure)
+        // Without surveys there is no such section.
+        #expect(!MarkdownRenderer().render(ObjectivityComposer(self.input(data)).compose()).contains("результаты анкетирования"))
     }
 }
