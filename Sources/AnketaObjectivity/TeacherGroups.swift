@@ -44,7 +44,7 @@ public enum TeacherGroups {
     }
 
     /// Natural order of codes: «У-2» < «У-10» < «У-11».
-    static func order(_ a: String, _ b: String) -> Bool {
+    public static func order(_ a: String, _ b: String) -> Bool {
         a.compare(b, options: [.numeric, .caseInsensitive]) == .orderedAscending
     }
 }
