@@ -34,14 +34,14 @@ extension ObjectivityComposer {
             }
         }
         let sizes = [Cell("Респондентов", bold: true)] + results.map { Cell($0.suppressed ? "скрыто" : String($0.respondents), tone: $0.suppressed ? .muted : nil) }
-        let surveys = results.map { "«\($0.title)» (\($0.audience.nominativePlural), \($0.suppressed ? "ответов меньше \($0.minGroupSize)" : RussianPlural.respondent($0.respondents)))" }
+        let surveys = results.map { "«\($0.title)» (\($0.audience.nominativePlural.lowercased()), \($0.suppressed ? "ответов меньше \($0.minGroupSize)" : RussianPlural.respondent($0.respondents)))" }
         var items: [[Inline]] = []
         let external = W.markName(input.procedures)
         if let overall = analysis.overall {
             for key in ["trust_in_grades", "vpr_objectivity"] {
                 let figures = results.compactMap { result -> String? in
                     guard let item = indicator(result, key), let figure = item.figure else { return nil }
-                    return "\(result.audience.nominativePlural) — \(Self.attitudeFigure(figure, method: item.method))"
+                    return "\(result.audience.nominativePlural.lowercased()) — \(Self.attitudeFigure(figure, method: item.method))"
                 }
                 guard !figures.isEmpty, let title = titles[key] else { continue }
                 let behaviour = key == "trust_in_grades"

@@ -48,7 +48,7 @@ extension ObjectivityComposer {
         blocks += [
             .table(Table(caption: "Сопоставление отметок \(external) с отметками школы по \(person ? "учителям" : "группам учителей")",
                          header: [teacherWord, "Кол-во", "Понизили", "Подтвердили", "Повысили", "Средняя отметка школы", "Средняя отметка \(external)", "ρ"],
-                         rows: rows, columnWidths: [3.0, 1.5, 2.1, 2.7, 2.1, 2.0, 2.0, 1.0], numericColumns: Set(1...7))),
+                         rows: rows, columnWidths: [2.2, 1.5, 2.1, 2.7, 2.1, 2.0, 2.0, 1.1], numericColumns: Set(1...7))),
             .note([.text(note)]),
         ]
         return blocks
@@ -97,12 +97,12 @@ extension ObjectivityComposer {
             let low = r.shares[0] + r.shares[1], regionLow = r.regionShares[0] + r.regionShares[1]
             return [Cell("\(r.subject), \(r.className ?? "")"), Cell(String(r.n))]
                 + r.shares.map { Cell(RussianNumber.percent($0 * 100)) }
-                + [Cell(RussianNumber.percent(regionLow * 100)),
+                + [Cell(RussianNumber.percent(low * 100), bold: significant), Cell(RussianNumber.percent(regionLow * 100)),
                    Cell(r.test.map { $0.pValue < 0.001 ? "< 0,001" : RussianNumber.fixed($0.pValue, digits: 3) } ?? "—", tone: significant ? (low > regionLow ? .poor : .fair) : nil)]
         }
         return [.table(Table(caption: "Распределение отметок \(external) по классам и доля «2» и «3» в регионе",
-                             header: ["Предмет, класс", "Кол-во", "«2»", "«3»", "«4»", "«5»", "«2» и «3» в регионе", "p"],
-                             rows: rows, columnWidths: [3.8, 1.3, 1.5, 1.5, 1.5, 1.5, 2.2, 1.4], numericColumns: Set(1...7))),
-                .note([.text("p — критерий согласия хи-квадрат для класса против регионального распределения его параллели; красным — значимое отличие с большей, чем в регионе, долей «2» и «3». В классе обычно меньше 30 обучающихся, поэтому ожидаемые числа малы и вывод приблизителен.")])]
+                             header: ["Предмет, класс", "Кол-во", "«2»", "«3»", "«4»", "«5»", "«2» и «3» в классе", "«2» и «3» в регионе", "p"],
+                             rows: rows, columnWidths: [3.3, 1.3, 1.4, 1.4, 1.4, 1.4, 1.9, 1.9, 1.4], numericColumns: Set(1...8))),
+                .note([.text("p — критерий согласия хи-квадрат для класса против регионального распределения его параллели; красным — значимое отличие с большей, чем в регионе, долей «2» и «3», жёлтым — значимое отличие в другую сторону (отметок «2» и «3» меньше, чем в регионе). В классе обычно меньше 30 обучающихся, поэтому ожидаемые числа малы и вывод приблизителен.")])]
     }
 }

@@ -269,7 +269,7 @@ public struct ObjectivityComposer: Sendable {
     }
 
     func conclusions() -> [Block] {
-        [.heading("Выводы", level: 1), .list(conclusionItems().map { [.text($0)] }, ordered: false)]
+        [.heading("Выводы", level: 1), .list((conclusionItems() + moreConclusionItems()).map { [.text($0)] }, ordered: false)]
     }
 
     // MARK: - Decisions and signature

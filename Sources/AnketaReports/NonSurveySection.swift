@@ -16,12 +16,23 @@ public struct NonSurveySection: Sendable {
 
     var year: String { indicators.year }
 
-    /// «47,1 %», «14,6», «2,6».
-    public static func figure(_ value: Double, unit: NonSurveyIndicator.Unit) -> String {
+    /// «47,1 %», «14,6», «2,6»; `digits` for scores and numbers (percent always have one).
+    public static func figure(_ value: Double, unit: NonSurveyIndicator.Unit, digits: Int = 1) -> String {
         switch unit {
         case .percent: RussianNumber.percent(value)
-        case .score, .number: RussianNumber.plain(value, maxDigits: 2)
+        case .score, .number: RussianNumber.fixed(value, digits: digits)
         }
+    }
+
+    /// One number of decimals for all of an indicator's figures: as many as its most precise one
+    /// needs (at least one, at most two), so «72,0» stands beside «70,4», not «72».
+    static func digits(_ indicator: NonSurveyIndicator) -> Int {
+        let numbers = indicator.values.map(\.value) + Array(indicator.region.values)
+        return numbers.contains { abs($0 * 10 - ($0 * 10).rounded()) > 1e-9 } ? 2 : 1
+    }
+
+    func figure(_ value: Double, _ indicator: NonSurveyIndicator) -> String {
+        Self.figure(value, unit: indicator.unit, digits: Self.digits(indicator))
     }
 
     /// «+1,2 п. п.», «−0,5».
@@ -37,7 +48,7 @@ public struct NonSurveySection: Sendable {
         switch indicator.threshold {
         case .value(let value):
             return "\(side) " + (indicator.unit == .percent ? RussianNumber.plain(value, maxDigits: 1) + "\u{00A0}%" : RussianNumber.plain(value, maxDigits: 2))
-        case .region: return "\(side) регионального" + (indicator.region[year].map { " (\(Self.figure($0, unit: indicator.unit)))" } ?? "")
+        case .region: return "\(side) регионального" + (indicator.region[year].map { " (\(figure($0, indicator)))" } ?? "")
         case nil: return "—"
         }
     }
@@ -47,13 +58,13 @@ public struct NonSurveySection: Sendable {
         var items: [String] = []
         for indicator in indicators.deficits {
             guard let value = indicator.value(in: year) else { continue }
-            var text = "«\(indicator.title)»: \(Self.figure(value, unit: indicator.unit)) в \(year) учебном году — "
+            var text = "«\(indicator.title)»: \(figure(value, indicator)) в \(year) учебном году — "
             switch indicator.threshold {
             case .region:
-                text += "\(indicator.higherIsBetter ? "ниже" : "выше") регионального значения (\(indicator.region[year].map { Self.figure($0, unit: indicator.unit) } ?? "—"))"
+                text += "\(indicator.higherIsBetter ? "ниже" : "выше") регионального значения (\(indicator.region[year].map { figure($0, indicator) } ?? "—"))"
             default:
                 text += "\(indicator.higherIsBetter ? "ниже" : "выше") порога (\(thresholdText(indicator)))"
-                if let region = indicator.region[year] { text += "; в регионе — \(Self.figure(region, unit: indicator.unit))" }
+                if let region = indicator.region[year] { text += "; в регионе — \(figure(region, indicator))" }
             }
             if let previous = previousValue(indicator) {
                 let delta = value - previous.value
@@ -81,7 +92,7 @@ public struct NonSurveySection: Sendable {
         indicators.deficits.compactMap { indicator in
             guard let value = indicator.value(in: year) else { return nil }
             return DecisionList.Decision(
-                problem: "«\(indicator.title)»: \(Self.figure(value, unit: indicator.unit)) при пороге \(thresholdText(indicator))",
+                problem: "«\(indicator.title)»: \(figure(value, indicator)) при пороге \(thresholdText(indicator))",
                 action: indicator.action ?? "Проанализировать причины на педагогическом совете и утвердить план мероприятий по улучшению показателя «\(indicator.title)» с промежуточным контролем по итогам каждой четверти",
                 deadline: indicator.deadline ?? "до конца учебного года",
                 responsible: indicator.responsible ?? "заместитель директора по УВР",
@@ -104,13 +115,13 @@ public struct NonSurveySection: Sendable {
             } else {
                 status = deficit ? Cell("дефицит", tone: .poor, bold: true) : Cell("норма", tone: .good)
             }
-            return [Cell(indicator.title), Cell(value.map { Self.figure($0, unit: indicator.unit) } ?? "—", tone: deficit ? .poor : nil),
-                    Cell(indicator.region[year].map { Self.figure($0, unit: indicator.unit) } ?? "—"),
+            return [Cell(indicator.title), Cell(value.map { figure($0, indicator) } ?? "—", tone: deficit ? .poor : nil),
+                    Cell(indicator.region[year].map { figure($0, indicator) } ?? "—"),
                     Cell(thresholdText(indicator)), status]
         }
         var blocks: [Block] = [
             .heading("Показатели вне анкетирования", level: level),
-            .paragraph([.text("Показатели школы по данным электронного журнала, итогов ГИА и отчётности (файл «\(indicators.source)»), \(year) учебный год. Дефицит — значение хуже порога: ниже него, если лучше, когда значение выше, и выше — если лучше, когда ниже.")]),
+            .paragraph([.text("Показатели школы по данным электронного журнала, итогов ГИА и отчётности (файл «\(indicators.source)»), \(year) учебный год. Дефицит — значение хуже порога: ниже порога у показателей, которые тем лучше, чем выше (успеваемость), и выше порога у тех, что тем лучше, чем ниже (пропуски уроков).")]),
             .table(Table(caption: "Карта дефицитов: показатели вне анкетирования, \(year) учебный год",
                          header: ["Показатель", "Значение", "Регион", "Порог", "Оценка"],
                          rows: map, columnWidths: [5.6, 2.0, 2.0, 3.6, 2.2], numericColumns: [1, 2])),
@@ -120,7 +131,7 @@ public struct NonSurveySection: Sendable {
             let rows = indicators.indicators.map { indicator -> [Cell] in
                 var cells = [Cell(indicator.title)]
                 for year in years {
-                    cells.append(Cell(indicator.value(in: year).map { Self.figure($0, unit: indicator.unit) } ?? "—",
+                    cells.append(Cell(indicator.value(in: year).map { figure($0, indicator) } ?? "—",
                                       tone: indicator.isDeficit(in: year) ? .poor : nil))
                 }
                 if let current = indicator.value(in: year), let previous = previousValue(indicator) {

@@ -128,7 +128,7 @@ extension Anketa {
                     print("  Показатели вне анкетирования (\(nonSurvey.year)): " + (deficits.isEmpty ? "все достигают порогов" : "ниже порога — " + deficits.map { "«\($0.title)»" }.joined(separator: ", ")))
                 }
                 if !analysis.hiddenTeachers.isEmpty {
-                    print("  Скрыто групп учителя (меньше \(definition.thresholds.minTeacherGroup) обучающихся или вместе с такой группой): \(analysis.hiddenTeachers.count)")
+                    print("  Скрыто групп по учителям (меньше \(definition.thresholds.minTeacherGroup) обучающихся или вместе с такой группой): \(analysis.hiddenTeachers.count)")
                 }
                 print("Записано в \(folder.relativePath)/: " + written.map(\.lastPathComponent).joined(separator: ", "))
             }

@@ -350,7 +350,17 @@ def main(definition_path, results_path, figures_path, indicators_path=None):
             for teacher, g in large:
                 actual = next((x for x in figures.get("teachers", []) if x["procedure"] == procedure and x["subject"] == subject
                                and x["teacher"] == teacher), {})
-                compare(f"{procedure}/{subject}/teacher {teacher}", group_figures(g), actual, problems)
+                expected = group_figures(g)
+                compare(f"{procedure}/{subject}/teacher {teacher}", expected, actual, problems)
+                thresholds = definition.get("thresholds", {})
+                flags = []
+                if len(g) >= thresholds.get("min_students", 5):
+                    if expected["lowered"]["share"] > thresholds.get("lowered", 0.25):
+                        flags.append("lowered")
+                    if expected["lowered"]["share"] + expected["raised"]["share"] > thresholds.get("mismatch", 0.5):
+                        flags.append("mismatch")
+                if flags != actual.get("flags"):
+                    problems.append(f"teacher {teacher}.flags: reference {flags}, figures.json {actual.get('flags')}")
                 teachers_checked += 1
     hidden_actual = [(h["procedure"], h["subject"], h["teacher"]) for h in figures.get("hiddenTeachers", [])]
     if hidden_actual != hidden_expected:
