@@ -137,7 +137,9 @@ public struct NonSurveySection: Sendable {
                 if let current = indicator.value(in: year), let previous = previousValue(indicator) {
                     let delta = current - previous.value
                     let better = indicator.higherIsBetter ? delta > 0 : delta < 0
-                    cells.append(Cell(Self.change(delta, unit: indicator.unit), tone: delta == 0 ? nil : (better ? .good : .poor)))
+                    // The word as well as the colour, so the direction reads in greyscale print.
+                    cells.append(Cell(Self.change(delta, unit: indicator.unit) + (delta == 0 ? "" : (better ? "\nлучше" : "\nхуже")),
+                                      tone: delta == 0 ? nil : (better ? .good : .poor)))
                 } else {
                     cells.append(Cell("—"))
                 }
@@ -148,7 +150,7 @@ public struct NonSurveySection: Sendable {
                                        header: ["Показатель"] + years + ["За год"],
                                        rows: rows, columnWidths: [5.2] + years.map { _ in width } + [2.0],
                                        numericColumns: Set(1...(years.count + 1)))))
-            blocks.append(.note([.text("Красным — значения хуже порога; в столбце «За год» зелёным — изменение к лучшему, красным — к худшему (с учётом того, в какую сторону показатель лучше). п. п. — процентные пункты.")]))
+            blocks.append(.note([.text("Красным — значения хуже порога. «За год» — изменение за последний год; «лучше» и «хуже» — с учётом того, в какую сторону показатель лучше (зелёным и красным). п. п. — процентные пункты.")]))
         }
         let items = findings
         if !items.isEmpty { blocks.append(.list(items.map { [.text($0)] }, ordered: false)) }
