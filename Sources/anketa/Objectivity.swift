@@ -79,6 +79,9 @@ extension Anketa {
         func run() throws {
             try reportingErrors {
                 let definition = try ResultsDefinitionLoader().load(contentsOf: URL(fileURLWithPath: self.definition), displayPath: self.definition)
+                // The other inputs first: a mistake in them stops the command before anything is written.
+                let nonSurvey = try indicators.map { try NonSurveyIndicatorsLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) }
+                let surveys = try attitudes.map(analyzeAttitudes)
                 let url = URL(fileURLWithPath: results)
                 guard FileManager.default.fileExists(atPath: url.path) else {
                     throw ValidationError("файл с результатами «\(results)» не найден")
@@ -94,8 +97,6 @@ extension Anketa {
                 guard !imported.rows.isEmpty else {
                     throw ValidationError("в файле «\(results)» нет ни одной строки, которую можно учесть")
                 }
-                let surveys = try attitudes.map(analyzeAttitudes)
-                let nonSurvey = try indicators.map { try NonSurveyIndicatorsLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) }
                 let folder = URL(fileURLWithPath: output ?? "Results/objectivity-\(Report.safe(definition.id))")
                 var edited: DecisionList?
                 if let decisions {
