@@ -48,7 +48,7 @@ extension ObjectivityComposer {
         blocks += [
             .table(Table(caption: "Сопоставление отметок \(external) с отметками школы по \(person ? "учителям" : "группам учителей")",
                          header: [teacherWord, "Кол-во", "Понизили", "Подтвердили", "Повысили", "Средняя отметка школы", "Средняя отметка \(external)", "ρ"],
-                         rows: rows, columnWidths: [2.2, 1.5, 2.1, 2.7, 2.1, 2.0, 2.0, 1.1], numericColumns: Set(1...7))),
+                         rows: rows, columnWidths: [3.0, 1.5, 1.9, 2.2, 1.9, 2.0, 2.0, 1.1], numericColumns: Set(1...7))),
             .note([.text(note)]),
         ]
         return blocks
