@@ -16,7 +16,7 @@ extension Anketa {
                 обучающихся (CSV в UTF-8 или Windows-1251, разделитель «;» или «,», либо XLSX), одна строка —
                 один обучающийся по одному предмету: код (не фамилия), класс, предмет, процедура,
                 первичный балл или отметка, отметка школы за четверть или год, по желанию — код учителя
-                (группы учителя меньше порога скрываются).
+                (группы по учителям меньше порога скрываются).
                   anketa objectivity Samples/objectivity/vpr-2026.yaml Samples/objectivity/vpr-2026.csv \\
                       --indicators Samples/objectivity/indicators.yaml \\
                       --attitudes Questionnaires/objective-assessment-students.yaml=Samples/objectivity/objective-assessment-students-2026.csv
