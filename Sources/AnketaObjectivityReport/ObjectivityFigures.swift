@@ -1,5 +1,6 @@
 import AnketaAnalysis
 import AnketaObjectivity
+import AnketaReports
 import AnketaResults
 
 /// The figures of the objectivity справка as JSON, at full precision (see `docs/objectivity.md`).
@@ -148,32 +149,7 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
     }
 
     /// The school's non-survey indicators (absent without `--indicators`).
-    public var nonSurvey: NonSurvey?
-
-    public struct NonSurvey: Codable, Sendable, Equatable {
-        public var source: String
-        public var year: String
-        public var years: [String]
-        public var indicators: [NonSurveyFigure]
-    }
-
-    public struct NonSurveyFigure: Codable, Sendable, Equatable {
-        public var id: String
-        public var title: String
-        public var unit: String
-        /// `higher` or `lower`: the side on which the indicator is better.
-        public var direction: String
-        /// The threshold in force in `year` (a number, or the region's value when `thresholdIsRegion`).
-        public var threshold: Double?
-        public var thresholdIsRegion: Bool
-        public var value: Double?
-        public var region: Double?
-        public var deficit: Bool
-        public var gap: Double
-        /// Figures by school year, in `years` order (null where the year has none).
-        public var values: [Double?]
-        public var regionValues: [Double?]
-    }
+    public var nonSurvey: NonSurveyFigures?
 
     public init(_ input: ObjectivityReportInput) {
         definition = input.definition.id
@@ -204,14 +180,7 @@ public struct ObjectivityFigures: Codable, Sendable, Equatable {
                                             figure: $0.figure, level: $0.level, deficit: $0.deficit)
                       })
         }
-        nonSurvey = input.nonSurvey.map { set in
-            NonSurvey(source: set.source, year: set.year, years: set.years, indicators: set.indicators.map { i in
-                NonSurveyFigure(id: i.id, title: i.title, unit: i.unit.rawValue, direction: i.higherIsBetter ? "higher" : "lower",
-                                threshold: i.thresholdValue(in: set.year), thresholdIsRegion: i.threshold == .region,
-                                value: i.value(in: set.year), region: i.region[set.year], deficit: i.isDeficit(in: set.year), gap: i.gap(in: set.year),
-                                values: set.years.map { i.value(in: $0) }, regionValues: set.years.map { i.region[$0] })
-            })
-        }
+        nonSurvey = input.nonSurvey.map(NonSurveyFigures.init)
     }
 
     static func regional(_ r: RegionalComparison) -> Regional {

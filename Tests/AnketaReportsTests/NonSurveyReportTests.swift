@@ -3,6 +3,7 @@ import AnketaCore
 import AnketaDocument
 import AnketaReports
 import AnketaResults
+import Foundation
 import Testing
 
 @Suite("Survey справка with non-survey indicators")
@@ -48,5 +49,21 @@ struct NonSurveyReportTests {
     @Test func withoutIndicatorsNothingChanges() throws {
         let input = try ReportFixture.input(try ReportFixture.analyze(ReportFixture.waveA))
         #expect(!MarkdownRenderer().render(CertificateComposer(input).compose()).contains("вне анкетирования"))
+    }
+
+    @Test func writerAddsTheFiguresAtFullPrecision() throws {
+        var input = try ReportFixture.input(try ReportFixture.analyze(ReportFixture.waveA))
+        input.nonSurvey = try NonSurveyIndicatorsLoader().load(yaml: Self.indicators, file: "indicators.yaml")
+        let folder = try ReportFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try ReportWriter(input).write(to: folder)
+        #expect(written.map(\.lastPathComponent).contains("non-survey.json"))
+        let figures = try JSONDecoder().decode(NonSurveyFigures.self, from: Data(contentsOf: folder.appendingPathComponent("non-survey.json")))
+        #expect(figures.year == "2025/2026" && figures.years == ["2024/2025", "2025/2026"])
+        let quality = try #require(figures.indicators.first { $0.id == "quality" })
+        #expect(quality.values == [50.3, 47.1] && quality.regionValues == [nil, 49.2] && quality.deficit)
+        #expect(abs(quality.gap - (50 - 47.1)) < 1e-15)
+        let absences = try #require(figures.indicators.first { $0.id == "absences" })
+        #expect(absences.direction == "lower" && !absences.deficit && absences.gap == 0)
     }
 }
