@@ -39,7 +39,7 @@ extension ObjectivityComposer {
         var note = person
             ? "Учителя обозначены кодами из файла результатов, фамилии в справку не вносятся. "
             : "Группы учителей — как в файле результатов. "
-        note += "Группы меньше \(W.studentsGenitive(definition.thresholds.minTeacherGroup)) не показываются («скрыто»); вместе с такой группой скрыта и ещё одна, чтобы её результаты нельзя было вычислить по итогу предмета. Предмет, который ведёт один учитель, в таблицу не входит: его результаты — в таблице по предметам."
+        note += "Группы меньше \(W.studentsGenitive(definition.thresholds.minTeacherGroup)) не показываются («скрыто»); вместе с такой группой скрыты и другие, чтобы её результаты нельзя было вычислить по итогам предмета и классов. Предмет, который ведёт один учитель, в таблицу не входит: его результаты — в таблице по предметам."
         let items = analysis.teachers.filter { !$0.flags.isEmpty }.sorted { $0.lowered.share > $1.lowered.share }.map { group -> [Inline] in
             [.text("\(person ? "Учитель" : "Группа") \(group.scope.teacher ?? ""), \(W.title(group.scope)): \(external) понизили отметки у \(W.percent(group.lowered.share)) обучающихся (95 % ДИ \(W.interval(group.lowered)), \(group.lowered.count) из \(group.n)).")]
         }

@@ -19,10 +19,12 @@ procedure); the statistics come from scipy:
   region χ²          scipy.stats.chisquare(counts, f_exp=n * region shares), per grade and per class
   region mean        scipy.stats.ttest_1samp(scores, region mean) and its .confidence_interval()
   teacher groups     the groups above per procedure × subject × teacher; the suppression rule
-                     (docs/objectivity.md) re-implemented: under the minimum hidden, and the smallest
-                     shown group hidden beside them until two or more are hidden with the minimum together
+                     (docs/objectivity.md) re-implemented with numpy.linalg.matrix_rank: under the
+                     minimum hidden, and the smallest shown group hidden beside them until no set of
+                     hidden groups under the minimum is a linear combination of the classes and the shown groups
 Exit code 0 when every figure agrees within 1e-9, 1 otherwise.
 """
+import itertools
 import json
 import re
 import sys
@@ -343,7 +345,29 @@ def main(definition_path, results_path, figures_path, indicators_path=None):
                 continue
             small = [item for item in groups if len(item[1]) < minimum]
             large = [item for item in groups if len(item[1]) >= minimum]
-            while small and large and (len(small) == 1 or sum(len(g) for _, g in small) < minimum):
+            # Cells class × teacher; published sums: each class and each shown teacher. A set of hidden
+            # groups with fewer than the minimum together is disclosed when its cells are in their span
+            # (numpy.linalg.matrix_rank does not grow when the set's vector is added).
+            cells = sorted({(c, t) for c, t in zip(part["class"], part["teacher"])})
+
+            def vector(keep):
+                return np.array([1.0 if keep(c, t) else 0.0 for c, t in cells])
+
+            def disclosed():
+                basis = [vector(lambda c, t, k=k: c == k) for k in sorted(set(part["class"]))]
+                basis += [vector(lambda c, t, k=k: t == k) for k, _ in large]
+                rank = np.linalg.matrix_rank(np.array(basis))
+                candidates = [(t, len(g)) for t, g in small if len(g) < minimum]
+                for size in range(1, minimum):
+                    for chosen in itertools.combinations(candidates, size):
+                        if sum(n for _, n in chosen) >= minimum:
+                            continue
+                        names = {t for t, _ in chosen}
+                        if np.linalg.matrix_rank(np.array(basis + [vector(lambda c, t: t in names)])) == rank:
+                            return True
+                return False
+
+            while small and large and disclosed():
                 index = min(range(len(large)), key=lambda i: (len(large[i][1]), -i))
                 small.append(large.pop(index))
             hidden_expected += [(procedure, subject, t) for t, _ in sorted(small, key=lambda item: natural(item[0]))]
