@@ -77,6 +77,14 @@ struct ObjectivityTeacherReportTests {
         let figures = ObjectivityFigures(input)
         #expect(figures.attitudes.count == 2 && figures.attitudes[1].suppressed && figures.attitudes[1].indicators.isEmpty)
         #expect(figures.attitudes[0].indicators.first?.figure == indicator.figure)
+        // An indicator at a deficit level becomes a decision, with the questionnaire's recommendation when it has one.
+        let decisions = ObjectivityComposer(input).decisions.decisions.filter { $0.finding?.hasPrefix("attitude-deficit:") == true }
+        #expect(decisions.count == survey.indicators.filter(\.deficit).count)
+        if let deficit = survey.indicators.first(where: \.deficit) {
+            let decision = try #require(decisions.first)
+            #expect(decision.problem.hasPrefix("«\(deficit.title)» на уровне дефицита по результатам анкетирования: "))
+            #expect(decision.action == (deficit.recommendation ?? decision.action))
+        }
         // Without surveys there is no such section.
         #expect(!MarkdownRenderer().render(ObjectivityComposer(self.input(data)).compose()).contains("результаты анкетирования"))
     }
