@@ -47,7 +47,7 @@ extension ObjectivityComposer {
                 let behaviour = key == "trust_in_grades"
                     ? "\(external) подтвердили отметку школы у \(W.percent(overall.confirmed.share)) обучающихся, понизили — у \(W.percent(overall.lowered.share))"
                     : "распределение отметок \(external) \(analysis.regional.contains { ($0.test?.pValue ?? 1) < 0.05 } ? "в части параллелей значимо отличается от регионального" : "не отличается значимо от регионального")"
-                items.append([.text("«\(title)»: \(figures.joined(separator: ", ")); по результатам \(behaviour).")])
+                items.append([.text("«\(title)»: \(figures.joined(separator: ", ")); \(behaviour).")])
             }
         }
         var blocks: [Block] = [
