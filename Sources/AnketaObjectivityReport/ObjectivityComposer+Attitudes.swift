@@ -46,7 +46,10 @@ extension ObjectivityComposer {
                 guard !figures.isEmpty, let title = titles[key] else { continue }
                 let behaviour = key == "trust_in_grades"
                     ? "\(external) подтвердили отметку школы у \(W.percent(overall.confirmed.share)) обучающихся, понизили — у \(W.percent(overall.lowered.share))"
-                    : "распределение отметок \(external) \(analysis.regional.contains { ($0.test?.pValue ?? 1) < 0.05 } ? "в части параллелей значимо отличается от регионального" : "не отличается значимо от регионального")"
+                    : analysis.regional.isEmpty
+                        ? (analysis.flagged.isEmpty ? "классов с признаками завышения отметок не выявлено"
+                            : "признаки завышения отметок: " + analysis.flagged.map { "\($0.scope.className ?? "") (\($0.scope.subject ?? ""))" }.joined(separator: ", "))
+                        : "распределение отметок \(external) \(analysis.regional.contains { ($0.test?.pValue ?? 1) < 0.05 } ? "в части параллелей значимо отличается от регионального" : "не отличается значимо от регионального")"
                 items.append([.text("«\(title)»: \(figures.joined(separator: ", ")); \(behaviour).")])
             }
         }
