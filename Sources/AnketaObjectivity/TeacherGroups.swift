@@ -8,9 +8,9 @@ import Foundation
 /// shown; all of them are sums over the cells class × teacher. A teacher group under `minimum`
 /// students is hidden, and so that no hidden group — and no set of hidden groups with fewer than
 /// `minimum` students together — can be worked out from the published sums (the subject's total
-/// minus the shown groups; a class minus the part of it another, shown teacher teaches), the
-/// smallest shown group (the last in natural order among equal sizes) is hidden beside them until
-/// none can, or nothing is shown. «Worked out» is exact: the set's cells are a linear combination
+/// minus the shown groups; a class minus the part of it another, shown teacher teaches), a shown
+/// group is hidden beside them — the smallest whose hiding ends the disclosure, else the smallest
+/// (the last in natural order among equal sizes) — until none can, or nothing is shown. «Worked out» is exact: the set's cells are a linear combination
 /// of the published sums. A subject taught by one teacher gets no teacher breakdown — it would
 /// repeat the subject's figures.
 public enum TeacherGroups {
@@ -39,9 +39,18 @@ public enum TeacherGroups {
             let cells = Cells(rows: subjectRows)
             var small = groups.filter { $0.rows.count < minimum }
             var large = groups.filter { $0.rows.count >= minimum }
-            while !small.isEmpty, !large.isEmpty,
-                  cells.disclosed(hidden: small.map { ($0.scope.teacher ?? "", $0.rows.count) }, shown: large.map { $0.scope.teacher ?? "" }, minimum: minimum) {
-                let index = large.indices.min { (large[$0].rows.count, -$0) < (large[$1].rows.count, -$1) }!
+            func disclosed(_ hidden: [Group], _ shown: [Group]) -> Bool {
+                cells.disclosed(hidden: hidden.map { ($0.scope.teacher ?? "", $0.rows.count) }, shown: shown.map { $0.scope.teacher ?? "" }, minimum: minimum)
+            }
+            while !small.isEmpty, !large.isEmpty, disclosed(small, large) {
+                // The smallest shown group whose hiding ends the disclosure (the last in natural order
+                // among equal sizes); when none does alone, the smallest.
+                let candidates = large.indices.sorted { (large[$0].rows.count, -$0) < (large[$1].rows.count, -$1) }
+                let index = candidates.first { index in
+                    var shown = large
+                    let moved = shown.remove(at: index)
+                    return !disclosed(small + [moved], shown)
+                } ?? candidates[0]
                 small.append(large.remove(at: index))
             }
             shown += large

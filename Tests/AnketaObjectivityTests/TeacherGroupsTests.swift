@@ -60,6 +60,16 @@ struct TeacherGroupsTests {
         #expect(result.hidden == ["У-01", "У-02"] && result.shown == ["У-03"])
     }
 
+    @Test func theGroupThatEndsTheDisclosureIsHiddenNotJustTheSmallest() {
+        // 5А: У-01 29 and a one-student group; 6А: У-03 (30); 7А: У-02 (60). Hiding У-03, the smallest, would
+        // not help (5А − У-01 is still the small group): У-01 is hidden instead, and У-02, У-03 stay shown.
+        var data = teacherRows("У-01", 29) + teacherRows("МО-1", 1, start: 50) + teacherRows("У-03", 30, start: 100) + teacherRows("У-02", 60, start: 200)
+        for index in data.indices where data[index].teacher == "У-03" { data[index].className = "6А"; data[index].grade = 6 }
+        for index in data.indices where data[index].teacher == "У-02" { data[index].className = "7А"; data[index].grade = 7 }
+        let result = split(data)
+        #expect(result.hidden == ["МО-1", "У-01"] && result.shown == ["У-02", "У-03"])
+    }
+
     /// For random schools — classes split between teachers, small groups, several subjects — no
     /// teacher group under the minimum is shown, and no set of hidden groups with fewer than the
     /// minimum students together is determined by what is published: checked exactly, by the

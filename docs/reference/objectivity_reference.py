@@ -20,7 +20,7 @@ procedure); the statistics come from scipy:
   region mean        scipy.stats.ttest_1samp(scores, region mean) and its .confidence_interval()
   teacher groups     the groups above per procedure × subject × teacher; the suppression rule
                      (docs/objectivity.md) re-implemented with numpy.linalg.matrix_rank: under the
-                     minimum hidden, and the smallest shown group hidden beside them until no set of
+                     minimum hidden, and the smallest shown group hidden beside them (the smallest that ends the disclosure, else the smallest) until no set of
                      hidden groups under the minimum is a linear combination of the classes and the shown groups
 Exit code 0 when every figure agrees within 1e-9, 1 otherwise.
 """
@@ -353,7 +353,7 @@ def main(definition_path, results_path, figures_path, indicators_path=None):
             def vector(keep):
                 return np.array([1.0 if keep(c, t) else 0.0 for c, t in cells])
 
-            def disclosed():
+            def disclosed(small, large):
                 basis = [vector(lambda c, t, k=k: c == k) for k in sorted(set(part["class"]))]
                 basis += [vector(lambda c, t, k=k: t == k) for k, _ in large]
                 rank = np.linalg.matrix_rank(np.array(basis))
@@ -367,8 +367,11 @@ def main(definition_path, results_path, figures_path, indicators_path=None):
                             return True
                 return False
 
-            while small and large and disclosed():
-                index = min(range(len(large)), key=lambda i: (len(large[i][1]), -i))
+            while small and large and disclosed(small, large):
+                # The smallest shown group whose hiding ends the disclosure, else the smallest.
+                candidates = sorted(range(len(large)), key=lambda i: (len(large[i][1]), -i))
+                index = next((i for i in candidates
+                              if not disclosed(small + [large[i]], large[:i] + large[i + 1:])), candidates[0])
                 small.append(large.pop(index))
             hidden_expected += [(procedure, subject, t) for t, _ in sorted(small, key=lambda item: natural(item[0]))]
             for teacher, g in large:
