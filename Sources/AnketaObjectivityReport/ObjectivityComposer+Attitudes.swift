@@ -61,7 +61,7 @@ extension ObjectivityComposer {
         blocks += [
             .table(Table(caption: "Показатели анкетирования об объективности оценивания",
                          header: ["Показатель"] + results.map { W.capitalized($0.audience.nominativePlural) },
-                         rows: [sizes] + rows, columnWidths: [5.2] + results.map { _ in max(2.0, 9.0 / Double(results.count)) },
+                         rows: [sizes] + rows, columnWidths: [5.2] + results.map { _ in max(2.0, min(3.6, 10.4 / Double(results.count))) },
                          numericColumns: Set(1...results.count))),
             .note([.text("Показатели с одним ключом в анкетах разных участников стоят в одной строке; под значением — уровень показателя по шкале его анкеты. Подробные результаты — в аналитических справках по каждой анкете (anketa report).")]),
         ]
