@@ -42,12 +42,17 @@ public struct NonSurveySection: Sendable {
         return unit == .percent ? "\(number)\u{00A0}п.\u{00A0}п." : number
     }
 
+    /// A threshold as written: «50 %», «4», «100 %».
+    func thresholdFigure(_ value: Double, _ indicator: NonSurveyIndicator) -> String {
+        indicator.unit == .percent ? RussianNumber.plain(value, maxDigits: 1) + "\u{00A0}%" : RussianNumber.plain(value, maxDigits: 2)
+    }
+
     /// The threshold in words: «не ниже 50 %», «не выше 4», «не ниже регионального (15,3)».
     func thresholdText(_ indicator: NonSurveyIndicator) -> String {
         let side = indicator.higherIsBetter ? "не ниже" : "не выше"
         switch indicator.threshold {
         case .value(let value):
-            return "\(side) " + (indicator.unit == .percent ? RussianNumber.plain(value, maxDigits: 1) + "\u{00A0}%" : RussianNumber.plain(value, maxDigits: 2))
+            return "\(side) \(thresholdFigure(value, indicator))"
         case .region: return "\(side) регионального" + (indicator.region[year].map { " (\(figure($0, indicator)))" } ?? "")
         case nil: return "—"
         }
@@ -63,7 +68,7 @@ public struct NonSurveySection: Sendable {
             case .region:
                 text += "\(indicator.higherIsBetter ? "ниже" : "выше") регионального значения (\(indicator.region[year].map { figure($0, indicator) } ?? "—"))"
             default:
-                text += "\(indicator.higherIsBetter ? "ниже" : "выше") порога (\(thresholdText(indicator)))"
+                text += "\(indicator.higherIsBetter ? "ниже" : "выше") порога" + (indicator.thresholdValue(in: year).map { " (\(thresholdFigure($0, indicator)))" } ?? "")
                 if let region = indicator.region[year] { text += "; в регионе — \(figure(region, indicator))" }
             }
             if let previous = previousValue(indicator) {
