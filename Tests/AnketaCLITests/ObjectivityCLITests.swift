@@ -99,4 +99,18 @@ struct ObjectivityCLITests {
         #expect(result.stderr.contains("indicators.yaml:69:16: ошибка: indicators.absences.direction: неизвестное направление «вниз»"), "\(result)")
         #expect(!workspace.exists("Results") && !workspace.exists("vpr-2026.rejects.csv"))
     }
+
+    @Test func surveyReportTakesTheSameIndicators() throws {
+        let workspace = try workspaceWithSample()
+        let root = packageRoot.path
+        let result = try workspace.run(["report", "\(root)/Questionnaires/students-motivation.yaml", "\(root)/Samples/students-motivation-2026.csv",
+                                        "--indicators", "indicators.yaml", "-o", "out"], useDB: false)
+        #expect(result.status == 0, "\(result)")
+        #expect(workspace.exists("out/non-survey.json"))
+        let markdown = try String(decoding: workspace.bytes("out/spravka.md"), as: UTF8.self)
+        #expect(markdown.contains("## Показатели вне анкетирования"))
+        #expect(markdown.contains("Показатели вне анкетирования хуже порога за 2025/2026 учебный год: «Доля обновлённых фондов оценочных средств»"))
+        let decisions = try String(decoding: workspace.bytes("out/decisions.yaml"), as: UTF8.self)
+        #expect(decisions.contains("nonsurvey-deficit:oge_math"))
+    }
 }
