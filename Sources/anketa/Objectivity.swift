@@ -128,6 +128,9 @@ extension Anketa {
                     let deficits = nonSurvey.deficits
                     print("  Показатели вне анкетирования (\(nonSurvey.year)): " + (deficits.isEmpty ? "все достигают порогов" : "ниже порога — " + deficits.map { "«\($0.title)»" }.joined(separator: ", ")))
                 }
+                if !surveys.isEmpty {
+                    print("  Анкетирование рядом с результатами: " + surveys.map { "\($0.audience.nominativePlural.lowercased()) — \(RussianPlural.respondent($0.respondents))" }.joined(separator: ", "))
+                }
                 if !analysis.hiddenTeachers.isEmpty {
                     print("  Скрыто групп по учителям (меньше \(definition.thresholds.minTeacherGroup) обучающихся или вместе с такой группой): \(analysis.hiddenTeachers.count)")
                 }
