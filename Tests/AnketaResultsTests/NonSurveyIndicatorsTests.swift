@@ -62,6 +62,21 @@ struct NonSurveyIndicatorsTests {
         #expect(text.contains("indicators.oge.region: порог — региональное значение, а его за 2025/2026 нет"), "\(text)")
     }
 
+    @Test func calendarYearsAndAChosenYear() throws {
+        let set = try NonSurveyIndicatorsLoader().load(yaml: """
+            year: 2025
+            indicators:
+              - {id: ege, title: Средний балл ЕГЭ, unit: score, direction: higher, threshold: region, values: {2025: 70.1, 2026: 72}, region: {2025: 70.4, 2026: 70.4}}
+            """, file: "i.yaml")
+        #expect(set.year == "2025" && set.years == ["2025", "2026"])
+        #expect(set.deficits.map(\.id) == ["ege"])                // 70,1 < 70,4 in the chosen year, not in 2026
+        let error = try #require(throws: DiagnosticsError.self) {
+            try NonSurveyIndicatorsLoader().load(yaml: "year: 2024/2025\nindicators:\n  - {id: a, title: А, direction: higher, values: {2026: 1}}\nextra: 1\n", file: "i.yaml")
+        }
+        #expect(error.description.contains("i.yaml:1:7: ошибка: year: «2024/2025» — нет такого года среди значений показателей"), "\(error)")
+        #expect(error.description.contains("i.yaml:4:1: ошибка: extra: неизвестный ключ «extra»"), "\(error)")
+    }
+
     @Test func theShippedSampleLoads() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Samples/objectivity/indicators.yaml")
