@@ -11,7 +11,10 @@ import Foundation
 /// and the Russian alphabet, an apostrophe of CSV-injection protection, text that matches nothing)
 /// goes the general way through ``AnswerParser``, which also words the error. A scale whose own
 /// texts are not in this byte form gets no fast path at all, so both ways always agree.
-struct CellMatcher {
+///
+/// A class: a reader of many rows reaches it through its column for every cell, and a struct of
+/// nine arrays would be copied (nine retains) each time.
+final class CellMatcher: Sendable {
     /// Normalised texts in `ScaleMatcher`'s order: labels and aliases, «no answer» labels, then codes.
     /// (Parallel arrays: the loops over a cell touch only the bytes, never copy a match.)
     private let keyBytes: [[UInt8]]
