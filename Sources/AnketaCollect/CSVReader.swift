@@ -155,8 +155,8 @@ public final class CSVReader {
             case .warning(let note): warning(note)
             case .raw(let line, let first, let count, let problem):
                 try withoutActuallyEscaping(warning) { warning in
-                    try state.arena.withUnsafeBufferPointer { arena in
-                        try state.ends.withUnsafeBufferPointer { ends in
+                    try state.kept.pointee.arena.withUnsafeBufferPointer { arena in
+                        try state.kept.pointee.ends.withUnsafeBufferPointer { ends in
                             try rawBody(RawRecord(line: line, problem: problem, arena: arena, ends: ends, first: first, count: count,
                                                   state: state, warning: warning))
                         }
@@ -267,13 +267,22 @@ final class ParseState {
 
     /// Whether fields are kept as bytes (``CSVReader/forEachRawRecord(warning:_:)``).
     let raw: Bool
-    /// The bytes of the fields of the records parsed from the current chunk, one after another.
-    var arena: [UInt8] = []
-    /// Where each field ends in `arena` (it starts where the one before ends).
-    var ends: [Int] = []
-    /// The number of fields of the current raw record, and where its first one's end is kept.
-    private var rawCount = 0
-    private var rawFirst = 0
+    /// The fields kept as bytes, behind a pointer: the callback for every field changes them, and
+    /// stored properties of a class would be checked for exclusive access on each change.
+    let kept: UnsafeMutablePointer<KeptFields>
+
+    /// The bytes of the records parsed from the current chunk.
+    struct KeptFields {
+        /// The fields' bytes, one after another.
+        var arena: [UInt8] = []
+        /// Where each field ends in `arena` (it starts where the one before ends).
+        var ends: [Int] = []
+        /// The number of fields of the current record, and where its first one's end is kept.
+        var count = 0
+        var first = 0
+        /// Line breaks inside quoted fields of the current record.
+        var breaks = 0
+    }
 
     enum Doubt: Hashable {
         case readAsWindows1251, replaced, readAsUTF8
@@ -283,6 +292,13 @@ final class ParseState {
         self.encoding = encoding
         self.file = file
         self.raw = raw
+        kept = UnsafeMutablePointer<KeptFields>.allocate(capacity: 1)
+        kept.initialize(to: KeptFields())
+    }
+
+    deinit {
+        kept.deinitialize(count: 1)
+        kept.deallocate()
     }
 
     func addField(_ pointer: UnsafeMutableRawPointer?, _ length: Int) {
@@ -315,33 +331,36 @@ final class ParseState {
     }
 
     private func addRawField(_ pointer: UnsafeMutableRawPointer?, _ length: Int) {
-        guard rawCount < CSVReader.maximumFields else {
+        let kept = self.kept
+        guard kept.pointee.count < CSVReader.maximumFields else {
             if tooWideAt == nil { tooWideAt = line }
             return
         }
-        if rawCount == 0 { rawFirst = ends.count }
-        rawCount += 1
+        if kept.pointee.count == 0 { kept.pointee.first = kept.pointee.ends.count }
+        kept.pointee.count += 1
         if let pointer, length > 0 {
             let bytes = UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: length)
-            embeddedBreaks += ParseState.lineBreaks(in: bytes)
-            arena.append(contentsOf: bytes)
+            kept.pointee.breaks += ParseState.lineBreaks(in: bytes)
+            kept.pointee.arena.append(contentsOf: bytes)
         }
-        ends.append(arena.count)
+        kept.pointee.ends.append(kept.pointee.arena.count)
     }
 
     /// Forgets the bytes of the records delivered; the fields of a record not yet ended (it goes on
     /// in the next chunk) are kept, moved to the front.
     func dropDeliveredFields() {
-        guard raw, rawCount > 0 else {
-            arena.removeAll(keepingCapacity: true)
-            ends.removeAll(keepingCapacity: true)
+        guard raw else { return }
+        guard kept.pointee.count > 0 else {
+            kept.pointee.arena.removeAll(keepingCapacity: true)
+            kept.pointee.ends.removeAll(keepingCapacity: true)
             return
         }
-        let start = rawFirst == 0 ? 0 : ends[rawFirst - 1]
-        arena.removeSubrange(0..<start)
-        ends.removeSubrange(0..<rawFirst)
-        for index in ends.indices { ends[index] -= start }
-        rawFirst = 0
+        let first = kept.pointee.first
+        let start = first == 0 ? 0 : kept.pointee.ends[first - 1]
+        kept.pointee.arena.removeSubrange(0..<start)
+        kept.pointee.ends.removeSubrange(0..<first)
+        for index in kept.pointee.ends.indices { kept.pointee.ends[index] -= start }
+        kept.pointee.first = 0
     }
 
     /// Decodes the `column`-th (0-based) field of a raw record as ``addField(_:_:)`` would, noting
@@ -472,7 +491,7 @@ extension ParseState {
     /// ``endRecord(_:)`` for records kept as bytes.
     private func endRawRecord(_ terminator: Int32) {
         let cr: Int32 = 0x0D, lf: Int32 = 0x0A
-        if rawCount == 0 {
+        if kept.pointee.count == 0 {
             if terminator == lf, lastTerminator == cr {
                 lastTerminator = lf
                 return
@@ -482,10 +501,10 @@ extension ParseState {
             return
         }
         let problem: String? = unclosedQuote ? "кавычка в этой строке не закрыта до конца файла — все строки после неё попали в одну ячейку" : nil
-        ready.append(.raw(line: line, first: rawFirst, count: rawCount, problem: problem))
-        line += embeddedBreaks + ((terminator == cr || terminator == lf) ? 1 : 0)
-        rawCount = 0
-        embeddedBreaks = 0
+        ready.append(.raw(line: line, first: kept.pointee.first, count: kept.pointee.count, problem: problem))
+        line += kept.pointee.breaks + ((terminator == cr || terminator == lf) ? 1 : 0)
+        kept.pointee.count = 0
+        kept.pointee.breaks = 0
         lastTerminator = terminator
     }
 }

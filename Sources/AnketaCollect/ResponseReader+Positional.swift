@@ -79,6 +79,11 @@ extension RowReader {
     /// Reads a raw record into `row`; false when the usual way must read it (see `readPositional`).
     func fill(_ row: inout PositionalRow, from raw: RawRecord, columns: [PositionalColumn]) -> Bool {
         guard raw.problem == nil, raw.count == columns.count else { return false }
+        // The matchers' buffer as a local for the row (a class's stored property is checked for
+        // exclusive access on every use).
+        var buffer: [UInt8] = []
+        swap(&buffer, &self.buffer)
+        defer { swap(&buffer, &self.buffer) }
         for index in row.answers.indices where row.answers[index] != nil { row.answers[index] = nil }
         row.submittedAt = nil
         row.line = raw.line
