@@ -203,7 +203,8 @@ struct DOCXBuilder {
         if let caption = table.caption, !caption.isEmpty {
             s += paragraph(style: "Caption", extraPPr: "<w:keepNext/>", runs: textRuns(caption))
         }
-        let widths = columnWidths(table, columns: columns)
+        let size = fittingSize(table, columns: columns)
+        let widths = columnWidths(table, columns: columns, fontSize: size)
         s += "<w:tbl><w:tblPr><w:tblStyle w:val=\"AnketaTable\"/><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/>"
         s += "<w:tblBorders>" + ["top", "left", "bottom", "right", "insideH", "insideV"].map {
             "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\"/>"
@@ -214,14 +215,14 @@ struct DOCXBuilder {
         // A short table is kept on one page (keepNext on every row but the last); a long one
         // only keeps its header with the first two rows, so it never starts with a lone header
         // and never pushes half a page of white space ahead of it.
-        let keepTogether = table.rows.count <= 18 && estimatedHeight(table, widths: widths) <= 230
+        let keepTogether = table.rows.count <= 18 && estimatedHeight(table, widths: widths, fontSize: size) <= 230
         let header = (0..<columns).map { Cell($0 < table.header.count ? table.header[$0] : "", bold: true) }
-        s += row(header, widths: widths, numeric: table.numericColumns, isHeader: true, keepNext: true)
+        s += row(header, widths: widths, numeric: table.numericColumns, isHeader: true, keepNext: true, fontSize: size)
         for (i, r) in table.rows.enumerated() {
             let cells = (0..<columns).map { $0 < r.count ? r[$0] : Cell("") }
             let last = i == table.rows.count - 1
             s += row(cells, widths: widths, numeric: table.numericColumns, isHeader: false,
-                     keepNext: ((keepTogether || i == 0) && !last) || (last && keepWithNext))
+                     keepNext: ((keepTogether || i == 0) && !last) || (last && keepWithNext), fontSize: size)
         }
         s += "</w:tbl>"
         // A small empty paragraph after the table keeps two adjacent tables from merging.
@@ -231,12 +232,13 @@ struct DOCXBuilder {
 
     /// The table's height in points, estimated from how many lines each row's tallest cell
     /// wraps into at the table font size.
-    func estimatedHeight(_ table: Table, widths: [Int]) -> Double {
-        let lineHeight = style.tableSize * 1.15
+    func estimatedHeight(_ table: Table, widths: [Int], fontSize: Double? = nil) -> Double {
+        let size = fontSize ?? style.tableSize
+        let lineHeight = size * 1.15
         let padding = Double(2 * DOCXLayout.cellMargin) / 20
         func lines(_ text: String, column: Int, bold: Bool) -> Int {
             guard column < widths.count else { return 1 }
-            let ems = max(1, (Double(widths[column]) / 20 - padding) / (style.tableSize * (bold ? 1.08 : 1)))
+            let ems = max(1, (Double(widths[column]) / 20 - padding) / (size * (bold ? 1.08 : 1)))
             return DocumentText.sanitized(text).split(separator: "\n", omittingEmptySubsequences: false)
                 .reduce(0) { $0 + ChartLabels.wrap(DocumentText.bindingUnits(String($1)), widthEms: ems).count }
         }
@@ -250,10 +252,26 @@ struct DOCXBuilder {
         return height
     }
 
+    /// The table's font size: the style's table size, or — for a wide table (a карта дефицитов with
+    /// six groups) whose longest words do not fit side by side — up to three points smaller, down
+    /// to 9 pt, so that «Руководитель» is not printed as «Руководител/ь». A table that does not fit
+    /// even then keeps the smallest size and its words break (TableLayout scales the columns).
+    func fittingSize(_ table: Table, columns: Int) -> Double {
+        let total = Double(DOCXLayout.textWidth(style)) / 20
+        let padding = Double(2 * DOCXLayout.cellMargin) / 20
+        let smallest = max(9, style.tableSize - 3)
+        var size = style.tableSize
+        while size - 0.5 >= smallest,
+              TableLayout.minimumWidths(table, columns: columns, fontSize: size, padding: padding).reduce(0, +) > total {
+            size -= 0.5
+        }
+        return size
+    }
+
     /// Column widths in twips from the content (`TableLayout`), summing to the text width.
-    func columnWidths(_ table: Table, columns: Int) -> [Int] {
+    func columnWidths(_ table: Table, columns: Int, fontSize: Double? = nil) -> [Int] {
         let total = DOCXLayout.textWidth(style)
-        let points = TableLayout.columnWidths(table, totalWidth: Double(total) / 20, fontSize: style.tableSize,
+        let points = TableLayout.columnWidths(table, totalWidth: Double(total) / 20, fontSize: fontSize ?? style.tableSize,
                                               padding: Double(2 * DOCXLayout.cellMargin) / 20)
         guard points.count == columns else { return Array(repeating: total / columns, count: columns) }
         var twips = points.map { max(200, Int(($0 * 20).rounded(.down))) }
@@ -267,7 +285,9 @@ struct DOCXBuilder {
     /// Characters in one cell beyond which a row may break across pages.
     static let splittableRowText = 200
 
-    private func row(_ cells: [Cell], widths: [Int], numeric: Set<Int>, isHeader: Bool, keepNext: Bool) -> String {
+    private func row(_ cells: [Cell], widths: [Int], numeric: Set<Int>, isHeader: Bool, keepNext: Bool, fontSize: Double) -> String {
+        // A smaller size than the TableText style's (see fittingSize) is set on every run.
+        let sizeRPr = fontSize == style.tableSize ? "" : "<w:sz w:val=\"\(Int((fontSize * 2).rounded()))\"/><w:szCs w:val=\"\(Int((fontSize * 2).rounded()))\"/>"
         // A row stays on one page unless it is long (a management decision runs to half a page):
         // such a row may continue on the next page rather than leave a blank half page behind.
         let long = cells.contains { $0.text.count > Self.splittableRowText }
@@ -284,7 +304,7 @@ struct DOCXBuilder {
             // Headers and numbers never hyphenate; other cells may (see TableLayout).
             if isHeader || numeric.contains(c) { ppr += "<w:suppressAutoHyphens/>" }
             if numeric.contains(c) { ppr += "<w:jc w:val=\"right\"/>" }
-            let rPr = cell.bold || isHeader ? "<w:b/><w:bCs/>" : ""
+            let rPr = (cell.bold || isHeader ? "<w:b/><w:bCs/>" : "") + sizeRPr
             s += "<w:tc><w:tcPr>\(tcPr)</w:tcPr><w:p><w:pPr>\(ppr)</w:pPr>\(textRuns(cell.text, rPr: rPr))</w:p></w:tc>"
         }
         return s + "</w:tr>"

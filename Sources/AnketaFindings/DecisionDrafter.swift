@@ -77,7 +77,7 @@ public struct DecisionDrafter: Sendable {
     /// «Дефицит в группах: «7Б» — 55,0 %, «9А» — 47,6 % («…», порог — 20 %)». `nil` when there is none.
     static func mergeGroupDeficit(_ problems: [String], _ finding: Finding) -> [String]? {
         let subject = "«\(FindingWording.quote(finding.subject))»"
-        let entry = "«\(finding.group ?? "")» — \(FindingWording.figure(finding.figure, method: finding.method))"
+        let entry = "«\(FindingWording.groupName(finding))» — \(FindingWording.figure(finding.figure, method: finding.method))"
         let limit = finding.threshold.map { ", порог — \(FindingWording.thresholdFigure($0, method: finding.method))" } ?? ""
         let single = "Дефицит в группе «"
         for (index, problem) in problems.enumerated() {
@@ -116,13 +116,13 @@ public struct DecisionDrafter: Sendable {
         case .itemDeficit:
             return "Выяснить причины низкой оценки по вопросу «\(FindingWording.quote(finding.subject))» (\(discuss)) и включить меры по её устранению в план работы школы."
         case .groupDeficit:
-            return "Провести адресную работу с группой «\(finding.group ?? "")»: выяснить причины низкого значения показателя «\(FindingWording.quote(finding.subject))» (беседы, фокус-группа) и включить меры в план работы с этой группой."
+            return "Провести адресную работу с группой «\(FindingWording.groupName(finding))»: выяснить причины низкого значения показателя «\(FindingWording.quote(finding.subject))» (беседы, фокус-группа) и включить меры в план работы с этой группой."
         case .decline:
             return "Выяснить причины \(finding.lowerIsBetter ? "роста" : "снижения") показателя «\(FindingWording.quote(finding.subject))» по сравнению с прошлым годом (\(discuss)) и принять меры; проверить результат при следующем анкетировании."
         case .itemDecline:
             return "Выяснить причины снижения оценки по вопросу «\(FindingWording.quote(finding.subject))» (\(discuss)) и принять меры."
         case .groupDifference:
-            let low = finding.groups.first?.group ?? ""
+            let low = FindingWording.groupName(finding.groups.first?.group ?? "", grouping: finding.grouping)
             return "Обратить внимание на группу «\(low)» с \(finding.lowerIsBetter ? "наибольшим" : "наименьшим") значением показателя «\(FindingWording.quote(finding.subject))»: выяснить причины и организовать адресную поддержку\(questionnaire.audience == .teachers ? " (наставничество, методическое сопровождение)" : "")."
         case .openAnswers:
             return "Рассмотреть повторяющиеся предложения респондентов и сообщить о принятых решениях (сайт школы, собрания)."

@@ -29,6 +29,18 @@ public enum FindingWording {
         }
     }
 
+    /// A group as prose names it: a parallel's bare number «9» becomes «9-е классы» (beside «7Б»
+    /// and «ООО» in one list, «9» alone reads as a class or a score); other keys as they are.
+    public static func groupName(_ group: String, grouping: String?) -> String {
+        guard grouping?.lowercased().contains("параллел") == true, !group.isEmpty, group.allSatisfy(\.isNumber) else { return group }
+        return "\(group)-е классы"
+    }
+
+    /// The finding's group (``groupName(_:grouping:)``).
+    public static func groupName(_ finding: Finding) -> String {
+        groupName(finding.group ?? "", grouping: finding.grouping)
+    }
+
     /// The problem in a few words, for the decisions table (the open answers that concern it are
     /// quoted in «Выводы», not here).
     public static func problem(_ finding: Finding) -> String {
@@ -40,7 +52,7 @@ public enum FindingWording {
         case .indicatorDeficit: text = "Дефицит: «\(trimmedQuote(finding.subject))» — \(value)\(limit)"
         case .itemDeficit:
             text = "Низкая оценка: «\(trimmedQuote(finding.subject))» — \(value)\(finding.method == .positiveShare ? " положительных ответов" : "")\(limit)"
-        case .groupDeficit: text = "Дефицит в группе «\(finding.group ?? "")»: «\(trimmedQuote(finding.subject))» — \(value)\(limit)"
+        case .groupDeficit: text = "Дефицит в группе «\(groupName(finding))»: «\(trimmedQuote(finding.subject))» — \(value)\(limit)"
         case .decline where finding.lowerIsBetter: text = "Рост: «\(trimmedQuote(finding.subject))» — \(before) → \(value) (чем ниже, тем лучше)"
         case .rise where finding.lowerIsBetter: text = "Снижение: «\(trimmedQuote(finding.subject))» — \(before) → \(value) (положительная динамика)"
         case .decline: text = "Снижение: «\(trimmedQuote(finding.subject))» — \(before) → \(value)"
@@ -49,7 +61,7 @@ public enum FindingWording {
         case .groupDifference:
             text = "Различия по группам (\(finding.grouping?.lowercased() ?? "группы")): «\(trimmedQuote(finding.subject))»"
             if let low = finding.groups.first, let high = finding.groups.last {
-                text += " — от \(figure(low.figure, method: finding.method)) («\(low.group)») до \(figure(high.figure, method: finding.method)) («\(high.group)»)"
+                text += " — от \(figure(low.figure, method: finding.method)) («\(groupName(low.group, grouping: finding.grouping))») до \(figure(high.figure, method: finding.method)) («\(groupName(high.group, grouping: finding.grouping))»)"
             }
         case .openAnswers:
             text = "Повторяющиеся предложения: " + finding.openAnswers.prefix(3).map { "«\(trimmedQuote($0.text, limit: 60))» (\($0.count))" }.joined(separator: ", ")
@@ -75,7 +87,7 @@ public enum FindingWording {
             return text
         case .groupDeficit:
             let where_ = finding.grouping.map { " (\($0.lowercased()))" } ?? ""
-            return "показатель «\(trimmedQuote(finding.subject))» в группе «\(finding.group ?? "")»\(where_) на уровне дефицита: \(value)\(threshold(finding))"
+            return "показатель «\(trimmedQuote(finding.subject))» в группе «\(groupName(finding))»\(where_) на уровне дефицита: \(value)\(threshold(finding))"
         case .decline where finding.lowerIsBetter:
             return "показатель «\(trimmedQuote(finding.subject))» значимо вырос: \(before) → \(value) (для него рост — отрицательная динамика)"
         case .rise where finding.lowerIsBetter:
@@ -89,7 +101,7 @@ public enum FindingWording {
         case .groupDifference:
             let low = finding.groups.first, high = finding.groups.last
             let range = zip2(low, high).map { low, high in
-                ": от \(figure(low.figure, method: finding.method)) («\(low.group)») до \(figure(high.figure, method: finding.method)) («\(high.group)»)"
+                ": от \(figure(low.figure, method: finding.method)) («\(groupName(low.group, grouping: finding.grouping))») до \(figure(high.figure, method: finding.method)) («\(groupName(high.group, grouping: finding.grouping))»)"
             } ?? ""
             let by = finding.grouping.map { " по группам (\($0.lowercased()))" } ?? " по группам"
             return "показатель «\(trimmedQuote(finding.subject))» значимо различается\(by)\(range)"

@@ -70,7 +70,7 @@ extension CertificateComposer {
         let threshold = first.threshold.map { " (порог — \(RussianWording.threshold($0, method: first.method)))" } ?? ""
         let parts = order.map { key -> String in
             let findings = (byGrouping[key] ?? []).sorted { $0.severity > $1.severity }
-            let list = findings.map { "«\($0.group ?? "")» (\(FindingWording.figure($0.figure, method: $0.method)))" }.joined(separator: ", ")
+            let list = findings.map { "«\(FindingWording.groupName($0))» (\(FindingWording.figure($0.figure, method: $0.method)))" }.joined(separator: ", ")
             return key.isEmpty ? list : "\(key.lowercased()) — \(list)"
         }
         return "Показатель «\(FindingWording.quote(first.subject))» на уровне дефицита\(threshold) в группах: " + parts.joined(separator: "; ") + "."

@@ -66,8 +66,19 @@ extension CertificateComposer {
         if let summary = result.overall, map.columns.first == "Все", let figure = summary.figure {
             let method = summary.indicators.first.map { self.method(of: $0) } ?? .positiveShare
             let tone = tone(level: summary.level, deficit: summary.deficit, levels: levels(of: summary.indicators.first ?? ""))
+            // Each group's index too (the mean of its indicators, as for everyone), so that the
+            // map's bottom row is not left empty beside the groups.
+            let first = summary.indicators.first ?? ""
+            let overallLevels = questionnaire.overall?.levels ?? questionnaire.indicators.first { $0.id == first }?.levels ?? []
+            let groups: [Cell] = (input.mapBreakdown?.groups ?? []).prefix(max(0, map.columns.count - 1)).map { group in
+                if group.suppressed { return Cell("скрыто", tone: .muted) }
+                guard let value = group.overall else { return Cell("—") }
+                let level = Level.level(for: value, in: overallLevels)
+                return Cell("\(RussianWording.figure(value, method: method))\n\(level.map { $0.deficit ? "\($0.name) (дефицит)" : $0.name } ?? "")",
+                            tone: self.tone(level: level?.name, deficit: level?.deficit ?? false, levels: levels(of: first)))
+            }
             overall = [[Cell(summary.title, bold: true), Cell("\(RussianWording.figure(figure, method: method))\n\(summary.level ?? "")", tone: tone, bold: true)]
-                + Array(repeating: Cell(""), count: max(0, map.columns.count - 1))]
+                + groups + Array(repeating: Cell(""), count: max(0, map.columns.count - 1 - groups.count))]
         }
         var sizes: [[Cell]] = []
         if map.columns.count > 1, map.columns.first == "Все", let breakdown = input.mapBreakdown {

@@ -12,10 +12,19 @@ public extension DecisionList {
             return [Cell(String(index + 1)), Cell(decision.problem), Cell(decision.action), Cell(decision.deadline), Cell(responsible),
                     Cell(RussianWording.capitalized(decision.document))]
         }
+        // Проблема and Мероприятие share their 7.6 by what they say: the split (2.4…5.2) that makes
+        // the rows shortest in all, each row as tall as the longer of its two texts at that split
+        // (a group deficit listing ten classes may need more room than its measure).
+        let lengths = decisions.map { (problem: Double($0.problem.count), action: Double($0.action.count)) }
+        let problemShare = stride(from: 2.4, through: 5.2, by: 0.1).min { a, b in
+            func height(_ w: Double) -> Double { lengths.reduce(0) { $0 + max($1.problem / w, $1.action / (7.6 - w)) } }
+            return height(a) < height(b)
+        } ?? 2.4
+        let textWidths = [problemShare, 7.6 - problemShare]
         return [.heading("Управленческие решения", level: 1),
                 // «Ответ-ственный» may hyphenate at the soft hyphen rather than widen its column.
                 .table(Table(header: ["№", "Проблема", "Мероприятие", "Срок", "Ответ\u{00AD}ственный", "Итоговый документ"], rows: rows,
-                             columnWidths: [0.5, 2.4, 5.2, 1.4, 1.6, 1.6], numericColumns: [0]))]
+                             columnWidths: [0.5] + textWidths + [1.4, 1.6, 1.6], numericColumns: [0]))]
     }
 }
 

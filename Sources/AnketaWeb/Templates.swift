@@ -82,6 +82,8 @@ enum Templates {
         details.groups { margin: 0 0 1rem; }
         details.groups summary { cursor: pointer; font-weight: 600; padding: .4rem 0; }
         .banner { border: 2px solid var(--error); background: #fff4f3; border-radius: 10px; padding: .75rem 1rem; margin: 0 0 1rem; }
+        code.flag, code .flag { white-space: nowrap; }
+        code.command { display: block; margin: .35rem 0; padding: .3rem .5rem; background: #fff; border: 1px solid #e3c9c6; border-radius: 6px; }
         .progress-text { margin: 0 0 .3rem; color: var(--muted); font-weight: 600; }
         .progress { height: .5rem; background: #dfe4ec; border-radius: 999px; overflow: hidden; margin: 0 0 1rem; }
         .progress span { display: block; height: 100%; background: var(--accent); }
@@ -105,7 +107,7 @@ enum Templates {
           <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button class="secondary" type="submit">Выйти</button></form>{{/admin}}
         </header>
         <main{{#wide}} class="wide"{{/wide}}>
-        {{#banner}}<div class="banner no-print" role="alert"><p class="error">{{problem}}</p><p>{{hint}}</p></div>{{/banner}}
+        {{#banner}}<div class="banner no-print" role="alert"><p class="error">{{problem}}</p><p>{{{hint}}}</p></div>{{/banner}}
         {{{body}}}
         </main>
         </body>

@@ -15,7 +15,12 @@ extension WebApp {
         return nil
     }
 
-    /// What to do about ``publicLinkProblem``.
-    static let publicLinkHint = "Перезапустите сервер с ключом --public-url и адресом, по которому его видят участники, "
-        + "например: anketa serve --host 0.0.0.0 --public-url https://anketa.school.ru (адрес выдаёт тот, кто настраивал сервер школы)."
+    /// What to do about ``publicLinkProblem``, as HTML (a constant, no user input): the flag and each
+    /// word of the example command are set as code that never breaks at its hyphens, so on a phone
+    /// nobody copies «--public-» and «url» from two lines; the command wraps between its words.
+    static let publicLinkHint = "Перезапустите сервер с ключом <code class=\"flag\">--public-url</code> и адресом, по которому его видят участники, "
+        + "например: <code class=\"command\">"
+        + "anketa serve --host 0.0.0.0 --public-url https://anketa.school.ru".split(separator: " ")
+            .map { "<span class=\"flag\">\($0)</span>" }.joined(separator: " ")
+        + "</code> (адрес выдаёт тот, кто настраивал сервер школы)."
 }

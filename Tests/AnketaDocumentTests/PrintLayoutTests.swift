@@ -171,6 +171,35 @@ struct ColumnWidthTests {
         #expect(try keeps(tall) == [true, true, false, false, false, false, false, false, false])
     }
 
+    /// A карта дефицитов of a named survey with six positions: at 12 pt the longest header words
+    /// do not fit side by side on a portrait page, so the table is set smaller (never below 9 pt)
+    /// until every word fits; narrow tables keep the style's 12 pt.
+    @Test func wideTablesAreSetSmallerRatherThanBreakingWords() throws {
+        let wide = Table(header: ["Показатель", "Все респонденты", "Директор", "Заместитель директора по учебно-воспитательной работе",
+                                  "Заместитель директора по воспитательной работе", "Руководитель ШМО"],
+                         rows: [["Мониторинг образовательного процесса", "0,56\nсредний", "0,00\nнизкий (дефицит)", "0,50\nсредний",
+                                 "0,75\nвысокий", "1,00\nвысокий"]],
+                         columnWidths: [4, 1.4, 1.4, 1.4, 1.4, 1.4], numericColumns: [1, 2, 3, 4, 5])
+        let total = Double(DOCXLayout.textWidth(DocumentStyle())) / 20
+        let padding = Double(2 * DOCXLayout.cellMargin) / 20
+        // The premise: at 12 pt the words cannot all fit.
+        #expect(TableLayout.minimumWidths(wide, columns: 6, fontSize: 12, padding: padding).reduce(0, +) > total)
+        let xml = try part("word/document.xml", of: Document(title: "", blocks: [.table(wide)]))
+        let sizes = Set(xml.components(separatedBy: "<w:sz w:val=\"").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) })
+        #expect(sizes.count == 1)
+        let halfPoints = try #require(sizes.first)
+        #expect(halfPoints < 24 && halfPoints >= 18)
+        let size = Double(halfPoints) / 2
+        #expect(TableLayout.minimumWidths(wide, columns: 6, fontSize: size, padding: padding).reduce(0, +) <= total)
+        let grid = xml.components(separatedBy: "<w:gridCol w:w=\"").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+        for (twips, points) in zip(grid, TableLayout.minimumWidths(wide, columns: 6, fontSize: size, padding: padding)) {
+            #expect(Double(twips) / 20 >= points - 0.1)
+        }
+        // The five-column indicator table fits at 12 pt and carries no size of its own.
+        let narrow = try part("word/document.xml", of: Document(title: "", blocks: [.table(Self.indicators)]))
+        #expect(!narrow.contains("<w:sz "))
+    }
+
     /// Seeded random tables: whenever the longest words fit on the line, every column is at least
     /// as wide as its longest word and the widths fill the line exactly.
     @Test func randomTablesNeverBreakAWordWhenTheyCanFit() {

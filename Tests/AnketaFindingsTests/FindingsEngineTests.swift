@@ -203,3 +203,13 @@ struct FindingsEngineTests {
     }
 }
 
+
+@Suite("Group names in prose")
+struct GroupNameTests {
+    @Test("A parallel's number reads as «9-е классы»; classes, levels and other groupings stay as they are",
+          arguments: [("9", "Параллель", "9-е классы"), ("11", "параллель", "11-е классы"), ("7Б", "Класс", "7Б"),
+                      ("ООО", "Уровень образования", "ООО"), ("9", "Стаж", "9"), ("9", nil, "9"), ("", "Параллель", "")])
+    func parallels(group: String, grouping: String?, expected: String) {
+        #expect(FindingWording.groupName(group, grouping: grouping) == expected)
+    }
+}

@@ -250,6 +250,25 @@ struct ReportOutputTests {
         #expect(csv.filter { $0["group"] == "Робототехника" }.allSatisfy { $0["respondents"] == "8" })
     }
 
+    @Test("The overall index row of the карта дефицитов has every group's index, and «скрыто» for hidden groups")
+    func overallRowHasTheGroups() throws {
+        let rows = ReportFixture.waveA + ReportFixture.waveB
+        let clubs = Dictionary(uniqueKeysWithValues: rows.indices.map { index in
+            (index, index < 6 ? "Шахматы" : index < 12 ? "Театр" : index < 20 ? "Робототехника" : "Хор")
+        })
+        let result = try MiniSurvey.analyze(rows, clubs: clubs, clubGrouping: true, overall: true)
+        let input = ReportInput(questionnaire: try MiniSurvey.questionnaire(clubGrouping: true, overall: true), result: result,
+                                mapGrouping: "club", date: "01.04.2026")
+        let outputs = try ReportFixture.write(input)
+        let table = try #require(ReportFixture.markdownTable(outputs.markdown, header: ["Показатель", "Все респонденты", "Робототехника", "Театр", "Хор", "Шахматы"]))
+        let share = try #require(table.first { $0[0] == "Доля" })
+        let overall = try #require(table.first { $0[0] == "**Общий индекс**" }, "\(table)")
+        // The index is the share alone here, so each visible group's cell repeats the share's figure.
+        #expect(overall[2] == share[2] && overall[5] == share[5], "\(overall) vs \(share)")
+        #expect(overall[2].contains(",") || overall[2].contains("%"))
+        #expect(overall[3] == "скрыто" && overall[4] == "скрыто")
+    }
+
     // MARK: - (d) Russian plural forms
 
     static let parents = (one: "родитель (законный представитель)", few: "родителя (законных представителя)",

@@ -8,7 +8,7 @@ import AnketaCore
 /// words), three agreement questions (q3 reverse-keyed), an open comment; indicators `share`
 /// (positive_share) and `index` (mean_index).
 public enum MiniSurvey {
-    public static func yaml(clubGrouping: Bool = false) -> String {
+    public static func yaml(clubGrouping: Bool = false, overall: Bool = false) -> String {
         """
         id: mini
         version: 1
@@ -45,6 +45,7 @@ public enum MiniSurvey {
             method: mean_index
             questions: [q1, q2, q3]
             levels: [{name: высокий, from: 75}, {name: средний, from: 50}, {name: низкий, from: 0, deficit: true}]
+        \(overall ? "overall: {title: Общий индекс, indicators: [share]}" : "")
         """
     }
 
@@ -61,14 +62,15 @@ public enum MiniSurvey {
         ("9А", 3, 2, 2), ("8Б", 4, 3, 1), ("3А", 1, 2, 4),
     ]
 
-    public static func questionnaire(clubGrouping: Bool = false) throws -> Questionnaire {
-        try DefinitionLoader().load(yaml: yaml(clubGrouping: clubGrouping), file: "mini.yaml")
+    /// `overall`: with an overall index over `share` alone (so each group's index equals its share).
+    public static func questionnaire(clubGrouping: Bool = false, overall: Bool = false) throws -> Questionnaire {
+        try DefinitionLoader().load(yaml: yaml(clubGrouping: clubGrouping, overall: overall), file: "mini.yaml")
     }
 
     /// Analyses `rows`; `comments[i]` and `clubs[i]` are the open answers of respondent `i`.
     public static func analyze(_ rows: [Row], comments: [Int: String] = [:], clubs: [Int: String] = [:],
-                        clubGrouping: Bool = false, minGroupSize: Int = 5, wave: String = "2026-весна") throws -> AnalysisResult {
-        var analyzer = Analyzer(questionnaire: try questionnaire(clubGrouping: clubGrouping), wave: wave,
+                        clubGrouping: Bool = false, overall: Bool = false, minGroupSize: Int = 5, wave: String = "2026-весна") throws -> AnalysisResult {
+        var analyzer = Analyzer(questionnaire: try questionnaire(clubGrouping: clubGrouping, overall: overall), wave: wave,
                                 options: AnalysisOptions(minGroupSize: minGroupSize))
         for (index, (cls, q1, q2, q3)) in rows.enumerated() {
             var response = Response()
