@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // Debian's libcsv (apt-get install libcsv-dev), wrapped for Swift.
@@ -45,9 +46,14 @@ let package = Package(
         .target(name: "AnketaSpreadsheet",
                 dependencies: ["AnketaCore", "AnketaCollect", "CLibXLSXWriter"],
                 swiftSettings: swiftSettings),
-        // Store: SQLite through GRDB.
+        // Store: the `SurveyStore` interface and its embedded implementation, SQLite through GRDB.
         .target(name: "AnketaStore",
                 dependencies: ["AnketaCore", .product(name: "GRDB", package: "GRDB.swift")],
+                swiftSettings: swiftSettings),
+        // Store on a PostgreSQL server (postgres-nio): the same interface and named migrations, for a
+        // municipality's shared server. A module of its own so that SQLite-only users of the store don't build it.
+        .target(name: "AnketaStorePostgres",
+                dependencies: ["AnketaStore", "AnketaCore", .product(name: "PostgresNIO", package: "postgres-nio")],
                 swiftSettings: swiftSettings),
         // Statistics: pure math, no I/O.
         .target(name: "AnketaStats", swiftSettings: swiftSettings),
@@ -106,7 +112,7 @@ let package = Package(
         // The command line: a thin shell over the modules above.
         .executableTarget(name: "anketa",
                           dependencies: [
-                              "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaAnalysis", "AnketaReports", "AnketaWeb",
+                              "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaStorePostgres", "AnketaAnalysis", "AnketaReports", "AnketaWeb",
                               "AnketaResults", "AnketaObjectivity", "AnketaObjectivityReport", "AnketaIOM", "AnketaSpreadsheet", "AnketaMunicipal",
                               .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                               .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -132,8 +138,13 @@ let package = Package(
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "AnketaSpreadsheetTests", dependencies: ["AnketaSpreadsheet", "AnketaCollect", "AnketaCore"],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "AnketaStoreTests", dependencies: ["AnketaStore", "AnketaCollect", "AnketaCore"],
+        .testTarget(name: "AnketaStoreTests", dependencies: ["AnketaStore", "AnketaStorePostgres", "AnketaStoreTestSupport", "AnketaCollect", "AnketaCore"],
                     swiftSettings: swiftSettings),
+        // A fresh store per test on each backend: SQLite in memory, and a new PostgreSQL database on the
+        // server named by ANKETA_TEST_POSTGRES_URL (scripts/test.sh starts a throwaway cluster).
+        .target(name: "AnketaStoreTestSupport", dependencies: ["AnketaStore", "AnketaStorePostgres",
+                                                               .product(name: "PostgresNIO", package: "postgres-nio")],
+                path: "Tests/AnketaStoreTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "AnketaStatsTests", dependencies: ["AnketaStats", "AnketaTestSupport"], swiftSettings: swiftSettings),
         // Fixtures the analysis and report tests share (a small questionnaire and two waves).
         .target(name: "AnketaTestSupport", dependencies: ["AnketaCore", "AnketaAnalysis", "AnketaStats"], path: "Tests/AnketaTestSupport",

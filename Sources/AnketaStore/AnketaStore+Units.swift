@@ -19,6 +19,12 @@ public struct UnitImportCounts: Sendable, Equatable {
 public struct UnitWave: Sendable, Equatable {
     public var unit: SchoolUnit
     public var wave: Wave
+
+    /// Every stored property (also for the PostgreSQL backend, which reads the same records).
+    package init(unit: SchoolUnit, wave: Wave) {
+        self.unit = unit
+        self.wave = wave
+    }
 }
 
 /// The units registry. All SQL about units lives in these methods, so that another store backend
@@ -79,28 +85,38 @@ extension AnketaStore {
 
     static func fetchUnits(_ db: Database) throws -> [SchoolUnit] {
         try Row.fetchAll(db, sql: "SELECT * FROM unit ORDER BY rowid").compactMap { row in
-            guard let kind = UnitKind(rawValue: row["kind"]) else { return nil }
-            let levels = (row["levels"] as String).split(separator: ",").compactMap { SchoolLevel(rawValue: String($0)) }
-            let counts = (try? JSONDecoder().decode([String: Int].self, from: Data((row["contingent"] as String).utf8))) ?? [:]
-            var contingent: [Audience: Int] = [:]
-            for (key, value) in counts { if let audience = Audience(rawValue: key) { contingent[audience] = value } }
-            let aliases = (try? JSONDecoder().decode([String].self, from: Data((row["aliases"] as String).utf8))) ?? []
-            return SchoolUnit(code: row["code"], shortName: row["short_name"], fullName: row["full_name"], kind: kind,
-                              levels: levels, contingent: contingent, aliases: aliases)
+            UnitRow.unit(code: row["code"], shortName: row["short_name"], fullName: row["full_name"], kind: row["kind"],
+                         levels: row["levels"], contingent: row["contingent"], aliases: row["aliases"])
         }
     }
 }
 
 /// A unit's columns as stored (JSON with sorted keys, so an unchanged unit compares equal).
-struct UnitRow {
-    var shortName: String
-    var fullName: String
-    var kind: String
-    var levels: String
-    var contingent: String
-    var aliases: String
+package struct UnitRow {
+    package var shortName: String
+    package var fullName: String
+    package var kind: String
+    package var levels: String
+    package var contingent: String
+    package var aliases: String
 
-    init(_ unit: SchoolUnit) throws {
+    /// The stored columns in the order of ``columns``.
+    package var values: [String] { [shortName, fullName, kind, levels, contingent, aliases] }
+    package static let columns = ["short_name", "full_name", "kind", "levels", "contingent", "aliases"]
+
+    /// A unit read back from its columns; nil for a kind this version does not know.
+    package static func unit(code: String, shortName: String, fullName: String, kind: String, levels: String, contingent: String,
+                             aliases: String) -> SchoolUnit? {
+        guard let kind = UnitKind(rawValue: kind) else { return nil }
+        let levels = levels.split(separator: ",").compactMap { SchoolLevel(rawValue: String($0)) }
+        let counts = (try? JSONDecoder().decode([String: Int].self, from: Data(contingent.utf8))) ?? [:]
+        var byAudience: [Audience: Int] = [:]
+        for (key, value) in counts { if let audience = Audience(rawValue: key) { byAudience[audience] = value } }
+        let aliases = (try? JSONDecoder().decode([String].self, from: Data(aliases.utf8))) ?? []
+        return SchoolUnit(code: code, shortName: shortName, fullName: fullName, kind: kind, levels: levels, contingent: byAudience, aliases: aliases)
+    }
+
+    package init(_ unit: SchoolUnit) throws {
         shortName = unit.shortName
         fullName = unit.fullName
         kind = unit.kind.rawValue

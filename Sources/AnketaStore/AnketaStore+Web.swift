@@ -264,7 +264,7 @@ extension AnketaStore {
                 try db.execute(sql: "INSERT INTO response (wave_id, submitted_at, source, fingerprint) VALUES (?, ?, 'web', ?)",
                                arguments: [fresh.waveID, day, UUID().uuidString])
                 let id = db.lastInsertedRowID
-                try ImportSink.insertAnswers(response, responseID: id, db: db)
+                try Self.insertAnswers(response, responseID: id, db: db)
                 return id
             }
         } catch let error as DatabaseError {

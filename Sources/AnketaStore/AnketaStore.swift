@@ -10,6 +10,8 @@ import GRDB
 /// ```
 public final class AnketaStore: Sendable {
     let writer: any DatabaseWriter
+    /// The database file's path (`:memory:` for a store in memory).
+    public let location: String
     /// Parsed definitions by id and version: a stored version never changes (``register(_:source:)``
     /// refuses a different definition under the same version), so parsing it once is enough.
     private let definitions = DefinitionCache()
@@ -27,6 +29,7 @@ public final class AnketaStore: Sendable {
     /// `forceEveryCommit: false` keeps GRDB's `synchronous = NORMAL` (a commit may be lost on power
     /// failure, never corrupted); only `bench/load.sh` uses it, to measure what FULL costs.
     public init(path: String, busyTimeout: TimeInterval = AnketaStore.defaultBusyTimeout, forceEveryCommit: Bool = true) throws {
+        location = path
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
@@ -46,7 +49,7 @@ public final class AnketaStore: Sendable {
     /// SQLite's own busy timeout sleeps up to 100 ms between tries, so a writer waiting while an
     /// ingest commits batch after batch could miss every gap between them and starve until the
     /// timeout. Polling every millisecond, with the ingest pausing between batches
-    /// (`ImportSink.pauseBetweenBatches`), lets a web submission in at the next gap.
+    /// (`AnketaStore.pauseBetweenBatches`), lets a web submission in at the next gap.
     static func busyHandler(timeout: TimeInterval) -> Database.BusyCallback {
         let tries = Int(timeout * 1000)
         return { numberOfTries in
@@ -58,13 +61,14 @@ public final class AnketaStore: Sendable {
 
     /// An in-memory store, for tests.
     public init() throws {
+        location = ":memory:"
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         writer = try DatabaseQueue(configuration: configuration)
         try Migrations.migrator.migrate(writer)
     }
 
-    static func now() -> String {
+    package static func now() -> String {
         ISO8601DateFormatter().string(from: Date())
     }
 
@@ -172,12 +176,22 @@ public final class AnketaStore: Sendable {
 
 /// A lock-protected dictionary of parsed definitions. `@unchecked Sendable` because every access
 /// goes through the lock.
-final class DefinitionCache: @unchecked Sendable {
+package final class DefinitionCache: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [String: Questionnaire] = [:]
 
-    subscript(id: String, version: Int) -> Questionnaire? {
+    package init() {}
+
+    package subscript(id: String, version: Int) -> Questionnaire? {
         get { lock.withLock { storage["\(id)#\(version)"] } }
         set { lock.withLock { storage["\(id)#\(version)"] = newValue } }
+    }
+}
+
+extension AnketaStore {
+    /// Runs one SQL statement (for the tests' side door, AnketaStoreTestSupport); the first column of
+    /// the first row as an integer, 0 when there is none.
+    package func executeForTests(_ sql: String) throws -> Int {
+        try wrap { try writer.write { db in try Int.fetchOne(db, sql: sql) ?? 0 } }
     }
 }

@@ -4,7 +4,7 @@ extension Migrations {
     /// The units registry of a municipal monitoring (`anketa units import`). A wave's `unit` holds
     /// a unit's code when the wave belongs to a registered organisation.
     static func registerUnitsRegistry(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v6: units registry") { db in
+        migrator.registerMigration(MigrationName.v6) { db in
             try db.create(table: "unit") { t in
                 t.column("code", .text).notNull().primaryKey()
                 t.column("short_name", .text).notNull()

@@ -4,7 +4,7 @@ import GRDB
 enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: questionnaires, waves, responses, answers") { db in
+        migrator.registerMigration(MigrationName.v1) { db in
             try db.create(table: "questionnaire") { t in
                 t.column("id", .text).notNull()
                 t.column("version", .integer).notNull()
@@ -51,7 +51,7 @@ enum Migrations {
                 t.column("rejected", .integer).notNull()
             }
         }
-        migrator.registerMigration("v2: web runs, access codes, admins and sessions") { db in
+        migrator.registerMigration(MigrationName.v2) { db in
             try db.create(table: "survey_run") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("wave_id", .integer).notNull().unique().references("wave", onDelete: .cascade)
@@ -81,7 +81,7 @@ enum Migrations {
                 t.column("expires_at", .text).notNull()
             }
         }
-        migrator.registerMigration("v3: imports in batches, server settings") { db in
+        migrator.registerMigration(MigrationName.v3) { db in
             // An ingest writes its rows in short transactions, marked with its import until one last
             // short transaction makes them visible (see `AnketaStore.importResponses`).
             try db.execute(sql: "ALTER TABLE response ADD COLUMN pending_import INTEGER")
@@ -101,7 +101,7 @@ enum Migrations {
                 t.column("value", .text).notNull()
             }
         }
-        migrator.registerMigration("v4: form drafts and consumed form tokens") { db in
+        migrator.registerMigration(MigrationName.v4) { db in
             // A respondent's answers between the sections of a form, keyed by the form token (one
             // per filling of the form). Deleted when the form is sent; expired ones are purged.
             try db.create(table: "form_draft") { t in
@@ -123,7 +123,7 @@ enum Migrations {
                 t.column("run_id", .integer).notNull().references("survey_run", onDelete: .cascade)
             }
         }
-        migrator.registerMigration("v5: console users, roles and run schedule") { db in
+        migrator.registerMigration(MigrationName.v5) { db in
             // Admins made before roles existed saw every school: they stay municipal methodists.
             try db.execute(sql: "ALTER TABLE admin ADD COLUMN role TEXT NOT NULL DEFAULT 'methodist'")
             /// The school administrator's unit (the waves' `unit`); empty for a methodist.

@@ -21,6 +21,16 @@ public struct QuestionnaireRecord: Codable, Sendable, Equatable, FetchableRecord
         static let id = Column(CodingKeys.id)
         static let version = Column(CodingKeys.version)
     }
+
+    /// Every stored property (also for the PostgreSQL backend, which reads the same records).
+    package init(id: String, version: Int, title: String, audience: String, definition: String, loadedAt: String) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.audience = audience
+        self.definition = definition
+        self.loadedAt = loadedAt
+    }
 }
 
 /// A wave: one run of a questionnaire (e.g. «2026-весна») at one school or unit.
@@ -53,6 +63,16 @@ public struct Wave: Codable, Sendable, Equatable, FetchableRecord, MutablePersis
 
     /// «2026-весна, Школа № 1».
     public var displayName: String { unit.isEmpty ? name : "\(name), \(unit)" }
+
+    /// Every stored property (also for the PostgreSQL backend, which reads the same records).
+    package init(id: Int64?, questionnaireID: String, questionnaireVersion: Int, name: String, unit: String, createdAt: String) {
+        self.id = id
+        self.questionnaireID = questionnaireID
+        self.questionnaireVersion = questionnaireVersion
+        self.name = name
+        self.unit = unit
+        self.createdAt = createdAt
+    }
 }
 
 /// A wave with its number of responses, for listings.
@@ -60,12 +80,25 @@ public struct WaveSummary: Sendable, Equatable {
     public var wave: Wave
     public var title: String
     public var responses: Int
+
+    /// Every stored property (also for the PostgreSQL backend, which reads the same records).
+    package init(wave: Wave, title: String, responses: Int) {
+        self.wave = wave
+        self.title = title
+        self.responses = responses
+    }
 }
 
 /// A stored response with its database id.
 public struct StoredResponse: Sendable, Equatable {
     public var id: Int64
     public var response: Response
+
+    /// Every stored property (also for the PostgreSQL backend, which reads the same records).
+    package init(id: Int64, response: Response) {
+        self.id = id
+        self.response = response
+    }
 }
 
 /// What an import did.

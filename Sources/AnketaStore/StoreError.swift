@@ -10,23 +10,27 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case database(String)
         case importInProgress(source: String)
         case importAbandoned
+        case badServerURL(url: String, reason: String)
+        case serverUnreachable(url: String, reason: String)
     }
 
     private let code: Code
 
-    static func cannotOpen(_ path: String, _ reason: String) -> StoreError { StoreError(code: .cannotOpen(path: path, reason: reason)) }
-    static func unknownQuestionnaire(_ id: String) -> StoreError { StoreError(code: .unknownQuestionnaire(id)) }
-    static func unknownWave(_ questionnaire: String, _ wave: String, _ unit: String?) -> StoreError {
+    package static func cannotOpen(_ path: String, _ reason: String) -> StoreError { StoreError(code: .cannotOpen(path: path, reason: reason)) }
+    package static func unknownQuestionnaire(_ id: String) -> StoreError { StoreError(code: .unknownQuestionnaire(id)) }
+    package static func unknownWave(_ questionnaire: String, _ wave: String, _ unit: String?) -> StoreError {
         StoreError(code: .unknownWave(questionnaire: questionnaire, wave: wave, unit: unit))
     }
-    static func ambiguousWave(_ questionnaire: String, _ wave: String, _ units: [String]) -> StoreError {
+    package static func ambiguousWave(_ questionnaire: String, _ wave: String, _ units: [String]) -> StoreError {
         StoreError(code: .ambiguousWave(questionnaire: questionnaire, wave: wave, units: units))
     }
-    static func versionConflict(_ id: String, _ version: Int) -> StoreError { StoreError(code: .versionConflict(id: id, version: version)) }
-    static func storedDefinitionInvalid(_ id: String, _ reason: String) -> StoreError { StoreError(code: .storedDefinitionInvalid(id: id, reason: reason)) }
-    static func database(_ message: String) -> StoreError { StoreError(code: .database(message)) }
-    static func importInProgress(_ source: String) -> StoreError { StoreError(code: .importInProgress(source: source)) }
-    static func importAbandoned() -> StoreError { StoreError(code: .importAbandoned) }
+    package static func versionConflict(_ id: String, _ version: Int) -> StoreError { StoreError(code: .versionConflict(id: id, version: version)) }
+    package static func storedDefinitionInvalid(_ id: String, _ reason: String) -> StoreError { StoreError(code: .storedDefinitionInvalid(id: id, reason: reason)) }
+    package static func database(_ message: String) -> StoreError { StoreError(code: .database(message)) }
+    package static func importInProgress(_ source: String) -> StoreError { StoreError(code: .importInProgress(source: source)) }
+    package static func importAbandoned() -> StoreError { StoreError(code: .importAbandoned) }
+    package static func badServerURL(_ url: String, _ reason: String) -> StoreError { StoreError(code: .badServerURL(url: url, reason: reason)) }
+    package static func serverUnreachable(_ url: String, _ reason: String) -> StoreError { StoreError(code: .serverUnreachable(url: url, reason: reason)) }
 
     public var description: String {
         switch code {
@@ -48,6 +52,10 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
             "ошибка: файл «\(source)» уже загружается в эту волну другим процессом\n  подсказка: дождитесь конца той загрузки; если её процесс завершён, повторите через несколько минут"
         case .importAbandoned:
             "ошибка: загрузка прервана — её незавершённые строки были удалены как брошенные (процесс долго не писал в базу)\n  подсказка: загрузите файл снова; уже сохранённое не задвоится"
+        case let .badServerURL(url, reason):
+            "ошибка: адрес базы «\(url)» не понят: \(reason)\n  подсказка: адрес PostgreSQL пишется так: postgres://пользователь@сервер:5432/база (пароль — в переменной PGPASSWORD или после имени: пользователь:пароль@…)"
+        case let .serverUnreachable(url, reason):
+            "ошибка: не удалось подключиться к PostgreSQL «\(url)»: \(reason)\n  подсказка: проверьте, что сервер запущен и принимает подключения, а имя пользователя, пароль и база верны"
         }
     }
 }

@@ -45,6 +45,20 @@ public struct SurveyRun: Codable, Sendable, Equatable, FetchableRecord, MutableP
         case open = "идёт"
         case closed = "завершён"
     }
+
+    /// Every stored property (also for the PostgreSQL backend, which reads the same records).
+    package init(id: Int64?, waveID: Int64, slug: String, opensAt: String, closesAt: String, closed: Bool, closedAt: String?,
+                 requiresCode: Bool, createdAt: String) {
+        self.id = id
+        self.waveID = waveID
+        self.slug = slug
+        self.opensAt = opensAt
+        self.closesAt = closesAt
+        self.closed = closed
+        self.closedAt = closedAt
+        self.requiresCode = requiresCode
+        self.createdAt = createdAt
+    }
 }
 
 /// An administrator of the web console.
@@ -75,6 +89,17 @@ public struct Admin: Codable, Sendable, Equatable, FetchableRecord, MutablePersi
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
+    }
+
+    /// Every stored property (also for the PostgreSQL backend, which reads the same records).
+    package init(id: Int64?, login: String, passwordHash: String, createdAt: String, role: ConsoleRole, unit: String, mustChangePassword: Bool) {
+        self.id = id
+        self.login = login
+        self.passwordHash = passwordHash
+        self.createdAt = createdAt
+        self.role = role
+        self.unit = unit
+        self.mustChangePassword = mustChangePassword
     }
 }
 

@@ -29,7 +29,7 @@ struct AccountController: Sendable {
 
     @Sendable func showPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-            let user = try app.consoleUser(request, passwordPage: true)
+            let user = try await app.consoleUser(request, passwordPage: true)
             return app.page("password", PasswordView(csrf: user.session.csrf, forced: user.user.mustChangePassword, error: nil,
                                                      minimum: Self.minimumPasswordLength),
                             title: "Смена пароля", admin: user)
@@ -62,7 +62,7 @@ struct AccountController: Sendable {
             guard new != current else { return refuse("Новый пароль совпадает с прежним — придумайте другой.") }
             guard let id = user.user.id else { throw HTTPError(.internalServerError) }
             let hash = await hash(new)
-            try app.store.setPassword(adminID: id, passwordHash: hash, mustChange: false, keeping: user.session.token)
+            try await app.store.setPassword(adminID: id, passwordHash: hash, mustChange: false, keeping: user.session.token)
             await app.loginThrottle.recordSuccess(login)
             context.logger.info("password changed", metadata: ["user": "\(id)"])
             return Reply.redirect("/admin?password=changed")
@@ -103,12 +103,12 @@ struct AccountController: Sendable {
         let isNew: Bool
     }
 
-    private func usersView(_ user: ConsoleUser, form: FormData? = nil, error: String? = nil, issued: Issued? = nil) throws -> UsersView {
-        let rows = try app.store.admins().map {
+    private func usersView(_ user: ConsoleUser, form: FormData? = nil, error: String? = nil, issued: Issued? = nil) async throws -> UsersView {
+        let rows = try await app.store.admins().map {
             UserRow(id: $0.id ?? 0, login: $0.login, role: ConsoleUser.title(of: $0), pending: $0.mustChangePassword, isSelf: $0.id == user.user.id)
         }
         let chosen = form?["role"] ?? ConsoleRole.schoolAdministrator.rawValue
-        let units = Set(try app.store.waves().map(\.wave.unit).filter { !$0.isEmpty }).sorted()
+        let units = Set(try await app.store.waves().map(\.wave.unit).filter { !$0.isEmpty }).sorted()
         return UsersView(csrf: user.session.csrf, users: rows,
                          roles: ConsoleRole.allCases.map { RoleOption(value: $0.rawValue, title: ConsoleUser.roleName($0), checked: $0.rawValue == chosen) },
                          login: issued == nil ? form?["login"] ?? "" : "", unit: issued == nil ? form?["unit"] ?? "" : "", units: units,
@@ -117,9 +117,9 @@ struct AccountController: Sendable {
 
     @Sendable func users(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-            let user = try app.consoleUser(request)
+            let user = try await app.consoleUser(request)
             try app.requireMethodist(user)
-            return app.page("users", try usersView(user), title: "Пользователи", admin: user, wide: true)
+            return app.page("users", try await usersView(user), title: "Пользователи", admin: user, wide: true)
         }
     }
 
@@ -127,29 +127,29 @@ struct AccountController: Sendable {
         try await app.guarded {
             let (user, form) = try await app.consolePost(request, context)
             try app.requireMethodist(user)
-            func refuse(_ message: String) throws -> Response {
-                app.page("users", try usersView(user, form: form, error: message), title: "Пользователи", admin: user, wide: true,
+            func refuse(_ message: String) async throws -> Response {
+                app.page("users", try await usersView(user, form: form, error: message), title: "Пользователи", admin: user, wide: true,
                          status: .unprocessableContent)
             }
             let login = (form["login"] ?? "").trimmingCharacters(in: .whitespaces)
             guard !login.isEmpty, login.count <= 64, !login.contains(where: { $0.isWhitespace || $0 == "\u{0}" }) else {
-                return try refuse("Логин — одно слово без пробелов, не длиннее 64 символов, например zavuch-sosh1.")
+                return try await refuse("Логин — одно слово без пробелов, не длиннее 64 символов, например zavuch-sosh1.")
             }
-            guard let role = form["role"].flatMap(ConsoleRole.init(rawValue:)) else { return try refuse("Выберите роль.") }
+            guard let role = form["role"].flatMap(ConsoleRole.init(rawValue:)) else { return try await refuse("Выберите роль.") }
             let unit = role == .methodist ? "" : (form["unit"] ?? "").trimmingCharacters(in: .whitespaces)
             if role == .schoolAdministrator {
                 guard !unit.isEmpty else {
-                    return try refuse("Укажите школу администратора — так же, как она записана в опросах (поле «Школа или подразделение»).")
+                    return try await refuse("Укажите школу администратора — так же, как она записана в опросах (поле «Школа или подразделение»).")
                 }
-                guard !unit.unicodeScalars.contains("\u{0}") else { return try refuse("Название школы не должно содержать нулевой байт.") }
+                guard !unit.unicodeScalars.contains("\u{0}") else { return try await refuse("Название школы не должно содержать нулевой байт.") }
             }
             let password = Tokens.password()
             let passwordHash = await hash(password)
-            guard try app.store.createAdmin(login: login, passwordHash: passwordHash, role: role, unit: unit, mustChangePassword: true) != nil else {
-                return try refuse("Логин «\(login)» уже занят — выберите другой или сбросьте пароль этого пользователя в списке.")
+            guard try await app.store.createAdmin(login: login, passwordHash: passwordHash, role: role, unit: unit, mustChangePassword: true) != nil else {
+                return try await refuse("Логин «\(login)» уже занят — выберите другой или сбросьте пароль этого пользователя в списке.")
             }
             context.logger.info("console user created", metadata: ["role": "\(role.rawValue)"])
-            return app.page("users", try usersView(user, issued: Issued(login: login, password: password, isNew: true)), title: "Пользователи",
+            return app.page("users", try await usersView(user, issued: Issued(login: login, password: password, isNew: true)), title: "Пользователи",
                             admin: user, wide: true)
         }
     }
@@ -159,16 +159,16 @@ struct AccountController: Sendable {
             let (user, _) = try await app.consolePost(request, context)
             try app.requireMethodist(user)
             let id = try context.parameters.require("id", as: Int64.self)
-            guard let target = try app.store.admin(id: id) else { throw HTTPError(.notFound) }
+            guard let target = try await app.store.admin(id: id) else { throw HTTPError(.notFound) }
             let password = Tokens.password()
             let passwordHash = await hash(password)
             // The user's sessions end (the methodist's own stays, if they reset themselves).
-            try app.store.setPassword(adminID: id, passwordHash: passwordHash, mustChange: true,
+            try await app.store.setPassword(adminID: id, passwordHash: passwordHash, mustChange: true,
                                       keeping: id == user.user.id ? user.session.token : nil)
             await app.loginThrottle.recordSuccess(target.login)
             context.logger.info("password reset", metadata: ["user": "\(id)"])
-            let fresh = try app.consoleUser(request, passwordPage: true)
-            return app.page("users", try usersView(fresh, issued: Issued(login: target.login, password: password, isNew: false)),
+            let fresh = try await app.consoleUser(request, passwordPage: true)
+            return app.page("users", try await usersView(fresh, issued: Issued(login: target.login, password: password, isNew: false)),
                             title: "Пользователи", admin: fresh, wide: true)
         }
     }

@@ -7,15 +7,15 @@ import NIOCore
 /// Builds the web application over a store (tests pass port 0 and an in-memory store).
 ///
 /// ```swift
-/// let app = try buildApplication(store: store, configuration: WebConfiguration(port: 8080))
+/// let app = try await buildApplication(store: store, configuration: WebConfiguration(port: 8080))
 /// try await app.runService()   // stops gracefully on SIGTERM / SIGINT
 /// ```
 /// `onServerRunning` receives the listening channel (tests read the port of a server on port 0 from it).
-public func buildApplication(store: AnketaStore, configuration: WebConfiguration, logger: Logger? = nil,
-                             onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+public func buildApplication(store: any SurveyStore, configuration: WebConfiguration, logger: Logger? = nil,
+                             onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }) async throws -> some ApplicationProtocol {
     var logger = logger ?? Logger(label: "anketa")
     if logger.logLevel > .info { logger.logLevel = .info }
-    let router = try buildRouter(store: store, configuration: configuration)
+    let router = try await buildRouter(store: store, configuration: configuration)
     // An idle or stalled connection (a request head never finished) is closed after the idle
     // timeout; beyond `maxConnections` new connections wait in the listen queue.
     let server = HTTPServerBuilder.http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout)))
@@ -26,8 +26,8 @@ public func buildApplication(store: AnketaStore, configuration: WebConfiguration
 }
 
 /// The router with every route and middleware.
-public func buildRouter(store: AnketaStore, configuration: WebConfiguration) throws -> Router<AppRequestContext> {
-    let app = try WebApp(store: store, configuration: configuration)
+public func buildRouter(store: any SurveyStore, configuration: WebConfiguration) async throws -> Router<AppRequestContext> {
+    let app = try await WebApp(store: store, configuration: configuration)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(secure: configuration.secureCookies))

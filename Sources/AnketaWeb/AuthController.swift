@@ -49,7 +49,7 @@ struct AuthController: Sendable {
                                                error: "Слишком много неудачных попыток входа под этим логином. Попробуйте через \(Self.minutes(minutes))."),
                             title: "Вход", status: .tooManyRequests)
         }
-        let admin = try app.store.admin(login: login)
+        let admin = try await app.store.admin(login: login)
         // An unknown login is checked against a dummy hash of the same cost, so the time taken does
         // not tell which logins exist.
         let verified = await Self.verify(password, hash: admin?.passwordHash ?? Self.dummyHash)
@@ -62,7 +62,7 @@ struct AuthController: Sendable {
         await app.loginThrottle.recordSuccess(login)
         let session = AdminSession(token: Tokens.hex(), adminID: id, csrf: Tokens.hex(),
                                    expiresAt: app.clock.now(Date().addingTimeInterval(Self.sessionLifetime)))
-        try app.store.createSession(session)
+        try await app.store.createSession(session)
         // A one-time password (first start, a new user, a reset) is changed before anything else.
         var response = Reply.redirect(admin.mustChangePassword ? "/admin/password" : "/admin")
         response.setCookie(app.cookie(WebApp.sessionCookie, session.token, maxAge: Int(Self.sessionLifetime)))
@@ -71,8 +71,8 @@ struct AuthController: Sendable {
 
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await app.form(request, context)
-        if let session = try app.adminSession(request), Tokens.equal(session.csrf, form["csrf"] ?? "") {
-            try app.store.deleteSession(token: session.token)
+        if let session = try await app.adminSession(request), Tokens.equal(session.csrf, form["csrf"] ?? "") {
+            try await app.store.deleteSession(token: session.token)
         }
         var response = Reply.redirect("/login")
         response.setCookie(app.cookie(WebApp.sessionCookie, "", maxAge: 0))
@@ -93,8 +93,8 @@ struct AuthController: Sendable {
 
 extension WebApp {
     /// The signed-in admin's session, if any.
-    func adminSession(_ request: Request) throws -> AdminSession? {
+    func adminSession(_ request: Request) async throws -> AdminSession? {
         guard let token = request.cookies[WebApp.sessionCookie]?.value, !token.isEmpty else { return nil }
-        return try store.session(token: token, now: clock.now())
+        return try await store.session(token: token, now: clock.now())
     }
 }

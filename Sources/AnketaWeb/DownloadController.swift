@@ -23,24 +23,24 @@ struct DownloadController: Sendable {
     }
 
     /// A temporary file for an export, removed after `body` has read it.
-    private func temporaryFile(_ suffix: String, _ body: (URL) throws -> [UInt8]) throws -> [UInt8] {
+    private func temporaryFile(_ suffix: String, _ body: (URL) async throws -> [UInt8]) async throws -> [UInt8] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("anketa-export-\(Tokens.hex(bytes: 8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        return try body(folder.appendingPathComponent("export.\(suffix)"))
+        return try await body(folder.appendingPathComponent("export.\(suffix)"))
     }
 
     private func csv(_ request: Request, _ context: AppRequestContext, excel: Bool) async throws -> Response {
         try await app.guarded {
-            let user = try app.consoleUser(request)
-            let (_, wave, questionnaire) = try app.consoleRun(context, for: user)
-            let bytes = try temporaryFile("csv") { url in
+            let user = try await app.consoleUser(request)
+            let (_, wave, questionnaire) = try await app.consoleRun(context, for: user)
+            let bytes = try await temporaryFile("csv") { url in
                 let writer = try CSVWriter(url: url, encoding: excel ? .windows1251 : .utf8, delimiter: UInt8(ascii: excel ? ";" : ","),
                                            bom: !excel, crlf: true)
                 let layout = ExportLayout(questionnaire: questionnaire, decimalComma: excel)
                 do {
                     try writer.write(layout.header)
-                    try app.store.forEachResponse(in: wave) { try writer.write(layout.row($0.response)) }
+                    try await app.store.forEachResponse(in: wave) { try writer.write(layout.row($0.response)) }
                     try writer.finish()
                 } catch {
                     writer.cancel()
@@ -63,13 +63,13 @@ struct DownloadController: Sendable {
 
     @Sendable func exportXLSX(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-            let user = try app.consoleUser(request)
-            let (_, wave, questionnaire) = try app.consoleRun(context, for: user)
-            let bytes = try temporaryFile("xlsx") { url in
+            let user = try await app.consoleUser(request)
+            let (_, wave, questionnaire) = try await app.consoleRun(context, for: user)
+            let bytes = try await temporaryFile("xlsx") { url in
                 let layout = ExportLayout(questionnaire: questionnaire)
                 let writer = try SpreadsheetWriter(layout: layout, url: url)
                 do {
-                    try app.store.forEachResponse(in: wave) { try writer.write(layout: layout, $0.response) }
+                    try await app.store.forEachResponse(in: wave) { try writer.write(layout: layout, $0.response) }
                     try writer.finish()
                 } catch {
                     writer.cancel()
@@ -85,22 +85,23 @@ struct DownloadController: Sendable {
     /// The same справка as `anketa report`: dynamics against the previous run of the same
     /// questionnaire and unit, охват and framing from the organisation profile (`serve --org`), and
     /// the grouping chosen on the run's page (`?by=`).
-    private func reportInput(_ request: Request, _ context: AppRequestContext, user: ConsoleUser) throws -> (ReportInput, Wave) {
-        let (_, wave, questionnaire) = try app.consoleRun(context, for: user)
+    private func reportInput(_ request: Request, _ context: AppRequestContext, user: ConsoleUser) async throws -> (ReportInput, Wave) {
+        let (_, wave, questionnaire) = try await app.consoleRun(context, for: user)
         let by = request.uri.queryParameters.get("by").flatMap { id in questionnaire.groupings.first { $0.id == id }?.id }
         let options = AnalysisOptions(minGroupSize: app.configuration.minGroupSize, groupings: by.map { [$0] })
-        func analyze(_ wave: Wave) throws -> AnalysisResult {
+        func analyze(_ wave: Wave) async throws -> AnalysisResult {
             var analyzer = Analyzer(questionnaire: questionnaire, wave: wave.displayName, options: options)
-            try app.store.forEachResponse(in: wave) { analyzer.add($0.response) }
+            try await app.store.forEachResponse(in: wave) { analyzer.add($0.response) }
             return analyzer.finish()
         }
         // Every earlier run of the questionnaire for the school: the last for the dynamics, all of
         // them (two or more) for the trend over the years, as `anketa report --trend` does.
-        let history = try app.earlierWaves(of: wave).map(analyze)
+        var history: [AnalysisResult] = []
+        for earlier in try await app.earlierWaves(of: wave) { history.append(try await analyze(earlier)) }
         let formatter = DateFormatter()
         formatter.timeZone = app.clock.timeZone
         formatter.dateFormat = "dd.MM.yyyy"
-        var input = ReportInput(questionnaire: questionnaire, result: try analyze(wave), previous: history.last,
+        var input = ReportInput(questionnaire: questionnaire, result: try await analyze(wave), previous: history.last,
                                 organization: wave.unit.isEmpty ? nil : wave.unit, mapGrouping: by,
                                 date: formatter.string(from: Date()), profile: app.configuration.organization)
         input.history = history
@@ -109,16 +110,16 @@ struct DownloadController: Sendable {
 
     @Sendable func reportHTML(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-            let user = try app.consoleUser(request)
-            let (input, _) = try reportInput(request, context, user: user)
+            let user = try await app.consoleUser(request)
+            let (input, _) = try await reportInput(request, context, user: user)
             return Reply.html(HTMLRenderer().render(CertificateComposer(input).compose()))
         }
     }
 
     @Sendable func reportDOCX(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-            let user = try app.consoleUser(request)
-            let (input, wave) = try reportInput(request, context, user: user)
+            let user = try await app.consoleUser(request)
+            let (input, wave) = try await reportInput(request, context, user: user)
             let data = try DOCXRenderer().render(CertificateComposer(input).compose())
             return Reply.file([UInt8](data), contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                               filename: "справка-\(input.questionnaire.id)-\(wave.name).docx")

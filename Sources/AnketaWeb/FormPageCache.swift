@@ -107,15 +107,23 @@ final class FormPageCache: @unchecked Sendable {
     }
 
     /// A definition kept by id and version.
-    func definition(id: String, version: Int, load: () throws -> Questionnaire) rethrows -> Questionnaire {
+    func definition(id: String, version: Int, load: () async throws -> Questionnaire) async rethrows -> Questionnaire {
         let key = "\(id)#\(version)"
-        if let known = lock.withLock({ definitions[key] }) { return known }
-        let loaded = try load()
+        if let known = definition(key) { return known }
+        let loaded = try await load()
+        keep(loaded, as: key)
+        return loaded
+    }
+
+    private func definition(_ key: String) -> Questionnaire? {
+        lock.withLock { definitions[key] }
+    }
+
+    private func keep(_ definition: Questionnaire, as key: String) {
         lock.withLock {
             if definitions.count >= capacity { definitions.removeAll() }
-            definitions[key] = loaded
+            definitions[key] = definition
         }
-        return loaded
     }
 
     /// Where `needle` starts in `haystack`.

@@ -27,10 +27,10 @@ struct LiveSummary {
     /// Why nothing is shown (fewer respondents than the minimum group).
     let hiddenReason: String?
 
-    static func make(questionnaire: Questionnaire, wave: Wave, store: AnketaStore, minGroupSize: Int) throws -> LiveSummary {
+    static func make(questionnaire: Questionnaire, wave: Wave, store: any SurveyStore, minGroupSize: Int) async throws -> LiveSummary {
         var analyzer = Analyzer(questionnaire: questionnaire, wave: wave.displayName,
                                 options: AnalysisOptions(minGroupSize: minGroupSize, groupings: [], maxTexts: 0))
-        try store.forEachResponse(in: wave) { analyzer.add($0.response) }
+        try await store.forEachResponse(in: wave) { analyzer.add($0.response) }
         let result = analyzer.finish()
         if result.respondents == 0 { return LiveSummary(questions: [], hiddenReason: "Ответов пока нет — сводка по вопросам появится с первыми ответами.") }
         if result.suppressed {

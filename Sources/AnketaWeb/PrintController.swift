@@ -20,9 +20,9 @@ struct PrintController: Sendable {
 
     /// The user's run (role and unit checked), or the page to show instead (sign-in, no access, not
     /// found, a link that cannot be printed).
-    private func printable(_ request: Request, _ context: AppRequestContext) throws -> (ConsoleUser, SurveyRun, Wave, Questionnaire) {
-        let user = try app.consoleUser(request)
-        let (run, wave, questionnaire) = try app.consoleRun(context, for: user)
+    private func printable(_ request: Request, _ context: AppRequestContext) async throws -> (ConsoleUser, SurveyRun, Wave, Questionnaire) {
+        let user = try await app.consoleUser(request)
+        let (run, wave, questionnaire) = try await app.consoleRun(context, for: user)
         if let problem = app.publicLinkProblem {
             context.logger.notice("printing refused: no public link", metadata: ["run": "\(run.id ?? 0)"])
             let view = RefusalView(id: run.id ?? 0, problem: problem, hint: WebApp.publicLinkHint)
@@ -61,7 +61,7 @@ struct PrintController: Sendable {
 
     @Sendable func poster(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-        let (user, run, wave, questionnaire) = try printable(request, context)
+        let (user, run, wave, questionnaire) = try await printable(request, context)
         let link = "\(app.baseURL)/s/\(run.slug)"
         let qr = try QRCode(link, correction: .medium).svg(moduleSize: 8, quietZone: 4, title: "QR-код ссылки на опрос")
         let view = PosterView(id: run.id ?? 0, school: school(wave), title: questionnaire.title,
@@ -88,9 +88,9 @@ struct PrintController: Sendable {
 
     @Sendable func codes(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-        let (user, run, wave, questionnaire) = try printable(request, context)
+        let (user, run, wave, questionnaire) = try await printable(request, context)
         let link = "\(app.baseURL)/s/\(run.slug)"
-        let slips = try app.store.codes(run: run.id ?? 0).filter { !$0.used }.map { item in
+        let slips = try await app.store.codes(run: run.id ?? 0).filter { !$0.used }.map { item in
             // The QR code opens the form with the code filled in; the printed link and code work by hand.
             Slip(title: questionnaire.title, school: shortSchool(wave),
                  qr: try QRCode("\(link)?code=\(item.code)", correction: .medium).svg(moduleSize: 4, quietZone: 2, title: "QR-код с кодом \(item.code)"),
@@ -106,9 +106,9 @@ struct PrintController: Sendable {
     @Sendable func addCodes(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
             let (user, form) = try await app.consolePost(request, context)
-            let (run, _, _) = try app.consoleRun(context, for: user)
+            let (run, _, _) = try await app.consoleRun(context, for: user)
             let count = min(500, max(1, Int(form["count"] ?? "") ?? 30))
-            try app.store.addCodes((0..<count).map { _ in Tokens.accessCode() }, run: run.id ?? 0)
+            try await app.store.addCodes((0..<count).map { _ in Tokens.accessCode() }, run: run.id ?? 0)
             return Reply.redirect("/admin/runs/\(run.id ?? 0)")
         }
     }

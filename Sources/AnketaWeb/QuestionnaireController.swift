@@ -88,7 +88,7 @@ struct QuestionnaireController: Sendable {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-            let user = try app.consoleUser(request)
+            let user = try await app.consoleUser(request)
             let notice = request.uri.queryParameters.get("uploaded").map { "Анкета «\($0)» загружена: её можно выбрать при создании опроса." }
             return app.page("questionnaires", listView(user, logger: context.logger, notice: notice), title: "Анкеты", admin: user, wide: true)
         }
@@ -96,7 +96,7 @@ struct QuestionnaireController: Sendable {
 
     @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-            let user = try app.consoleUser(request)
+            let user = try await app.consoleUser(request)
             // A multipart upload (a file) or an ordinary form (text pasted into the field).
             var fields: [String: String] = [:]
             var file: MultipartForm.Part?
@@ -181,7 +181,7 @@ struct QuestionnaireController: Sendable {
 
     @Sendable func preview(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-            let user = try app.consoleUser(request)
+            let user = try await app.consoleUser(request)
             return previewPage(user, try questionnaire(context))
         }
     }

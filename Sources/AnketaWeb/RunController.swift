@@ -37,10 +37,10 @@ struct RunController: Sendable {
 
     @Sendable func index(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-            let user = try app.consoleUser(request)
+            let user = try await app.consoleUser(request)
             let now = app.clock.now()
-            let titles = Dictionary(try app.store.questionnaires().map { ($0.id, $0.title) }, uniquingKeysWith: { _, last in last })
-            let rows = try app.store.runs().filter { user.user.mayAccess(unit: $0.wave.unit) }.map { item in
+            let titles = Dictionary(try await app.store.questionnaires().map { ($0.id, $0.title) }, uniquingKeysWith: { _, last in last })
+            let rows = try await app.store.runs().filter { user.user.mayAccess(unit: $0.wave.unit) }.map { item in
                 RunRow(id: item.run.id ?? 0, title: titles[item.wave.questionnaireID] ?? item.wave.questionnaireID, wave: item.wave.displayName,
                        period: app.clock.period(item.run.opensAt, item.run.closesAt), state: item.run.state(at: now).rawValue,
                        responses: item.responses)
@@ -80,22 +80,22 @@ struct RunController: Sendable {
 
     /// What a new run may be made of: the questionnaires folder, plus — for a copy — the stored
     /// version of the copied run's questionnaire when the folder no longer has it.
-    private func choices(logger: Logger, including stored: String? = nil) throws -> [(questionnaire: Questionnaire, source: String)] {
+    private func choices(logger: Logger, including stored: String? = nil) async throws -> [(questionnaire: Questionnaire, source: String)] {
         var entries = app.catalog(logger: logger)
         if let stored, !entries.contains(where: { $0.questionnaire.id == stored }),
-           let record = try app.store.questionnaires().filter({ $0.id == stored }).max(by: { $0.version < $1.version }) {
-            entries.append((try app.store.questionnaire(id: record.id, version: record.version), record.definition))
+           let record = try await app.store.questionnaires().filter({ $0.id == stored }).max(by: { $0.version < $1.version }) {
+            entries.append((try await app.store.questionnaire(id: record.id, version: record.version), record.definition))
         }
         return entries
     }
 
     private func newRunView(_ user: ConsoleUser, form: FormData? = nil, error: String? = nil, copy: (SurveyRun, Wave, Questionnaire)? = nil,
-                            logger: Logger) throws -> NewRunView {
+                            logger: Logger) async throws -> NewRunView {
         let now = Date()
         let selected = form?["questionnaire"] ?? copy?.2.id
         let unit = user.isMethodist ? (form?["unit"] ?? copy?.1.unit ?? "") : user.user.unit
         return NewRunView(csrf: user.session.csrf,
-                          questionnaires: try choices(logger: logger, including: selected).map {
+                          questionnaires: try await choices(logger: logger, including: selected).map {
                               QuestionnaireOption(id: $0.questionnaire.id, title: $0.questionnaire.title,
                                                   audience: $0.questionnaire.audience.nominativePlural.lowercased(), selected: selected == $0.questionnaire.id)
                           },
@@ -121,50 +121,50 @@ struct RunController: Sendable {
 
     @Sendable func newRun(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-            let user = try app.consoleUser(request)
+            let user = try await app.consoleUser(request)
             var copy: (SurveyRun, Wave, Questionnaire)?
             if let from = request.uri.queryParameters.get("from").flatMap({ Int64($0) }) {
-                guard let (run, wave) = try app.store.run(id: from) else { throw HTTPError(.notFound) }
+                guard let (run, wave) = try await app.store.run(id: from) else { throw HTTPError(.notFound) }
                 guard user.user.mayAccess(unit: wave.unit) else {
                     return app.page("message", WebApp.MessageView(heading: "Нет доступа", text: "Этот опрос проводит другая организация: копировать можно только опросы своей школы."),
                                     title: "Нет доступа", admin: user, status: .forbidden)
                 }
-                copy = (run, wave, try app.store.questionnaire(id: wave.questionnaireID, version: wave.questionnaireVersion))
+                copy = (run, wave, try await app.store.questionnaire(id: wave.questionnaireID, version: wave.questionnaireVersion))
             }
-            return app.page("run_new", try newRunView(user, copy: copy, logger: context.logger), title: "Новый опрос", admin: user)
+            return app.page("run_new", try await newRunView(user, copy: copy, logger: context.logger), title: "Новый опрос", admin: user)
         }
     }
 
     @Sendable func createRun(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
             let (user, form) = try await app.consolePost(request, context)
-            func refuse(_ message: String) throws -> Response {
-                app.page("run_new", try newRunView(user, form: form, error: message, logger: context.logger), title: "Новый опрос",
+            func refuse(_ message: String) async throws -> Response {
+                app.page("run_new", try await newRunView(user, form: form, error: message, logger: context.logger), title: "Новый опрос",
                          admin: user, status: .unprocessableContent)
             }
-            guard let entry = try choices(logger: context.logger, including: form["questionnaire"]).first(where: { $0.questionnaire.id == form["questionnaire"] }) else {
-                return try refuse("Выберите анкету из списка.")
+            guard let entry = try await choices(logger: context.logger, including: form["questionnaire"]).first(where: { $0.questionnaire.id == form["questionnaire"] }) else {
+                return try await refuse("Выберите анкету из списка.")
             }
             let wave = (form["wave"] ?? "").trimmingCharacters(in: .whitespaces)
-            guard !wave.isEmpty else { return try refuse("Укажите название волны, например 2026-весна.") }
+            guard !wave.isEmpty else { return try await refuse("Укажите название волны, например 2026-весна.") }
             guard let opens = form["opens"].flatMap(Dates.fromInput), let closes = form["closes"].flatMap(Dates.fromInput) else {
-                return try refuse("Укажите даты начала и окончания.")
+                return try await refuse("Укажите даты начала и окончания.")
             }
-            guard opens < closes else { return try refuse("Окончание должно быть позже начала.") }
+            guard opens < closes else { return try await refuse("Окончание должно быть позже начала.") }
             // A school administrator's run is their school's, whatever the form says.
             let unit = user.isMethodist ? (form["unit"] ?? "").trimmingCharacters(in: .whitespaces) : user.user.unit
             // The store keeps names as C strings: a NUL byte would cut them.
             guard !wave.unicodeScalars.contains("\u{0}"), !unit.unicodeScalars.contains("\u{0}") else {
-                return try refuse("Название волны и организации не должны содержать нулевой байт.")
+                return try await refuse("Название волны и организации не должны содержать нулевой байт.")
             }
-            try app.store.register(entry.questionnaire, source: entry.source)
-            let target = try app.store.wave(for: entry.questionnaire, named: wave, unit: unit.isEmpty ? nil : unit, create: true)
-            if try app.store.runs().contains(where: { $0.wave.id == target.id }) {
-                return try refuse("У волны «\(target.displayName)» уже есть опрос. Выберите другое название волны.")
+            try await app.store.register(entry.questionnaire, source: entry.source)
+            let target = try await app.store.wave(for: entry.questionnaire, named: wave, unit: unit.isEmpty ? nil : unit, create: true)
+            if try await app.store.runs().contains(where: { $0.wave.id == target.id }) {
+                return try await refuse("У волны «\(target.displayName)» уже есть опрос. Выберите другое название волны.")
             }
-            let run = try app.store.createRun(wave: target, slug: Tokens.hex(bytes: 12), opensAt: opens, closesAt: closes,
+            let run = try await app.store.createRun(wave: target, slug: Tokens.hex(bytes: 12), opensAt: opens, closesAt: closes,
                                               requiresCode: form["codes"] == "1")
-            if run.requiresCode, let id = run.id { try app.store.addCodes((0..<30).map { _ in Tokens.accessCode() }, run: id) }
+            if run.requiresCode, let id = run.id { try await app.store.addCodes((0..<30).map { _ in Tokens.accessCode() }, run: id) }
             context.logger.info("run created", metadata: ["run": "\(run.id ?? 0)", "questionnaire": "\(entry.questionnaire.id)"])
             return Reply.redirect("/admin/runs/\(run.id ?? 0)")
         }
@@ -184,11 +184,11 @@ struct RunController: Sendable {
 
     @Sendable func showRun(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-            let user = try app.consoleUser(request)
-            let (run, wave, questionnaire) = try app.consoleRun(context, for: user)
+            let user = try await app.consoleUser(request)
+            let (run, wave, questionnaire) = try await app.consoleRun(context, for: user)
             let id = run.id ?? 0
-            let codes = run.requiresCode ? try app.store.codes(run: id) : []
-            let responses = try app.store.responseCount(in: wave)
+            let codes = run.requiresCode ? try await app.store.codes(run: id) : []
+            let responses = try await app.store.responseCount(in: wave)
             var groups: [GroupTable] = []
             // Counts per group as the справка will form them (classes normalised, levels derived);
             // groups smaller than the minimum are not listed one by one.
@@ -196,7 +196,7 @@ struct RunController: Sendable {
             for grouping in questionnaire.groupings.prefix(3) where responses >= minimum {
                 let kind = questionnaire.question(grouping.question)?.kind
                 var totals: [String: Int] = [:]
-                for item in try app.store.counts(in: wave, question: grouping.question) {
+                for item in try await app.store.counts(in: wave, question: grouping.question) {
                     let answer: Answer = kind == .single ? .option(item.value) : kind == .number ? .number(Double(item.value) ?? 0) : .text(item.value)
                     totals[Analyzer.groupKey(answer, grouping: grouping, questionnaire: questionnaire), default: 0] += item.count
                 }
@@ -209,8 +209,8 @@ struct RunController: Sendable {
             }
             let now = app.clock.now()
             let state = run.state(at: now)
-            let summary = try LiveSummary.make(questionnaire: questionnaire, wave: wave, store: app.store, minGroupSize: minimum)
-            let previous = try app.previousWave(of: wave)
+            let summary = try await LiveSummary.make(questionnaire: questionnaire, wave: wave, store: app.store, minGroupSize: minimum)
+            let previous = try await app.previousWave(of: wave)
             let view: [String: Any] = [
                 "id": id, "title": questionnaire.title, "wave": wave.name, "unit": wave.unit, "csrf": user.session.csrf,
                 "period": app.clock.period(run.opensAt, run.closesAt), "state": state.rawValue,
@@ -233,10 +233,10 @@ struct RunController: Sendable {
 
     @Sendable func confirmClose(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
-            let user = try app.consoleUser(request)
-            let (run, wave, questionnaire) = try app.consoleRun(context, for: user)
+            let user = try await app.consoleUser(request)
+            let (run, wave, questionnaire) = try await app.consoleRun(context, for: user)
             let view: [String: Any] = ["id": run.id ?? 0, "title": questionnaire.title, "wave": wave.displayName, "csrf": user.session.csrf,
-                                       "responses": try app.store.responseCount(in: wave), "closes": app.clock.human(run.closesAt)]
+                                       "responses": try await app.store.responseCount(in: wave), "closes": app.clock.human(run.closesAt)]
             return app.page("run_close", view, title: "Завершить опрос?", admin: user)
         }
     }
@@ -244,10 +244,10 @@ struct RunController: Sendable {
     @Sendable func closeRun(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
             let (user, form) = try await app.consolePost(request, context)
-            let (run, _, _) = try app.consoleRun(context, for: user)
+            let (run, _, _) = try await app.consoleRun(context, for: user)
             // Only the confirmation page's button closes; anything else asks first.
             guard form["confirm"] == "yes" else { return Reply.redirect("/admin/runs/\(run.id ?? 0)/close") }
-            try app.store.closeRun(id: run.id ?? 0, at: app.clock.now())
+            try await app.store.closeRun(id: run.id ?? 0, at: app.clock.now())
             context.logger.info("run closed", metadata: ["run": "\(run.id ?? 0)"])
             return Reply.redirect("/admin/runs/\(run.id ?? 0)")
         }
@@ -256,12 +256,12 @@ struct RunController: Sendable {
     @Sendable func reopenRun(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
             let (user, form) = try await app.consolePost(request, context)
-            let (run, _, _) = try app.consoleRun(context, for: user)
+            let (run, _, _) = try await app.consoleRun(context, for: user)
             let now = app.clock.now()
             var closes = form["closes"].flatMap(Dates.fromInput) ?? run.closesAt
             // A run whose end has passed reopens for a week unless a new end is given.
             if closes <= now { closes = app.clock.adding(days: 7, to: now) ?? now }
-            try app.store.reopenRun(id: run.id ?? 0, closesAt: closes)
+            try await app.store.reopenRun(id: run.id ?? 0, closesAt: closes)
             context.logger.info("run reopened", metadata: ["run": "\(run.id ?? 0)"])
             return Reply.redirect("/admin/runs/\(run.id ?? 0)")
         }
@@ -270,16 +270,16 @@ struct RunController: Sendable {
     @Sendable func extendRun(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
             let (user, form) = try await app.consolePost(request, context)
-            let (run, _, _) = try app.consoleRun(context, for: user)
+            let (run, _, _) = try await app.consoleRun(context, for: user)
             let days = min(90, max(1, Int(form["days"] ?? "") ?? 7))
             let now = app.clock.now()
             // From the planned end, or from now when it has passed.
             let base = max(run.closesAt, now)
             guard let closes = app.clock.adding(days: days, to: base) else { throw HTTPError(.badRequest) }
             if run.closed {
-                try app.store.reopenRun(id: run.id ?? 0, closesAt: closes)
+                try await app.store.reopenRun(id: run.id ?? 0, closesAt: closes)
             } else {
-                try app.store.setRunDates(id: run.id ?? 0, opensAt: run.opensAt, closesAt: closes)
+                try await app.store.setRunDates(id: run.id ?? 0, opensAt: run.opensAt, closesAt: closes)
             }
             context.logger.info("run extended", metadata: ["run": "\(run.id ?? 0)", "days": "\(days)"])
             return Reply.redirect("/admin/runs/\(run.id ?? 0)")
@@ -289,14 +289,14 @@ struct RunController: Sendable {
     @Sendable func setDates(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await app.guarded {
             let (user, form) = try await app.consolePost(request, context)
-            let (run, _, _) = try app.consoleRun(context, for: user)
+            let (run, _, _) = try await app.consoleRun(context, for: user)
             guard let opens = form["opens"].flatMap(Dates.fromInput), let closes = form["closes"].flatMap(Dates.fromInput) else {
                 return app.message("Сроки не изменены", "Укажите дату и время начала и окончания.", status: .unprocessableContent)
             }
             guard opens < closes else {
                 return app.message("Сроки не изменены", "Окончание должно быть позже начала. Вернитесь назад и исправьте даты.", status: .unprocessableContent)
             }
-            try app.store.setRunDates(id: run.id ?? 0, opensAt: opens, closesAt: closes)
+            try await app.store.setRunDates(id: run.id ?? 0, opensAt: opens, closesAt: closes)
             context.logger.info("run dates changed", metadata: ["run": "\(run.id ?? 0)"])
             return Reply.redirect("/admin/runs/\(run.id ?? 0)")
         }

@@ -26,13 +26,13 @@ struct SurveyController: Sendable {
     }
 
     /// The run and its questionnaire, or the page to show instead.
-    private func lookup(_ context: AppRequestContext) throws -> Result<(SurveyRun, Wave, Questionnaire), ResponseRefusal> {
+    private func lookup(_ context: AppRequestContext) async throws -> Result<(SurveyRun, Wave, Questionnaire), ResponseRefusal> {
         let slug = try context.parameters.require("slug")
-        guard let (run, wave) = try app.store.run(slug: slug) else {
+        guard let (run, wave) = try await app.store.run(slug: slug) else {
             return .failure(ResponseRefusal(app.message("Опрос не найден", "Проверьте ссылку: возможно, в ней опечатка.", status: .notFound)))
         }
-        let questionnaire = try app.formPages.definition(id: wave.questionnaireID, version: wave.questionnaireVersion) {
-            try app.store.questionnaire(id: wave.questionnaireID, version: wave.questionnaireVersion)
+        let questionnaire = try await app.formPages.definition(id: wave.questionnaireID, version: wave.questionnaireVersion) {
+            try await app.store.questionnaire(id: wave.questionnaireID, version: wave.questionnaireVersion)
         }
         switch run.state(at: app.clock.now()) {
         case .open: return .success((run, wave, questionnaire))
@@ -45,7 +45,7 @@ struct SurveyController: Sendable {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (run, wave, questionnaire): (SurveyRun, Wave, Questionnaire)
-        switch try lookup(context) {
+        switch try await lookup(context) {
         case .failure(let refusal): return refusal.response
         case .success(let found): (run, wave, questionnaire) = found
         }
@@ -63,7 +63,7 @@ struct SurveyController: Sendable {
                                                        error: "Слишком много попыток ввести код. Подождите минуту и попробуйте снова."),
                                 title: questionnaire.title, status: .tooManyRequests)
             }
-            guard let id = run.id, try app.store.codeIsUsable(code, run: id) else {
+            guard let id = run.id, try await app.store.codeIsUsable(code, run: id) else {
                 await app.codeFailures.record(client)
                 return app.page("code_entry", CodeView(title: questionnaire.title, anonymous: questionnaire.anonymous, action: action, code: code,
                                                        error: "Код не подходит или уже использован. Проверьте, как он написан на карточке."),
@@ -99,16 +99,16 @@ struct SurveyController: Sendable {
     /// A page of a started form, from its draft.
     @Sendable func showPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (run, _, questionnaire): (SurveyRun, Wave, Questionnaire)
-        switch try lookup(context) {
+        switch try await lookup(context) {
         case .failure(let refusal): return refusal.response
         case .success(let found): (run, _, questionnaire) = found
         }
         let token = try context.parameters.require("token")
         guard app.formTokens.isValid(token) else { return app.message("Опрос не найден", "Проверьте ссылку: возможно, в ней опечатка.", status: .notFound) }
-        if try app.store.isFormTokenConsumed(token) { return alreadyReceived(run) }
+        if try await app.store.isFormTokenConsumed(token) { return alreadyReceived(run) }
         let form = SurveyForm(questionnaire: questionnaire)
         let (csrf, isNew) = app.visitorToken(request)
-        let draft = try app.store.draft(token: token, now: AnketaStore.localNow())
+        let draft = try await app.store.draft(token: token, now: AnketaStore.localNow())
         guard let draft, draft.runID == run.id, Tokens.equal(draft.visitor, WebApp.visitorHash(csrf)) else {
             // Expired, never saved, or opened in another browser: the answers are not shown here.
             return app.message("Ответы не сохранились", "Прошло больше суток или страница открыта в другом браузере. Откройте ссылку на опрос и начните заново.",
@@ -132,7 +132,7 @@ struct SurveyController: Sendable {
 
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (run, wave, questionnaire): (SurveyRun, Wave, Questionnaire)
-        switch try lookup(context) {
+        switch try await lookup(context) {
         case .failure(let refusal): return refusal.response
         case .success(let found): (run, wave, questionnaire) = found
         }
@@ -141,9 +141,9 @@ struct SurveyController: Sendable {
             return app.message("Форма устарела", "Откройте ссылку на опрос заново и отправьте ответы ещё раз.", status: .forbidden)
         }
         let csrf = posted["csrf"] ?? ""
-        if try app.store.isFormTokenConsumed(token) { return alreadyReceived(run) }
+        if try await app.store.isFormTokenConsumed(token) { return alreadyReceived(run) }
         let now = Date()
-        let draft = try app.store.draft(token: token, now: AnketaStore.localNow(now))
+        let draft = try await app.store.draft(token: token, now: AnketaStore.localNow(now))
         if let draft, draft.runID != run.id || !Tokens.equal(draft.visitor, WebApp.visitorHash(csrf)) {
             return app.message("Форма устарела", "Откройте ссылку на опрос заново и отправьте ответы ещё раз.", status: .forbidden)
         }
@@ -179,7 +179,7 @@ struct SurveyController: Sendable {
                 return render(page: page ?? 0, notice: "Слишком много переходов за минуту. Ваши ответы остались на этой странице — подождите минуту и нажмите кнопку ещё раз.",
                               status: .tooManyRequests)
             }
-            do { try app.store.saveDraft(saved, now: AnketaStore.localNow(now)) } catch {
+            do { try await app.store.saveDraft(saved, now: AnketaStore.localNow(now)) } catch {
                 context.logger.error("draft not stored", metadata: ["run": "\(run.id ?? 0)", "error": "\(error)"])
                 return render(page: page ?? 0, notice: "Не удалось сохранить ответы, попробуйте ещё раз. Ваши ответы остались на этой странице.",
                               status: .serviceUnavailable)
@@ -196,24 +196,24 @@ struct SurveyController: Sendable {
         // answers are kept, not lost.
         let visitorAllowed = await app.visitorSubmissions.allow(csrf)
         guard visitorAllowed, await app.submissions.allow(app.clientKey(request, context)) else {
-            try? app.store.saveDraft(saved, now: AnketaStore.localNow(now))
+            try? await app.store.saveDraft(saved, now: AnketaStore.localNow(now))
             return renderSending(notice: "Слишком много отправок за минуту. Ваши ответы сохранены — подождите минуту и отправьте их ещё раз.",
                                  status: .tooManyRequests)
         }
         switch form.read(answers) {
         case .failure(let errors):
             // The first page with a problem, with that page's errors.
-            try? app.store.saveDraft(saved, now: AnketaStore.localNow(now))
+            try? await app.store.saveDraft(saved, now: AnketaStore.localNow(now))
             let first = errors.byQuestion.keys.compactMap(form.page(of:)).min() ?? 0
             return render(page: first, errors: errors.byQuestion, status: .unprocessableContent)
         case .success(let response):
             if run.requiresCode, !(await app.codeFailures.check(app.clientKey(request, context))) {
-                try? app.store.saveDraft(saved, now: AnketaStore.localNow(now))
+                try? await app.store.saveDraft(saved, now: AnketaStore.localNow(now))
                 return renderSending(notice: "Слишком много попыток ввести код. Ваши ответы сохранены — подождите минуту и отправьте их ещё раз.",
                                      status: .tooManyRequests)
             }
             do {
-                _ = try app.store.submit(response, run: run, code: code, formToken: token, now: app.clock.now(now))
+                _ = try await app.store.submit(response, run: run, code: code, formToken: token, now: app.clock.now(now))
             } catch let refusal as SubmissionRefusal {
                 switch refusal {
                 case .alreadyReceived: return alreadyReceived(run)
@@ -228,7 +228,7 @@ struct SurveyController: Sendable {
                 // The store could not take the answers (the file busy for too long, a full disk):
                 // the respondent keeps them on the page and can send them again.
                 context.logger.error("response not stored", metadata: ["run": "\(run.id ?? 0)", "error": "\(error)"])
-                try? app.store.saveDraft(saved, now: AnketaStore.localNow(now))
+                try? await app.store.saveDraft(saved, now: AnketaStore.localNow(now))
                 return renderSending(notice: SurveyController.notStoredNotice, status: .serviceUnavailable)
             }
             context.logger.info("response stored", metadata: ["run": "\(run.id ?? 0)"])
@@ -239,10 +239,10 @@ struct SurveyController: Sendable {
 
     @Sendable func thanks(_ request: Request, context: AppRequestContext) async throws -> Response {
         let slug = try context.parameters.require("slug")
-        guard let (_, wave) = try app.store.run(slug: slug) else {
+        guard let (_, wave) = try await app.store.run(slug: slug) else {
             return app.message("Опрос не найден", "Проверьте ссылку.", status: .notFound)
         }
-        let questionnaire = try app.store.questionnaire(id: wave.questionnaireID, version: wave.questionnaireVersion)
+        let questionnaire = try await app.store.questionnaire(id: wave.questionnaireID, version: wave.questionnaireVersion)
         return app.message("Спасибо!", questionnaire.outro ?? "Ваши ответы сохранены. Спасибо за участие в опросе!", status: .ok)
     }
 

@@ -17,14 +17,14 @@ extension WebApp {
 
     /// The earlier waves of the same questionnaire and unit that have answers, oldest first: the last
     /// is what the справка's dynamics compare with; with two or more the справка shows the trend.
-    func earlierWaves(of wave: Wave) throws -> [Wave] {
-        try store.waves().filter {
+    func earlierWaves(of wave: Wave) async throws -> [Wave] {
+        try await store.waves().filter {
             $0.wave.questionnaireID == wave.questionnaireID && $0.wave.unit == wave.unit && ($0.wave.id ?? 0) < (wave.id ?? 0) && $0.responses > 0
         }.map(\.wave).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
     }
 
     /// The latest earlier wave of the same questionnaire and unit that has answers.
-    func previousWave(of wave: Wave) throws -> Wave? {
-        try earlierWaves(of: wave).last
+    func previousWave(of wave: Wave) async throws -> Wave? {
+        try await earlierWaves(of: wave).last
     }
 }

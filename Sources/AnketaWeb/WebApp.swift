@@ -9,7 +9,7 @@ import Mustache
 /// What every controller shares: the store, the configuration, the templates and the catalogue of
 /// questionnaire definitions.
 struct WebApp: Sendable {
-    let store: AnketaStore
+    let store: any SurveyStore
     let configuration: WebConfiguration
     let templates: MustacheLibrary
     let submissions: RateLimiter
@@ -30,7 +30,7 @@ struct WebApp: Sendable {
     /// The organisation's time zone for run dates.
     let clock: ConsoleClock
 
-    init(store: AnketaStore, configuration: WebConfiguration) throws {
+    init(store: any SurveyStore, configuration: WebConfiguration) async throws {
         self.store = store
         self.configuration = configuration
         var library = MustacheLibrary()
@@ -41,7 +41,7 @@ struct WebApp: Sendable {
         visitorSteps = RateLimiter(perMinute: max(60, configuration.submissionsPerVisitor * 20))
         logins = RateLimiter(perMinute: 10)
         codeFailures = RateLimiter(perMinute: configuration.codeFailuresPerMinute)
-        formTokens = FormTokens(keyHex: try store.setting("form-token-key") { Tokens.hex(bytes: 32) })
+        formTokens = FormTokens(keyHex: try await store.setting("form-token-key") { Tokens.hex(bytes: 32) })
         listeningURL = ClientAddress.listeningURL(host: configuration.host, port: configuration.port, secure: configuration.secureCookies)
         trustedProxies = Set(configuration.trustedProxies.compactMap(ClientAddress.canonical))
         clock = ConsoleClock(timeZone: configuration.timeZone)
@@ -58,8 +58,9 @@ struct WebApp: Sendable {
 
     /// Renders a page template into the layout for a signed-in session (looks its user up).
     func page(_ template: String, _ object: Any, title: String, admin session: AdminSession?, wide: Bool = false,
-              refresh: Int? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        let user = session.flatMap { session in (try? store.admin(id: session.adminID)).flatMap { $0 }.map { ConsoleUser(session: session, user: $0) } }
+              refresh: Int? = nil, status: HTTPResponse.Status = .ok) async -> Response {
+        var user: ConsoleUser?
+        if let session, let admin = (try? await store.admin(id: session.adminID)) ?? nil { user = ConsoleUser(session: session, user: admin) }
         return page(template, object, title: title, admin: user, wide: wide, refresh: refresh, status: status)
     }
 

@@ -1,3 +1,5 @@
+import AnketaStore
+import AnketaStorePostgres
 import ArgumentParser
 import Foundation
 
@@ -12,7 +14,8 @@ struct Anketa: AsyncParsableCommand {
               anketa validate Questionnaires/*.yaml
               anketa ingest Questionnaires/parents-satisfaction.yaml ответы.csv --wave 2026-весна --unit "Школа № 1"
               anketa report parents-satisfaction --wave 2026-весна --compare 2025-весна
-            Ответы хранятся в базе SQLite (по умолчанию anketa.sqlite в текущей папке, см. --db).
+            Ответы хранятся в базе SQLite (по умолчанию anketa.sqlite в текущей папке, см. --db)
+            или на сервере PostgreSQL (--db postgres://… или переменная ANKETA_DATABASE_URL).
             """,
         version: "0.1.0",
         subcommands: [Validate.self, Ingest.self, Export.self, List.self, Report.self, Objectivity.self, IOM.self, Serve.self, Admin.self, Units.self]
@@ -42,6 +45,21 @@ struct Anketa: AsyncParsableCommand {
 
 /// Options every command that touches the store shares.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Файл базы SQLite.", valueName: "путь"))
-    var db: String = "anketa.sqlite"
+    @Option(name: .customLong("db"),
+            help: ArgumentHelp("База: файл SQLite (по умолчанию anketa.sqlite) или сервер PostgreSQL postgres://пользователь@сервер:порт/база; без --db берётся из ANKETA_DATABASE_URL, если она задана.",
+                               valueName: "путь|адрес"))
+    var dbArgument: String?
+
+    /// The store's location: `--db`, else `ANKETA_DATABASE_URL`, else `anketa.sqlite`.
+    var db: String {
+        if let dbArgument { return dbArgument }
+        if let url = ProcessInfo.processInfo.environment["ANKETA_DATABASE_URL"], !url.isEmpty { return url }
+        return "anketa.sqlite"
+    }
+
+    /// Opens the store: a PostgreSQL server for a `postgres://` address, the SQLite file otherwise.
+    func open(forceEveryCommit: Bool = true) async throws -> any SurveyStore {
+        if PostgresURL.isServerURL(db) { return try await PostgresStore(url: db) }
+        return try AnketaStore(path: db, forceEveryCommit: forceEveryCommit)
+    }
 }

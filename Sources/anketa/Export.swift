@@ -6,7 +6,7 @@ import ArgumentParser
 import Foundation
 
 extension Anketa {
-    struct Export: ParsableCommand {
+    struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Выгрузить ответы волны в CSV или Excel (XLSX).",
             discussion: """
@@ -42,12 +42,12 @@ extension Anketa {
             if excel && xlsx { throw ValidationError("--excel и --xlsx вместе не бывают: выберите CSV для Excel (--excel) или книгу Excel (--xlsx)") }
         }
 
-        func run() throws {
-            try reportingErrors {
-                let store = try AnketaStore(path: storeOptions.db)
-                let (loaded, _) = try loadQuestionnaire(questionnaire, store: store)
-                let definition = try store.questionnaire(id: loaded.id)
-                let target = try store.wave(for: definition, named: wave, unit: unit, create: false)
+        func run() async throws {
+            try await reportingErrors {
+                let store = try await storeOptions.open()
+                let (loaded, _) = try await loadQuestionnaire(questionnaire, store: store)
+                let definition = try await store.questionnaire(id: loaded.id, version: nil)
+                let target = try await store.wave(for: definition, named: wave, unit: unit, create: false)
                 let path = output ?? "Results/\(definition.id)-\(wave).\(xlsx ? "xlsx" : "csv")"
                 let url = URL(fileURLWithPath: path)
                 try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -56,7 +56,7 @@ extension Anketa {
                     let writer = try SpreadsheetWriter(layout: layout, url: url)
                     var count = 0
                     do {
-                        try store.forEachResponse(in: target) { stored in
+                        try await store.forEachResponse(in: target) { stored in
                             try writer.write(layout: layout, stored.response)
                             count += 1
                         }
@@ -74,7 +74,7 @@ extension Anketa {
                 try writer.write(layout.header)
                 var count = 0
                 do {
-                    try store.forEachResponse(in: target) { stored in
+                    try await store.forEachResponse(in: target) { stored in
                         try writer.write(layout.row(stored.response))
                         count += 1
                     }

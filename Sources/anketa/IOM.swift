@@ -6,7 +6,7 @@ import ArgumentParser
 import Foundation
 
 extension Anketa {
-    struct IOM: ParsableCommand {
+    struct IOM: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "iom",
             abstract: "Составить индивидуальные профили педагогов (проект ИОМ) по именной самооценке профессиональных дефицитов.",
@@ -47,19 +47,19 @@ extension Anketa {
             if files.isEmpty, wave == nil { throw ValidationError("укажите --wave (волну из базы) или файлы с ответами") }
         }
 
-        func run() throws {
-            try reportingErrors {
-                let store: AnketaStore? = files.isEmpty ? try AnketaStore(path: storeOptions.db) : nil
-                let (definition, _) = try loadQuestionnaire(questionnaire, store: store)
+        func run() async throws {
+            try await reportingErrors {
+                let store: (any SurveyStore)? = files.isEmpty ? try await storeOptions.open() : nil
+                let (definition, _) = try await loadQuestionnaire(questionnaire, store: store)
                 let builder = try ProfileBuilder(definition)
                 var outcomes: [ProfileBuilder.Outcome] = []
                 let waveName: String
                 if let store, let wave {
-                    let stored = try store.questionnaire(id: definition.id)
-                    let found = try store.wave(for: stored, named: wave, unit: unit, create: false)
+                    let stored = try await store.questionnaire(id: definition.id, version: nil)
+                    let found = try await store.wave(for: stored, named: wave, unit: unit, create: false)
                     waveName = found.displayName
                     var number = 0
-                    try store.forEachResponse(in: found) { record in
+                    try await store.forEachResponse(in: found) { record in
                         number += 1
                         outcomes.append(builder.profile(record.response, source: "ответ № \(number)"))
                     }

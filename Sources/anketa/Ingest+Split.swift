@@ -6,8 +6,8 @@ import Foundation
 /// Imports a municipal export: each row goes to the wave of the unit named in its school column.
 ///
 /// A first pass reads the school column only (``UnitSplit``); the second reads the answers and
-/// routes each row to its unit's import. Every unit's rows are one all-or-nothing import (the
-/// imports are nested, so a failure anywhere stores nothing of the units not yet published).
+/// routes each row to its unit's sink. The units' imports are made visible together in one last
+/// transaction, so a failure anywhere stores nothing of any unit.
 /// Rows whose school is missing or not in the registry go to the rejects file with the value.
 struct SplitIngestJob {
     let file: String
@@ -19,9 +19,9 @@ struct SplitIngestJob {
 
     struct StrictFailure: Error {}
 
-    func run(store: AnketaStore) throws -> IngestJob.Outcome {
+    func run(store: any SurveyStore) async throws -> IngestJob.Outcome {
         let url = URL(fileURLWithPath: file)
-        let registry = try store.unitRegistry()
+        let registry = try await store.unitRegistry()
         guard !registry.units.isEmpty else {
             throw DiagnosticsError([Diagnostic(at: SourceLocation(file: file), "реестр организаций пуст — делить выгрузку не по чему",
                                                hint: "загрузите реестр: anketa units import <реестр.csv>")])
@@ -31,7 +31,7 @@ struct SplitIngestJob {
         print("\(file): \(reader.source.summary); организаций в файле: \(split.units.count)")
         var waves: [(index: Int, wave: Wave)] = []
         for index in split.units {
-            waves.append((index, try store.wave(for: questionnaire, named: waveName, unit: registry.units[index].code, create: true)))
+            waves.append((index, try await store.wave(for: questionnaire, named: waveName, unit: registry.units[index].code, create: true)))
         }
         let rejectsURL = RejectsFile.url(for: url)
         var rejectsWriter: CSVWriter?
@@ -70,25 +70,12 @@ struct SplitIngestJob {
             if strict, rejected > 0 { throw StrictFailure() }
         }
 
-        /// Opens one import per unit, nested, and reads the file once inside the innermost.
-        func importNested(_ remaining: ArraySlice<(index: Int, wave: Wave)>, sinks: [Int: ImportSink]) throws -> [Int: ImportCounts] {
-            guard let first = remaining.first else {
-                try readAll(sinks)
-                return [:]
-            }
-            var inner: [Int: ImportCounts] = [:]
-            let counts = try store.importResponses(into: first.wave, source: sourceName, rejected: { rejected }) { sink in
-                var sinks = sinks
-                sinks[first.index] = sink
-                inner = try importNested(remaining.dropFirst(), sinks: sinks)
-            }
-            inner[first.index] = counts
-            return inner
-        }
-
         let counts: [Int: ImportCounts]
         do {
-            counts = try importNested(waves[...], sinks: [:])
+            let stored = try await store.importResponses(into: waves.map(\.wave), source: sourceName, batchSize: 500, rejected: { rejected }) { sinks in
+                try readAll(Dictionary(uniqueKeysWithValues: zip(waves.map(\.index), sinks)))
+            }
+            counts = Dictionary(uniqueKeysWithValues: zip(waves.map(\.index), stored))
         } catch is StrictFailure {
             try rejectsWriter?.finish()
             Console.error("\(file): ошибка: отклонено \(RussianPlural.row(rejected)), режим --strict — ничего не сохранено. Отклонённые строки: \(rejectsURL.relativePath)")

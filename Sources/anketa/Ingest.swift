@@ -5,7 +5,7 @@ import ArgumentParser
 import Foundation
 
 extension Anketa {
-    struct Ingest: ParsableCommand {
+    struct Ingest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Загрузить ответы из выгрузки (Google Формы, Яндекс Формы, Excel) в базу.",
             discussion: """
@@ -74,25 +74,25 @@ extension Anketa {
             return format
         }
 
-        func run() throws {
+        func run() async throws {
             var anyRejected = false
-            try reportingErrors {
-                let store = try AnketaStore(path: storeOptions.db)
-                let (definition, source) = try loadQuestionnaire(questionnaire, store: store)
-                if let source { try store.register(definition, source: source) }
+            try await reportingErrors {
+                let store = try await storeOptions.open()
+                let (definition, source) = try await loadQuestionnaire(questionnaire, store: store)
+                if let source { try await store.register(definition, source: source) }
                 if let splitBy {
                     for file in files {
-                        let outcome = try SplitIngestJob(file: file, questionnaire: definition, format: format, strict: strict, column: splitBy, waveName: wave).run(store: store)
+                        let outcome = try await SplitIngestJob(file: file, questionnaire: definition, format: format, strict: strict, column: splitBy, waveName: wave).run(store: store)
                         anyRejected = anyRejected || outcome.rejected > 0
                     }
                     return
                 }
-                let target = try store.wave(for: definition, named: wave, unit: unit, create: true)
+                let target = try await store.wave(for: definition, named: wave, unit: unit, create: true)
                 for file in files {
-                    let outcome = try IngestJob(file: file, questionnaire: definition, format: format, strict: strict).run(into: target, store: store)
+                    let outcome = try await IngestJob(file: file, questionnaire: definition, format: format, strict: strict).run(into: target, store: store)
                     anyRejected = anyRejected || outcome.rejected > 0
                 }
-                print("Всего в волне «\(target.displayName)»: \(RussianPlural.respondent(try store.responseCount(in: target))).")
+                print("Всего в волне «\(target.displayName)»: \(RussianPlural.respondent(try await store.responseCount(in: target))).")
             }
             if strict, anyRejected { throw ExitCode.failure }
         }
@@ -114,7 +114,7 @@ struct IngestJob {
     /// Thrown inside the transaction in strict mode so that nothing is stored.
     struct StrictFailure: Error {}
 
-    func run(into wave: Wave, store: AnketaStore) throws -> Outcome {
+    func run(into wave: Wave, store: any SurveyStore) async throws -> Outcome {
         let url = URL(fileURLWithPath: file)
         let reader = try ResponseReader(url: url, questionnaire: questionnaire, format: format, displayPath: file)
         let rejectsURL = RejectsFile.url(for: url)
@@ -126,7 +126,7 @@ struct IngestJob {
 
         let counts: ImportCounts
         do {
-            counts = try store.importResponses(into: wave, source: sourceName, rejected: { rejected }) { sink in
+            counts = try await store.importResponses(into: wave, source: sourceName, batchSize: 500, rejected: { rejected }) { sink in
                 try reader.read(header: { columns in
                     header = columns.headers
                     // The two columns a rejects file adds are expected when it is imported again after fixing.

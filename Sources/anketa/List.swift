@@ -3,7 +3,7 @@ import AnketaStore
 import ArgumentParser
 
 extension Anketa {
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Показать анкеты и волны в базе.",
             discussion: """
@@ -14,12 +14,12 @@ extension Anketa {
 
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
-            try reportingErrors {
-                let store = try AnketaStore(path: storeOptions.db)
-                let questionnaires = try store.questionnaires()
+        func run() async throws {
+            try await reportingErrors {
+                let store = try await storeOptions.open()
+                let questionnaires = try await store.questionnaires()
                 if questionnaires.isEmpty {
-                    print("В базе \(storeOptions.db) пока нет анкет. Загрузите ответы: anketa ingest <анкета.yaml> <ответы.csv> --wave <волна>")
+                    print("В базе \(store.location) пока нет анкет. Загрузите ответы: anketa ingest <анкета.yaml> <ответы.csv> --wave <волна>")
                     return
                 }
                 print("Анкеты:")
@@ -27,7 +27,7 @@ extension Anketa {
                     print("  \(record.id) (версия \(record.version)) — \(record.title)")
                 }
                 print("\nВолны:")
-                for summary in try store.waves() {
+                for summary in try await store.waves() {
                     print("  \(summary.wave.questionnaireID)  \(summary.wave.displayName)  — \(RussianPlural.respondent(summary.responses))")
                 }
             }

@@ -9,7 +9,7 @@ import Foundation
 /// `anketa report … --municipal`: the municipal справка of a wave split by units, and with
 /// `--schools` every school's справка beside it.
 struct MunicipalReportJob {
-    let store: AnketaStore
+    let store: any SurveyStore
     let questionnaireID: String
     let wave: String
     let compare: String?
@@ -21,36 +21,36 @@ struct MunicipalReportJob {
     let output: String?
     let schools: Bool
 
-    func analyze(_ questionnaire: Questionnaire, wave name: String, units: [SchoolUnit]) throws -> MunicipalAudience {
-        let waves = try store.unitWaves(questionnaireID: questionnaire.id, named: name)
+    func analyze(_ questionnaire: Questionnaire, wave name: String, units: [SchoolUnit]) async throws -> MunicipalAudience {
+        let waves = try await store.unitWaves(questionnaireID: questionnaire.id, named: name)
         guard !waves.isEmpty else {
             throw ValidationError("у анкеты «\(questionnaire.id)» нет волны «\(name)» ни у одной организации из реестра; загрузите выгрузку с --split-by или проверьте название волны (anketa list)")
         }
         var counts: [String: Int] = [:]
-        for item in waves { counts[item.unit.code] = try store.responseCount(in: item.wave) }
+        for item in waves { counts[item.unit.code] = try await store.responseCount(in: item.wave) }
         var analyzer = MunicipalAnalyzer(questionnaire: questionnaire, wave: name, schools: waves.map(\.unit), respondents: counts, options: options)
         for item in waves {
-            try store.forEachResponse(in: item.wave) { analyzer.add($0.response, school: item.unit.code) }
+            try await store.forEachResponse(in: item.wave) { analyzer.add($0.response, school: item.unit.code) }
         }
         let (municipal, perSchool, pooled) = analyzer.finish()
         return MunicipalAudience(questionnaire: questionnaire, municipal: municipal, schools: perSchool, pooled: pooled)
     }
 
-    func run() throws {
-        let units = try store.units()
+    func run() async throws {
+        let units = try await store.units()
         guard !units.isEmpty else { throw ValidationError("реестр организаций пуст: загрузите его командой anketa units import <реестр.csv>") }
-        let questionnaire = try store.questionnaire(id: questionnaireID)
-        let main = try analyze(questionnaire, wave: wave, units: units)
+        let questionnaire = try await store.questionnaire(id: questionnaireID, version: nil)
+        let main = try await analyze(questionnaire, wave: wave, units: units)
         var audiences = [main]
         for item in also {
             let parts = item.split(separator: ":", maxSplits: 1).map(String.init)
-            audiences.append(try analyze(try store.questionnaire(id: parts[0]), wave: parts[1], units: units))
+            audiences.append(try await analyze(try await store.questionnaire(id: parts[0], version: nil), wave: parts[1], units: units))
         }
         var previous: [String: AnalysisResult] = [:]
         if let compare, schools {
-            for item in try store.unitWaves(questionnaireID: questionnaire.id, named: compare) {
+            for item in try await store.unitWaves(questionnaireID: questionnaire.id, named: compare) {
                 var analyzer = Analyzer(questionnaire: questionnaire, wave: "\(compare), \(item.unit.shortName)", options: options)
-                try store.forEachResponse(in: item.wave) { analyzer.add($0.response) }
+                try await store.forEachResponse(in: item.wave) { analyzer.add($0.response) }
                 previous[item.unit.code] = analyzer.finish()
             }
         }

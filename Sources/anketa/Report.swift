@@ -7,7 +7,7 @@ import ArgumentParser
 import Foundation
 
 extension Anketa {
-    struct Report: ParsableCommand {
+    struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Сформировать аналитическую справку (HTML, DOCX, Markdown) и таблицы показателей (JSON, CSV).",
             discussion: """
@@ -107,17 +107,17 @@ extension Anketa {
             for item in also where !item.contains(":") { throw ValidationError("--also ожидает <анкета>:<волна>, например objective-assessment-parents:2026") }
         }
 
-        func run() throws {
-            try reportingErrors {
+        func run() async throws {
+            try await reportingErrors {
                 if municipal, let wave {
                     let profile = try org.map { try OrganizationLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) }
-                    try MunicipalReportJob(store: try AnketaStore(path: storeOptions.db), questionnaireID: questionnaire, wave: wave, compare: compare.last,
+                    try await MunicipalReportJob(store: try await storeOptions.open(), questionnaireID: questionnaire, wave: wave, compare: compare.last,
                                            also: also, options: AnalysisOptions(minGroupSize: minGroup), profile: profile,
                                            academicYear: year.flatMap(Self.academicYear), date: Self.today(), output: output, schools: schools).run()
                     return
                 }
-                let store: AnketaStore? = files.isEmpty || !also.isEmpty ? try AnketaStore(path: storeOptions.db) : nil
-                let (definition, _) = try loadQuestionnaire(questionnaire, store: store)
+                let store: (any SurveyStore)? = files.isEmpty || !also.isEmpty ? try await storeOptions.open() : nil
+                let (definition, _) = try await loadQuestionnaire(questionnaire, store: store)
                 for grouping in by where !definition.groupings.contains(where: { $0.id == grouping }) {
                     let known = definition.groupings.map(\.id).joined(separator: ", ")
                     throw ValidationError("в анкете «\(definition.id)» нет группировки «\(grouping)»" + (known.isEmpty ? "" : "; есть: \(known)"))
@@ -128,16 +128,16 @@ extension Anketa {
                 let waveName: String
                 if files.isEmpty, let store, let wave {
                     waveName = wave
-                    let stored = try store.questionnaire(id: definition.id)
-                    current = try analyze(stored, wave: store.wave(for: stored, named: wave, unit: unit, create: false), store: store, options: options)
+                    let stored = try await store.questionnaire(id: definition.id, version: nil)
+                    current = try await analyze(stored, wave: store.wave(for: stored, named: wave, unit: unit, create: false), store: store, options: options)
                     var names = compare
                     if trend {
-                        names = try store.waves().map(\.wave)
+                        names = try await store.waves().map(\.wave)
                             .filter { $0.questionnaireID == definition.id && $0.unit == (unit ?? "") && $0.name != wave }
                             .map(\.name)
                     }
                     for name in names {
-                        history.append(try analyze(stored, wave: store.wave(for: stored, named: name, unit: unit, create: false), store: store, options: options))
+                        history.append(try await analyze(stored, wave: store.wave(for: stored, named: name, unit: unit, create: false), store: store, options: options))
                     }
                 } else {
                     waveName = wave ?? URL(fileURLWithPath: files[0]).deletingPathExtension().lastPathComponent
@@ -159,8 +159,8 @@ extension Anketa {
                 for item in also {
                     guard let store else { continue }
                     let parts = item.split(separator: ":", maxSplits: 1).map(String.init)
-                    let other = try store.questionnaire(id: parts[0])
-                    others.append(try analyze(other, wave: store.wave(for: other, named: parts[1], unit: unit, create: false), store: store, options: options))
+                    let other = try await store.questionnaire(id: parts[0], version: nil)
+                    others.append(try await analyze(other, wave: store.wave(for: other, named: parts[1], unit: unit, create: false), store: store, options: options))
                 }
                 let folder = URL(fileURLWithPath: output ?? "Results/\(definition.id)-\(Self.safe(waveName))")
                 let profile = try org.map { try OrganizationLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) }
@@ -200,9 +200,9 @@ extension Anketa {
             }
         }
 
-        func analyze(_ questionnaire: Questionnaire, wave: Wave, store: AnketaStore, options: AnalysisOptions) throws -> AnalysisResult {
+        func analyze(_ questionnaire: Questionnaire, wave: Wave, store: any SurveyStore, options: AnalysisOptions) async throws -> AnalysisResult {
             var analyzer = Analyzer(questionnaire: questionnaire, wave: wave.displayName, options: options)
-            try store.forEachResponse(in: wave) { analyzer.add($0.response) }
+            try await store.forEachResponse(in: wave) { analyzer.add($0.response) }
             return analyzer.finish()
         }
 

@@ -74,11 +74,11 @@ extension Anketa {
         func run() async throws {
             // bench/load.sh measures the cost of forcing every commit to disk by comparing with NORMAL.
             let forceEveryCommit = ProcessInfo.processInfo.environment["ANKETA_BENCH_SYNCHRONOUS"]?.lowercased() != "normal"
-            let store = try reportingErrors { try AnketaStore(path: storeOptions.db, forceEveryCommit: forceEveryCommit) }
+            let store = try await reportingErrors { try await storeOptions.open(forceEveryCommit: forceEveryCommit) }
             let profile = try reportingErrors { try org.map { try OrganizationLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) } }
-            if try store.adminCount() == 0 {
+            if try await store.adminCount() == 0 {
                 let password = Tokens.password()
-                try store.setAdmin(login: "admin", passwordHash: Bcrypt.hash(password, cost: 12), role: .methodist, mustChangePassword: true)
+                try await store.setAdmin(login: "admin", passwordHash: Bcrypt.hash(password, cost: 12), role: .methodist, unit: nil, mustChangePassword: true)
                 // Written unbuffered, so the password reaches a log file at once.
                 FileHandle.standardOutput.write(Data("""
                     Создан администратор (муниципальный методист): логин admin, одноразовый пароль \(password)
@@ -97,7 +97,7 @@ extension Anketa {
                 configuration.submissionsPerMinute = limit
                 configuration.submissionsPerVisitor = limit
             }
-            let app = try buildApplication(store: store, configuration: configuration)
+            let app = try await buildApplication(store: store, configuration: configuration)
             FileHandle.standardOutput.write(Data("Анкета: http://\(host):\(port)/admin (Ctrl+C — остановить)\n".utf8))
             if publicURL == nil {
                 Console.error("предупреждение: не задан --public-url — ссылки на опросы и QR-коды ведут на адрес, на котором слушает сервер; "
@@ -124,7 +124,7 @@ extension Anketa {
             subcommands: [Create.self]
         )
 
-        struct Create: ParsableCommand {
+        struct Create: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Создать администратора или сменить его пароль.",
                 discussion: """
@@ -158,15 +158,15 @@ extension Anketa {
                 }
             }
 
-            func run() throws {
-                try reportingErrors {
-                    let store = try AnketaStore(path: storeOptions.db)
+            func run() async throws {
+                try await reportingErrors {
+                    let store = try await storeOptions.open()
                     guard let password = Self.readPassword(), password.count >= 10 else {
                         throw ValidationError("пароль должен быть не короче 10 символов")
                     }
                     let parsed = role.flatMap(ConsoleRole.init(rawValue:))
-                    try store.setAdmin(login: login, passwordHash: Bcrypt.hash(password, cost: 12), role: parsed,
-                                       unit: parsed == .methodist ? "" : unit?.trimmingCharacters(in: .whitespaces))
+                    try await store.setAdmin(login: login, passwordHash: Bcrypt.hash(password, cost: 12), role: parsed,
+                                             unit: parsed == .methodist ? "" : unit?.trimmingCharacters(in: .whitespaces), mustChangePassword: false)
                     print("Администратор «\(login)» сохранён.")
                 }
             }

@@ -20,7 +20,7 @@ extension Anketa {
 }
 
 extension Anketa.Units {
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Загрузить или обновить реестр организаций из CSV или YAML.",
             discussion: """
@@ -36,18 +36,18 @@ extension Anketa.Units {
 
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
-            try reportingErrors {
+        func run() async throws {
+            try await reportingErrors {
                 let units = try UnitRegistryLoader().load(contentsOf: URL(fileURLWithPath: file), displayPath: file,
                                                           warning: { Console.error($0.description) })
-                let store = try AnketaStore(path: storeOptions.db)
-                let counts = try store.importUnits(units)
+                let store = try await storeOptions.open()
+                let counts = try await store.importUnits(units)
                 print("\(file): \(RussianPlural.organization(units.count)); добавлено: \(counts.added), изменено: \(counts.changed), без изменений: \(counts.unchanged).")
             }
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Показать реестр организаций.",
             discussion: "Пример:\n  anketa units list --db municipal.sqlite"
@@ -55,10 +55,10 @@ extension Anketa.Units {
 
         @OptionGroup var storeOptions: StoreOptions
 
-        func run() throws {
-            try reportingErrors {
-                let store = try AnketaStore(path: storeOptions.db)
-                let units = try store.units()
+        func run() async throws {
+            try await reportingErrors {
+                let store = try await storeOptions.open()
+                let units = try await store.units()
                 if units.isEmpty {
                     print("Реестр организаций пуст. Загрузите его: anketa units import <реестр.csv>")
                     return

@@ -49,8 +49,31 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
+/// The same for a command that works with the store (whose interface is `async`).
+func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as DiagnosticsError {
+        Console.error(error.description)
+        let count = error.diagnostics.filter { $0.severity == .error }.count
+        Console.error("\(RussianPlural.problem(count)) — исправьте и запустите снова.")
+        throw ExitCode.failure
+    } catch let error as ValidationError {
+        Console.error("ошибка: \(error.message)")
+        throw ExitCode.failure
+    } catch let error as any CustomStringConvertible & Error {
+        Console.error(error.description)
+        throw ExitCode.failure
+    } catch {
+        Console.error("ошибка: \(error.localizedDescription)")
+        throw ExitCode.failure
+    }
+}
+
 /// Loads a questionnaire named by a YAML path or, failing that, by its id in the store.
-func loadQuestionnaire(_ reference: String, store: AnketaStore?) throws -> (Questionnaire, source: String?) {
+func loadQuestionnaire(_ reference: String, store: (any SurveyStore)?) async throws -> (Questionnaire, source: String?) {
     let url = URL(fileURLWithPath: reference)
     if FileManager.default.fileExists(atPath: url.path) {
         let questionnaire = try DefinitionLoader().load(contentsOf: url, displayPath: reference)
@@ -58,7 +81,7 @@ func loadQuestionnaire(_ reference: String, store: AnketaStore?) throws -> (Ques
         return (questionnaire, source)
     }
     if let store, !reference.hasSuffix(".yaml"), !reference.hasSuffix(".yml") {
-        return (try store.questionnaire(id: reference), nil)
+        return (try await store.questionnaire(id: reference, version: nil), nil)
     }
     throw DiagnosticsError([Diagnostic(at: SourceLocation(file: reference), "файл определения анкеты не найден",
                                        hint: "укажите путь к YAML (например Questionnaires/parents-satisfaction.yaml) или id анкеты из базы")])

@@ -76,10 +76,11 @@ final class Workspace {
 
     /// Runs `anketa` with these arguments in the workspace.
     @discardableResult
-    func run(_ arguments: [String], useDB: Bool = true) throws -> RunResult {
+    func run(_ arguments: [String], useDB: Bool = true, environment: [String: String] = [:]) throws -> RunResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments + (useDB ? ["--db", db] : [])
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
         process.currentDirectoryURL = folder
         let id = UUID().uuidString
         let outURL = folder.appendingPathComponent(".out-\(id)"), errURL = folder.appendingPathComponent(".err-\(id)")

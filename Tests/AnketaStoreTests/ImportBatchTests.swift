@@ -38,7 +38,7 @@ private func insertLeftover(_ store: AnketaStore, wave: Wave, source: String, pi
         for fingerprint in fingerprints {
             try db.execute(sql: "INSERT INTO response (wave_id, submitted_at, source, fingerprint, pending_import) VALUES (?, NULL, ?, ?, ?)",
                            arguments: [wave.id, source, fingerprint, importID])
-            try ImportSink.insertAnswers(sampleResponses[0], responseID: db.lastInsertedRowID, db: db)
+            try AnketaStore.insertAnswers(sampleResponses[0], responseID: db.lastInsertedRowID, db: db)
         }
     }
 }

@@ -131,15 +131,15 @@ struct Fixture: Sendable {
                                          organization: organization, timeZone: timeZone, passwordCost: 4)
     }
 
-    func application() throws -> some ApplicationProtocol {
-        Application(router: try buildRouter(store: store, configuration: configuration))
+    func application() async throws -> some ApplicationProtocol {
+        Application(router: try await buildRouter(store: store, configuration: configuration))
     }
 
     /// Runs `body` against the server exactly as `anketa serve` builds it, on a free loopback port
     /// (HummingbirdTesting's `.live` rebuilds the configuration and drops the connection cap).
     func testServer(_ body: @escaping @Sendable (Int) async throws -> Void) async throws {
         let port = PortBox()
-        let app = try buildApplication(store: store, configuration: configuration) { channel in
+        let app = try await buildApplication(store: store, configuration: configuration) { channel in
             port.set(channel.localAddress?.port ?? 0)
         }
         let server = Task { try await app.run() }
@@ -152,7 +152,7 @@ struct Fixture: Sendable {
 
     /// Runs `body` against a real server on a free loopback port (idle timeouts, client addresses).
     func testLive(_ body: @escaping @Sendable (Browser, Int) async throws -> Void) async throws {
-        let app = try buildApplication(store: store, configuration: configuration)
+        let app = try await buildApplication(store: store, configuration: configuration)
         try await app.test(.live) { client in
             try await body(Browser(client: client), try #require(client.port))
         }
@@ -160,7 +160,7 @@ struct Fixture: Sendable {
 
     /// Runs `body` against the router (no sockets).
     func test(_ body: @escaping @Sendable (Browser) async throws -> Void) async throws {
-        let app = try application()
+        let app = try await application()
         try await app.test(.router) { client in
             try await body(Browser(client: client))
         }

@@ -230,7 +230,7 @@ struct SurveyTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("anketa.sqlite").path
         let fixture = try Fixture(databasePath: path)
-        let app = Application(router: try buildRouter(store: fixture.store, configuration: fixture.configuration),
+        let app = Application(router: try await buildRouter(store: fixture.store, configuration: fixture.configuration),
                               configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
             let browser = Browser(client: client)
