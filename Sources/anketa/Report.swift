@@ -220,13 +220,15 @@ extension Anketa {
                 let reader = try ResponseReader(url: URL(fileURLWithPath: path), questionnaire: definition, displayPath: path)
                 reader.computesFingerprints = false
                 var rejected = 0
-                try reader.read(warning: { Console.error($0.description) }) { outcome in
+                // Over bytes, straight into the tallies by question position (the same rows and figures as `read`).
+                try reader.readPositional(warning: { Console.error($0.description) }) { outcome in
                     switch outcome {
-                    case .accepted(let row): analyzer.add(row.response)
-                    case .rejected(let row):
+                    case .answers(let row): analyzer.add(answers: row.answers, submittedAt: row.submittedAt)
+                    case .other(.accepted(let row)): analyzer.add(row.response)
+                    case .other(.rejected(let row)):
                         rejected += 1
                         Console.error("\(path):\(row.line): строка не учтена: \(row.reasons.joined(separator: "; "))")
-                    case .blank: break
+                    case .other(.blank): break
                     }
                 }
                 if rejected > 0 {
