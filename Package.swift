@@ -72,7 +72,7 @@ let package = Package(
                 swiftSettings: swiftSettings),
         // Reports: the справка composed from figures, plus JSON and CSV figures.
         .target(name: "AnketaReports",
-                dependencies: ["AnketaCore", "AnketaCollect", "AnketaAnalysis", "AnketaFindings", "AnketaDocument"],
+                dependencies: ["AnketaCore", "AnketaCollect", "AnketaAnalysis", "AnketaFindings", "AnketaDocument", "AnketaResults"],
                 swiftSettings: swiftSettings),
         // Individual profiles (ИОМ): one named teacher's figures, deficits and draft route as a
         // one-page document — kept apart from the справка, which never shows a single respondent.
@@ -89,7 +89,7 @@ let package = Package(
                 swiftSettings: swiftSettings),
         // Objectivity report: the справка «Об объективности оценивания», its JSON and CSV figures.
         .target(name: "AnketaObjectivityReport",
-                dependencies: ["AnketaCore", "AnketaCollect", "AnketaResults", "AnketaObjectivity", "AnketaStats", "AnketaDocument", "AnketaReports"],
+                dependencies: ["AnketaCore", "AnketaCollect", "AnketaAnalysis", "AnketaResults", "AnketaObjectivity", "AnketaStats", "AnketaDocument", "AnketaReports"],
                 swiftSettings: swiftSettings),
         // Municipal: one questionnaire across the schools of a municipality — per-school and pooled figures,
         // each school against the rest (Holm), the cross-audience карта дефицитов, the municipal справка and the batch of school справки.
@@ -155,7 +155,7 @@ let package = Package(
         .testTarget(name: "AnketaFindingsTests", dependencies: ["AnketaFindings", "AnketaAnalysis", "AnketaCore", "AnketaTestSupport"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "AnketaDocumentTests", dependencies: ["AnketaDocument", "AnketaTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "AnketaReportsTests", dependencies: ["AnketaReports", "AnketaAnalysis", "AnketaCore", "AnketaCollect", "AnketaDocument", "AnketaTestSupport"],
+        .testTarget(name: "AnketaReportsTests", dependencies: ["AnketaReports", "AnketaAnalysis", "AnketaCore", "AnketaCollect", "AnketaDocument", "AnketaResults", "AnketaTestSupport"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "AnketaIOMTests", dependencies: ["AnketaIOM", "AnketaAnalysis", "AnketaCore", "AnketaDocument", "AnketaTestSupport"],
                     swiftSettings: swiftSettings),
@@ -169,7 +169,7 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "AnketaObjectivityTests",
                     dependencies: ["AnketaObjectivity", "AnketaObjectivityReport", "AnketaResults", "AnketaStats", "AnketaDocument", "AnketaCore",
-                                   "AnketaTestSupport"],
+                                   "AnketaAnalysis", "AnketaTestSupport"],
                     swiftSettings: swiftSettings),
         .testTarget(name: "AnketaMunicipalTests",
                     dependencies: ["AnketaMunicipal", "AnketaAnalysis", "AnketaCore", "AnketaCollect", "AnketaStore", "AnketaStats", "AnketaDocument",

@@ -22,10 +22,12 @@ start_throwaway_postgres() {
     local bin port dir as=()
     bin=$(find_postgres_bin) || { echo "PostgreSQL server binaries not found (apt-get install postgresql)"; return 1; }
     dir=$(mktemp -d "${TMPDIR:-/tmp}/anketa-pg.XXXXXX")
+    # The server's tools run in the cluster's folder (the postgres user may not enter the checkout's).
+    as=(env -C "$dir")
     if [[ "$(id -u)" -eq 0 ]]; then
         id -u postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres || { rm -rf "$dir"; return 1; }
         chown postgres: "$dir"
-        as=(runuser -u postgres --)
+        as=(runuser -u postgres -- env -C "$dir")
     fi
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') || { rm -rf "$dir"; return 1; }
     if ! "${as[@]}" "$bin/initdb" -D "$dir/data" -U anketa --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1; then

@@ -23,6 +23,8 @@ public struct Analyzer {
     /// Questions that define groups, in the order of the questionnaire's groupings.
     let groupingQuestionIDs: [String]
     let groupingPlans: [QuestionPlan?]
+    /// Where each grouping question stands in the questionnaire (nil: not one of its questions).
+    let groupingPositions: [Int?]
     /// Per grouping question: the distinct answers met so far (*slots*), each with its group keys
     /// and its *atom* — answer status plus the group under every analysed grouping of that question
     /// (the finest split any published table makes) — and how many respondents gave it. Answers are
@@ -55,6 +57,7 @@ public struct Analyzer {
         groupingQuestionIDs = ids
         let questionPlans = plan.questions
         groupingPlans = ids.map { id in questionPlans.first { $0.question.id == id } }
+        groupingPositions = groupingPlans.map { $0?.position }
         slots = Array(repeating: [], count: ids.count)
         slotOfAnswer = Array(repeating: [:], count: ids.count)
         slotOfSignature = Array(repeating: [:], count: ids.count)
@@ -77,13 +80,28 @@ public struct Analyzer {
     public mutating func add(_ response: Response) {
         dense.removeAll(keepingCapacity: true)
         for question in plan.questions { dense.append(DenseAnswer(response.answers[question.question.id], plan: question)) }
+        let ids = groupingQuestionIDs
+        addDense(submittedAt: response.submittedAt) { q in response.answers[ids[q]] }
+    }
+
+    /// Adds a response given by question position (`answers[i]` answers `questionnaire.questions[i]`),
+    /// as a reader of a file hands it over: the same tallies as ``add(_:)``, without a dictionary.
+    package mutating func add(answers: [Answer?], submittedAt: String?) {
+        dense.removeAll(keepingCapacity: true)
+        for question in plan.questions { dense.append(DenseAnswer(answers[question.position], plan: question)) }
+        let positions = groupingPositions
+        addDense(submittedAt: submittedAt) { q in positions[q].flatMap { answers[$0] } }
+    }
+
+    /// Adds the response in `dense`; `groupingAnswer(q)` is its answer to the `q`-th grouping question.
+    private mutating func addDense(submittedAt: String?, groupingAnswer: (Int) -> Answer?) {
         total.add(dense, plan: plan, keepTexts: options.maxTexts)
-        if let time = response.submittedAt {
+        if let time = submittedAt {
             if firstSubmitted.map({ time < $0 }) ?? true { firstSubmitted = time }
             if lastSubmitted.map({ time > $0 }) ?? true { lastSubmitted = time }
         }
-        for (q, id) in groupingQuestionIDs.enumerated() {
-            let slot = self.slot(for: response.answers[id], question: q)
+        for q in groupingQuestionIDs.indices {
+            let slot = self.slot(for: groupingAnswer(q), question: q)
             slots[q][slot].count += 1
             for (position, g) in groupingsOf[q].enumerated() {
                 groups[g][slots[q][slot].keys[position], default: ScoreSheet(plan: plan)].add(dense, plan: plan, keepTexts: 0)

@@ -70,6 +70,18 @@ public final class CSVReader {
     ///
     /// A regular file can be read again; a pipe only once.
     public func forEachRecord(warning: (Diagnostic) -> Void = { _ in }, _ body: (CSVRecord) throws -> Void) throws {
+        try parse(raw: false, warning: warning, body: body, rawBody: { _ in })
+    }
+
+    /// Like ``forEachRecord(warning:_:)``, but hands every record over as its bytes
+    /// (``RawRecord``), valid only during the call: no `String` is made of a cell unless the reader asks
+    /// (``RawRecord/record()`` decodes all of them, with the warnings `forEachRecord` gives). For
+    /// readers that decide most cells over bytes (a report straight from a file).
+    package func forEachRawRecord(warning: (Diagnostic) -> Void = { _ in }, _ body: (RawRecord) throws -> Void) throws {
+        try parse(raw: true, warning: warning, body: { _ in }, rawBody: body)
+    }
+
+    private func parse(raw: Bool, warning: (Diagnostic) -> Void, body: (CSVRecord) throws -> Void, rawBody: (RawRecord) throws -> Void) throws {
         let handle: FileHandle
         var pending: [UInt8]
         if let open = self.handle {
@@ -90,7 +102,7 @@ public final class CSVReader {
         defer { csv_free(&parser) }
         csv_set_delim(&parser, delimiter)
 
-        let state = ParseState(encoding: encoding, file: url.relativePath)
+        let state = ParseState(encoding: encoding, file: url.relativePath, raw: raw)
         let context = Unmanaged.passUnretained(state).toOpaque()
         var skipBOM = hasBOM
         var finished = false
@@ -114,7 +126,7 @@ public final class CSVReader {
             if parsed != bytes.count {
                 throw CollectError.malformedCSV(url.relativePath, line: state.line, "libcsv: \(String(cString: csv_strerror(csv_error(&parser))))")
             }
-            try deliver(state, warning: warning, body)
+            try deliver(state, warning: warning, body, rawBody)
             if parser.entry_pos > CSVReader.maximumFieldBytes {
                 throw CollectError.malformedCSV(url.relativePath, line: state.line,
                                                 "ячейка длиннее \(CSVReader.maximumFieldBytes / (1 << 20)) МиБ — похоже, кавычка в этой строке не закрыта")
@@ -123,7 +135,7 @@ public final class CSVReader {
         // A quote still open at the end of the file took every line after it into one cell.
         if parser.quoted != 0, parser.pstate == 2 /* FIELD_BEGUN */ { state.unclosedQuote = true }
         csv_fini(&parser, fieldCallback, recordCallback, context)
-        try deliver(state, warning: warning, body)
+        try deliver(state, warning: warning, body, rawBody)
         if state.suppressedWarnings > 0 {
             warning(Diagnostic(.warning, at: SourceLocation(file: url.relativePath),
                                "ещё в \(RussianPlural.rowIn(state.suppressedWarnings)) ячейки прочитаны не в кодировке \(encoding.rawValue) (выше показаны первые \(ParseState.shownWarnings))",
@@ -131,7 +143,8 @@ public final class CSVReader {
         }
     }
 
-    private func deliver(_ state: ParseState, warning: (Diagnostic) -> Void, _ body: (CSVRecord) throws -> Void) throws {
+    private func deliver(_ state: ParseState, warning: (Diagnostic) -> Void, _ body: (CSVRecord) throws -> Void,
+                         _ rawBody: (RawRecord) throws -> Void) throws {
         if let line = state.tooWideAt {
             throw CollectError.malformedCSV(url.relativePath, line: line, "в строке больше 16 384 столбцов — это не таблица ответов")
         }
@@ -140,9 +153,19 @@ public final class CSVReader {
             switch item {
             case .record(let record): try body(record)
             case .warning(let note): warning(note)
+            case .raw(let line, let first, let count, let problem):
+                try withoutActuallyEscaping(warning) { warning in
+                    try state.kept.pointee.arena.withUnsafeBufferPointer { arena in
+                        try state.kept.pointee.ends.withUnsafeBufferPointer { ends in
+                            try rawBody(RawRecord(line: line, problem: problem, arena: arena, ends: ends, first: first, count: count,
+                                                  state: state, warning: warning))
+                        }
+                    }
+                }
             }
         }
         state.ready.removeAll(keepingCapacity: true)
+        state.dropDeliveredFields()
     }
 
     /// Reads up to `count` bytes, across short reads of pipes; fewer only at the end of the file.
@@ -213,7 +236,7 @@ public final class CSVReader {
 }
 
 /// Mutable state shared with libcsv's C callbacks.
-private final class ParseState {
+final class ParseState {
     static let shownWarnings = 10
 
     let encoding: TextEncoding
@@ -238,18 +261,51 @@ private final class ParseState {
     enum Item {
         case record(CSVRecord)
         case warning(Diagnostic)
+        /// A record kept as bytes: its fields are `ends[first..<first + count]` into `arena`.
+        case raw(line: Int, first: Int, count: Int, problem: String?)
+    }
+
+    /// Whether fields are kept as bytes (``CSVReader/forEachRawRecord(warning:_:)``).
+    let raw: Bool
+    /// The fields kept as bytes, behind a pointer: the callback for every field changes them, and
+    /// stored properties of a class would be checked for exclusive access on each change.
+    let kept: UnsafeMutablePointer<KeptFields>
+
+    /// The bytes of the records parsed from the current chunk.
+    struct KeptFields {
+        /// The fields' bytes, one after another.
+        var arena: [UInt8] = []
+        /// Where each field ends in `arena` (it starts where the one before ends).
+        var ends: [Int] = []
+        /// The number of fields of the current record, and where its first one's end is kept.
+        var count = 0
+        var first = 0
+        /// Line breaks inside quoted fields of the current record.
+        var breaks = 0
     }
 
     enum Doubt: Hashable {
         case readAsWindows1251, replaced, readAsUTF8
     }
 
-    init(encoding: TextEncoding, file: String) {
+    init(encoding: TextEncoding, file: String, raw: Bool = false) {
         self.encoding = encoding
         self.file = file
+        self.raw = raw
+        kept = UnsafeMutablePointer<KeptFields>.allocate(capacity: 1)
+        kept.initialize(to: KeptFields())
+    }
+
+    deinit {
+        kept.deinitialize(count: 1)
+        kept.deallocate()
     }
 
     func addField(_ pointer: UnsafeMutableRawPointer?, _ length: Int) {
+        if raw {
+            addRawField(pointer, length)
+            return
+        }
         guard fields.count < CSVReader.maximumFields else {
             if tooWideAt == nil { tooWideAt = line }
             return
@@ -274,6 +330,64 @@ private final class ParseState {
         fields.append(ascii ? String(decoding: buffer, as: UTF8.self) : decode(buffer))
     }
 
+    private func addRawField(_ pointer: UnsafeMutableRawPointer?, _ length: Int) {
+        let kept = self.kept
+        guard kept.pointee.count < CSVReader.maximumFields else {
+            if tooWideAt == nil { tooWideAt = line }
+            return
+        }
+        if kept.pointee.count == 0 { kept.pointee.first = kept.pointee.ends.count }
+        kept.pointee.count += 1
+        if let pointer, length > 0 {
+            let bytes = UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: length)
+            kept.pointee.breaks += ParseState.lineBreaks(in: bytes)
+            kept.pointee.arena.append(contentsOf: bytes)
+        }
+        kept.pointee.ends.append(kept.pointee.arena.count)
+    }
+
+    /// Forgets the bytes of the records delivered; the fields of a record not yet ended (it goes on
+    /// in the next chunk) are kept, moved to the front.
+    func dropDeliveredFields() {
+        guard raw else { return }
+        guard kept.pointee.count > 0 else {
+            kept.pointee.arena.removeAll(keepingCapacity: true)
+            kept.pointee.ends.removeAll(keepingCapacity: true)
+            return
+        }
+        let first = kept.pointee.first
+        let start = first == 0 ? 0 : kept.pointee.ends[first - 1]
+        kept.pointee.arena.removeSubrange(0..<start)
+        kept.pointee.ends.removeSubrange(0..<first)
+        for index in kept.pointee.ends.indices { kept.pointee.ends[index] -= start }
+        kept.pointee.first = 0
+    }
+
+    /// Decodes the `column`-th (0-based) field of a raw record as ``addField(_:_:)`` would, noting
+    /// doubts for ``rawWarnings(line:)``.
+    func decodeRaw(_ bytes: UnsafeBufferPointer<UInt8>, column: Int) -> String {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
+        if encoding == .utf8 {
+            var text = String(decoding: bytes, as: UTF8.self)
+            if text.utf8.count == bytes.count, text.withUTF8({ memcmp($0.baseAddress!, base, bytes.count) == 0 }) { return text }
+        }
+        let buffer = UnsafeRawBufferPointer(bytes)
+        let ascii = !bytes.contains(where: { $0 >= 0x80 })
+        return ascii ? String(decoding: buffer, as: UTF8.self) : decode(buffer, column: column + 1)
+    }
+
+    /// The warnings about the doubts noted while decoding a raw record (as `forEachRecord` gives them).
+    func rawWarnings(line: Int) -> [Diagnostic] {
+        guard !doubts.isEmpty else { return [] }
+        let saved = (ready, self.line)
+        ready = []
+        self.line = line
+        warnAboutDoubts()
+        let notes = ready.compactMap { item -> Diagnostic? in if case .warning(let note) = item { note } else { nil } }
+        (ready, self.line) = saved
+        return notes
+    }
+
     /// Line breaks inside a field: every CR, and every LF not after a CR (a CR LF pair is one).
     /// Found with `memchr`, as they are rare.
     static func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
@@ -295,19 +409,23 @@ private final class ParseState {
     /// Decodes a cell with non-ASCII bytes in the file's encoding, or in the other one when the
     /// bytes say so (a row saved in Windows-1251 inside a UTF-8 file, and the reverse).
     private func decode(_ buffer: UnsafeRawBufferPointer) -> String {
+        decode(buffer, column: fields.count + 1)
+    }
+
+    private func decode(_ buffer: UnsafeRawBufferPointer, column: Int) -> String {
         let scan = UTF8Scan(buffer)
         switch encoding {
         case .utf8:
             if scan.isValid { return TextEncoding.utf8.decode(buffer) }
             if scan.sequences == 0 {
-                doubts[.readAsWindows1251, default: []].append(fields.count + 1)
+                doubts[.readAsWindows1251, default: []].append(column)
                 return TextEncoding.windows1251.decode(buffer)
             }
-            doubts[.replaced, default: []].append(fields.count + 1)
+            doubts[.replaced, default: []].append(column)
             return TextEncoding.utf8.decode(buffer)
         case .windows1251:
             if scan.isValid, scan.sequences >= 2 {
-                doubts[.readAsUTF8, default: []].append(fields.count + 1)
+                doubts[.readAsUTF8, default: []].append(column)
                 return TextEncoding.utf8.decode(buffer)
             }
             return TextEncoding.windows1251.decode(buffer)
@@ -342,6 +460,10 @@ private final class ParseState {
 
     func endRecord(_ terminator: Int32) {
         let cr: Int32 = 0x0D, lf: Int32 = 0x0A
+        if raw {
+            endRawRecord(terminator)
+            return
+        }
         if fields.isEmpty {
             // A bare line break outside any record: a blank line, or the LF of a CR LF pair.
             if terminator == lf, lastTerminator == cr {
@@ -361,6 +483,28 @@ private final class ParseState {
         line += embeddedBreaks + ((terminator == cr || terminator == lf) ? 1 : 0)
         fields.removeAll(keepingCapacity: true)
         embeddedBreaks = 0
+        lastTerminator = terminator
+    }
+}
+
+extension ParseState {
+    /// ``endRecord(_:)`` for records kept as bytes.
+    private func endRawRecord(_ terminator: Int32) {
+        let cr: Int32 = 0x0D, lf: Int32 = 0x0A
+        if kept.pointee.count == 0 {
+            if terminator == lf, lastTerminator == cr {
+                lastTerminator = lf
+                return
+            }
+            if terminator == cr || terminator == lf { line += 1 }
+            lastTerminator = terminator
+            return
+        }
+        let problem: String? = unclosedQuote ? "кавычка в этой строке не закрыта до конца файла — все строки после неё попали в одну ячейку" : nil
+        ready.append(.raw(line: line, first: kept.pointee.first, count: kept.pointee.count, problem: problem))
+        line += kept.pointee.breaks + ((terminator == cr || terminator == lf) ? 1 : 0)
+        kept.pointee.count = 0
+        kept.pointee.breaks = 0
         lastTerminator = terminator
     }
 }

@@ -11,7 +11,10 @@ import Foundation
 /// and the Russian alphabet, an apostrophe of CSV-injection protection, text that matches nothing)
 /// goes the general way through ``AnswerParser``, which also words the error. A scale whose own
 /// texts are not in this byte form gets no fast path at all, so both ways always agree.
-struct CellMatcher {
+///
+/// A class: a reader of many rows reaches it through its column for every cell, and a struct of
+/// nine arrays would be copied (nine retains) each time.
+final class CellMatcher: Sendable {
     /// Normalised texts in `ScaleMatcher`'s order: labels and aliases, «no answer» labels, then codes.
     /// (Parallel arrays: the loops over a cell touch only the bytes, never copy a match.)
     private let keyBytes: [[UInt8]]
@@ -170,60 +173,73 @@ struct CellMatcher {
     /// `TextKey` over UTF-8 bytes for ASCII, the Russian alphabet and no-break spaces; false (and
     /// the general way) for anything else or for a leading apostrophe (CSV-injection protection).
     static func normalize(_ cell: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
-        out.removeAll(keepingCapacity: true)
-        var pendingSpace = false
-        var index = 0
         let count = cell.count
-        while index < count {
-            let byte = cell[index]
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
-                pendingSpace = !out.isEmpty
-                index += 1
-                continue
-            case UInt8(ascii: "'") where out.isEmpty && !pendingSpace:
-                return false
-            case UInt8(ascii: "\""):
-                // `TextKey` puts the pending space before it looks at a quote.
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                index += 1
-                continue
-            case 0x41...0x5A:
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(byte + 0x20)
-                index += 1
-            case 0x00...0x7F:
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(byte)
-                index += 1
-            case 0xC2:
-                guard index + 1 < count else { return false }
-                switch cell[index + 1] {
-                case 0xA0: pendingSpace = !out.isEmpty                 // no-break space
-                case 0xAB, 0xBB:                                       // « »
-                    if pendingSpace { out.append(0x20); pendingSpace = false }
-                default: return false
+        out.removeAll(keepingCapacity: true)
+        guard count > 0 else { return true }
+        // The normalised text is never longer than the cell (every space written stands for at least
+        // one byte skipped), so room is made once and the bytes are written through a pointer.
+        out.append(contentsOf: repeatElement(0, count: count))
+        var length = 0
+        let normal = out.withUnsafeMutableBufferPointer { room -> Bool in
+            guard let o = room.baseAddress else { return false }
+            var pendingSpace = false
+            var index = 0
+            while index < count {
+                let byte = cell[index]
+                switch byte {
+                case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
+                    pendingSpace = length > 0
+                    index += 1
+                    continue
+                case UInt8(ascii: "'") where length == 0 && !pendingSpace:
+                    return false
+                case UInt8(ascii: "\""):
+                    // `TextKey` puts the pending space before it looks at a quote.
+                    if pendingSpace { o[length] = 0x20; length += 1; pendingSpace = false }
+                    index += 1
+                    continue
+                case 0x41...0x5A:
+                    if pendingSpace { o[length] = 0x20; length += 1; pendingSpace = false }
+                    o[length] = byte + 0x20
+                    length += 1
+                    index += 1
+                case 0x00...0x7F:
+                    if pendingSpace { o[length] = 0x20; length += 1; pendingSpace = false }
+                    o[length] = byte
+                    length += 1
+                    index += 1
+                case 0xC2:
+                    guard index + 1 < count else { return false }
+                    switch cell[index + 1] {
+                    case 0xA0: pendingSpace = length > 0                   // no-break space
+                    case 0xAB, 0xBB:                                       // « »
+                        if pendingSpace { o[length] = 0x20; length += 1; pendingSpace = false }
+                    default: return false
+                    }
+                    index += 2
+                case 0xD0, 0xD1:
+                    guard index + 1 < count else { return false }
+                    let next = cell[index + 1]
+                    if pendingSpace { o[length] = 0x20; length += 1; pendingSpace = false }
+                    switch (byte, next) {
+                    case (0xD0, 0x81), (0xD1, 0x91): o[length] = 0xD0; o[length + 1] = 0xB5      // Ё ё → е
+                    case (0xD0, 0x90...0x9F): o[length] = 0xD0; o[length + 1] = next + 0x20      // А–П → а–п
+                    case (0xD0, 0xA0...0xAF): o[length] = 0xD1; o[length + 1] = next - 0x20      // Р–Я → р–я
+                    case (0xD0, 0xB0...0xBF), (0xD1, 0x80...0x8F): o[length] = byte; o[length + 1] = next
+                    default: return false
+                    }
+                    length += 2
+                    index += 2
+                default:
+                    return false
                 }
-                index += 2
-            case 0xD0, 0xD1:
-                guard index + 1 < count else { return false }
-                let next = cell[index + 1]
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                switch (byte, next) {
-                case (0xD0, 0x81), (0xD1, 0x91): out.append(0xD0); out.append(0xB5)      // Ё ё → е
-                case (0xD0, 0x90...0x9F): out.append(0xD0); out.append(next + 0x20)      // А–П → а–п
-                case (0xD0, 0xA0...0xAF): out.append(0xD1); out.append(next - 0x20)      // Р–Я → р–я
-                case (0xD0, 0xB0...0xBF), (0xD1, 0x80...0x8F): out.append(byte); out.append(next)
-                default: return false
-                }
-                index += 2
-            default:
-                return false
             }
+            // Trailing punctuation (and the space before it), as `TextKey` drops it.
+            while length > 0, isTrailing(o[length - 1]) { length -= 1 }
+            return true
         }
-        // Trailing punctuation (and the space before it), as `TextKey` drops it.
-        while let last = out.last, isTrailing(last) { out.removeLast() }
-        return true
+        out.removeLast(count - length)
+        return normal
     }
 
     /// What ends a choice in a checkbox cell (and is skipped before the next one).

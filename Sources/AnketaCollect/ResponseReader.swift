@@ -59,106 +59,133 @@ public final class ResponseReader {
     @discardableResult
     public func read(header onHeader: (ColumnMap) throws -> Void = { _ in }, warning: (Diagnostic) -> Void = { _ in },
                      _ body: (Outcome) throws -> Void) throws -> ColumnMap {
-        var columns: ColumnMap?
-        let parser = AnswerParser(questionnaire: questionnaire)
-        var occurrences: [Fingerprint: Int] = [:]
-        let questionsByID = Dictionary(uniqueKeysWithValues: questionnaire.questions.map { ($0.id, $0) })
-        // Per column, resolved once from the header: its question and the byte matcher of its scale.
-        var columnQuestions: [ColumnPlan?] = []
-        var buffer: [UInt8] = []
-        let fingerprints = computesFingerprints
-        let displayPath = displayPath
-        let forward: (Diagnostic) -> Void = { diagnostic in
+        let rows = RowReader(reader: self)
+        try withoutActuallyEscaping(warning) { warning in
+            try source.forEachRecord(warning: rows.forward(warning)) { record in
+                guard rows.columns != nil else {
+                    try onHeader(try rows.header(record))
+                    return
+                }
+                try body(rows.outcome(record))
+            }
+        }
+        guard let columns = rows.columns else { throw CollectError.emptyFile(displayPath) }
+        return columns
+    }
+}
+
+/// Reads rows into outcomes: the header's column map and, per column, its question and matcher.
+final class RowReader {
+    let reader: ResponseReader
+    let parser: AnswerParser
+    let questionsByID: [String: Question]
+    var columns: ColumnMap?
+    /// Per column, resolved once from the header: its question and the byte matcher of its scale.
+    var columnQuestions: [ColumnPlan?] = []
+    var buffer: [UInt8] = []
+    var occurrences: [Fingerprint: Int] = [:]
+    let fingerprints: Bool
+
+    init(reader: ResponseReader) {
+        self.reader = reader
+        parser = AnswerParser(questionnaire: reader.questionnaire)
+        questionsByID = Dictionary(uniqueKeysWithValues: reader.questionnaire.questions.map { ($0.id, $0) })
+        fingerprints = reader.computesFingerprints
+    }
+
+    /// The reader's `warning` with the file named as the user knows it.
+    func forward(_ warning: @escaping (Diagnostic) -> Void) -> (Diagnostic) -> Void {
+        let displayPath = reader.displayPath
+        return { diagnostic in
             var diagnostic = diagnostic
             diagnostic.location.file = displayPath
             warning(diagnostic)
         }
-        try source.forEachRecord(warning: forward) { record in
-            guard let map = columns else {
-                let map = try ColumnMap(headers: record.fields, questionnaire: questionnaire, file: displayPath)
-                if map.matchedQuestionCount == 0 {
-                    throw CollectError.noMatchingColumns(displayPath, readAs: source.summary, firstHeader: record.fields.first)
-                }
-                columns = map
-                columnQuestions = map.roles.map { role in
-                    guard case .question(let id) = role, let question = questionsByID[id] else { return nil }
-                    return ColumnPlan(question: question, matcher: parser.cellMatcher(for: question))
-                }
-                try onHeader(map)
-                return
-            }
-            if record.fields.allSatisfy(\.isBlank) {
-                try body(.blank(line: record.line))
-                return
-            }
-            if let problem = record.problem {
-                try body(.rejected(RejectedRow(line: record.line, fields: record.fields, reasons: [problem])))
-                return
-            }
-            guard record.fields.count == map.headers.count else {
-                try body(.rejected(RejectedRow(line: record.line, fields: record.fields, reasons: [
-                    "в строке \(RussianPlural.column(record.fields.count)), а в заголовке \(map.headers.count) — строка повреждена (лишний разделитель или незакрытая кавычка)",
-                ])))
-                return
-            }
-            var reasons: [String] = []
-            // A NUL byte cuts text in C-string code downstream: refuse the row, never store a part (columns not read are not checked).
-            for (index, cell) in record.fields.enumerated() where map.roles[index] != .unmatched && ResponseReader.containsNUL(cell) {
-                reasons.append("столбец \(index + 1) («\(map.headers[index])»): в ячейке нулевой байт (NUL) — файл повреждён; удалите этот символ")
-            }
-            if !reasons.isEmpty {
-                try body(.rejected(RejectedRow(line: record.line, fields: record.fields, reasons: reasons)))
-                return
-            }
-            var response = Response()
-            response.answers.reserveCapacity(columnQuestions.count)
-            for (index, role) in map.roles.enumerated() {
-                let cell = record.fields[index]
-                switch role {
-                case .timestamp:
-                    if !cell.isBlank {
-                        guard let time = Timestamp.canonical(cell) else {
-                            reasons.append("столбец «\(map.headers[index])»: не удалось прочитать дату «\(cell)»")
-                            continue
-                        }
-                        response.submittedAt = time
-                    }
-                case .question(let id):
-                    guard let column = columnQuestions[index] else { continue }
-                    do {
-                        if let answer = try parser.parse(cell, for: column.question, fast: column.matcher, buffer: &buffer) { response[id] = answer }
-                    } catch let problem as AnswerParser.Problem {
-                        reasons.append("столбец \(index + 1), \(problem.description)")
-                    }
-                case .optionFlag, .unmatched:
-                    continue
-                }
-            }
-            if !reasons.isEmpty {
-                try body(.rejected(RejectedRow(line: record.line, fields: record.fields, reasons: reasons)))
-                return
-            }
-            guard fingerprints else {
-                try body(.accepted(AcceptedRow(line: record.line, response: response, fingerprint: "")))
-                return
-            }
-            let print = Fingerprint(record.fields)
-            let occurrence = (occurrences[print] ?? 0) + 1
-            occurrences[print] = occurrence
-            try body(.accepted(AcceptedRow(line: record.line, response: response, fingerprint: "\(print)#\(occurrence)")))
+    }
+
+    /// Maps the header row's columns.
+    func header(_ record: CSVRecord) throws -> ColumnMap {
+        let displayPath = reader.displayPath
+        let map = try ColumnMap(headers: record.fields, questionnaire: reader.questionnaire, file: displayPath)
+        if map.matchedQuestionCount == 0 {
+            throw CollectError.noMatchingColumns(displayPath, readAs: reader.source.summary, firstHeader: record.fields.first)
         }
-        guard let columns else { throw CollectError.emptyFile(displayPath) }
-        return columns
+        columns = map
+        let positions = Dictionary(uniqueKeysWithValues: reader.questionnaire.questions.enumerated().map { ($1.id, $0) })
+        columnQuestions = map.roles.map { role in
+            guard case .question(let id) = role, let question = questionsByID[id], let position = positions[id] else { return nil }
+            return ColumnPlan(question: question, position: position, matcher: parser.cellMatcher(for: question))
+        }
+        return map
+    }
+
+    /// What a data row becomes.
+    func outcome(_ record: CSVRecord) throws -> ResponseReader.Outcome {
+        guard let map = columns else { throw CollectError.emptyFile(reader.displayPath) }
+        if record.fields.allSatisfy(\.isBlank) { return .blank(line: record.line) }
+        if let problem = record.problem {
+            return .rejected(RejectedRow(line: record.line, fields: record.fields, reasons: [problem]))
+        }
+        guard record.fields.count == map.headers.count else {
+            return .rejected(RejectedRow(line: record.line, fields: record.fields, reasons: [
+                "в строке \(RussianPlural.column(record.fields.count)), а в заголовке \(map.headers.count) — строка повреждена (лишний разделитель или незакрытая кавычка)",
+            ]))
+        }
+        var reasons: [String] = []
+        // A NUL byte cuts text in C-string code downstream: refuse the row, never store a part (columns not read are not checked).
+        for (index, cell) in record.fields.enumerated() where map.roles[index] != .unmatched && ResponseReader.containsNUL(cell) {
+            reasons.append("столбец \(index + 1) («\(map.headers[index])»): в ячейке нулевой байт (NUL) — файл повреждён; удалите этот символ")
+        }
+        if !reasons.isEmpty {
+            return .rejected(RejectedRow(line: record.line, fields: record.fields, reasons: reasons))
+        }
+        var response = Response()
+        response.answers.reserveCapacity(columnQuestions.count)
+        for (index, role) in map.roles.enumerated() {
+            let cell = record.fields[index]
+            switch role {
+            case .timestamp:
+                if !cell.isBlank {
+                    guard let time = Timestamp.canonical(cell) else {
+                        reasons.append("столбец «\(map.headers[index])»: не удалось прочитать дату «\(cell)»")
+                        continue
+                    }
+                    response.submittedAt = time
+                }
+            case .question(let id):
+                guard let column = columnQuestions[index] else { continue }
+                do throws(AnswerParser.Problem) {
+                    if let answer = try parser.parse(cell, for: column.question, fast: column.matcher, buffer: &buffer) { response[id] = answer }
+                } catch {
+                    reasons.append("столбец \(index + 1), \(error.description)")
+                }
+            case .optionFlag, .unmatched:
+                continue
+            }
+        }
+        if !reasons.isEmpty {
+            return .rejected(RejectedRow(line: record.line, fields: record.fields, reasons: reasons))
+        }
+        guard fingerprints else {
+            return .accepted(AcceptedRow(line: record.line, response: response, fingerprint: ""))
+        }
+        let print = Fingerprint(record.fields)
+        let occurrence = (occurrences[print] ?? 0) + 1
+        occurrences[print] = occurrence
+        return .accepted(AcceptedRow(line: record.line, response: response, fingerprint: "\(print)#\(occurrence)"))
     }
 }
 
 /// A column of answers as the reader needs it for every row (a class: rows read it, never copy it).
 final class ColumnPlan {
     let question: Question
+    /// The question's place in the questionnaire (and in a ``PositionalRow``).
+    let position: Int
     let matcher: CellMatcher?
 
-    init(question: Question, matcher: CellMatcher?) {
+    init(question: Question, position: Int, matcher: CellMatcher?) {
         self.question = question
+        self.position = position
         self.matcher = matcher
     }
 }

@@ -42,7 +42,13 @@ public enum Timestamp {
     static func fixedWidth(_ text: String) -> String? {
         var text = text
         guard text.utf8.count == 19 else { return nil }
-        return text.withUTF8 { bytes -> String? in
+        return text.withUTF8 { fixedWidth(bytes: $0) }
+    }
+
+    /// ``fixedWidth(_:)`` over a cell's bytes.
+    static func fixedWidth(bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.count == 19 else { return nil }
+        do {
             func number(_ at: Int, _ width: Int) -> Int? {
                 var value = 0
                 for index in at..<(at + width) {
@@ -64,22 +70,26 @@ public enum Timestamp {
                   let year, let month, let day, let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
                   (1...12).contains(month), (1...31).contains(day), (1990...2200).contains(year),
                   (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
-            let digits: [(Int, Int)] = [(year, 4), (month, 2), (day, 2), (hour, 2), (minute, 2), (second, 2)]
-            let separators: [UInt8] = [UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: ":")]
+            // `yyyy-MM-dd HH:mm:ss`: digits written in place (no arrays of parts per cell).
             return String(unsafeUninitializedCapacity: 19) { out in
-                var position = 0
-                for (index, (value, width)) in digits.enumerated() {
+                func put(_ value: Int, at position: Int, width: Int) {
                     var rest = value
                     for offset in stride(from: width - 1, through: 0, by: -1) {
                         out[position + offset] = UInt8(0x30 + rest % 10)
                         rest /= 10
                     }
-                    position += width
-                    if index < separators.count {
-                        out[position] = separators[index]
-                        position += 1
-                    }
                 }
+                put(year, at: 0, width: 4)
+                out[4] = UInt8(ascii: "-")
+                put(month, at: 5, width: 2)
+                out[7] = UInt8(ascii: "-")
+                put(day, at: 8, width: 2)
+                out[10] = UInt8(ascii: " ")
+                put(hour, at: 11, width: 2)
+                out[13] = UInt8(ascii: ":")
+                put(minute, at: 14, width: 2)
+                out[16] = UInt8(ascii: ":")
+                put(second, at: 17, width: 2)
                 return 19
             }
         }

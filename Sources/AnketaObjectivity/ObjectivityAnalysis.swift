@@ -18,11 +18,21 @@ public struct ObjectivityAnalysis: Sendable, Equatable {
     public var overall: ObjectivityGroup?
     /// External marks against the region's distribution, per procedure, subject and grade.
     public var regional: [RegionalComparison] = []
+    /// External marks of each class against the region's distribution for its grade.
+    public var regionalClasses: [RegionalComparison] = []
+    /// The school's mean score against the region's mean, per procedure, subject and grade.
+    public var regionalMeans: [RegionalMeanComparison] = []
+    /// Teacher groups shown: procedure × subject × teacher with at least `thresholds.minTeacherGroup`
+    /// students (and not hidden beside a smaller one), subjects as in `subjects`, teachers in
+    /// natural order. Empty when the rows name no teacher or a subject has one teacher only.
+    public var teachers: [ObjectivityGroup] = []
+    /// Teacher groups hidden for anonymity: no figures, only what they are.
+    public var hiddenTeachers: [ObjectivityGroup.Scope] = []
 
     /// `weights`: the weight of each kind of work in the journal (the definition's `journal`), for
     /// the weighted average mark; empty when the rows have no journal marks.
     public init(rows: [ResultRow], thresholds: ResultsDefinition.Thresholds = .init(), weights: [Double] = [],
-                region: [RegionDistribution] = []) {
+                region: [RegionDistribution] = [], regionMeans: [RegionMean] = []) {
         self.thresholds = thresholds
         var subjectKeys: [ObjectivityGroup.Scope] = []
         var bySubject: [ObjectivityGroup.Scope: [ResultRow]] = [:]
@@ -41,6 +51,11 @@ public struct ObjectivityAnalysis: Sendable, Equatable {
         }
         overall = ObjectivityGroup(scope: ObjectivityGroup.Scope(), rows: rows, thresholds: nil, weights: weights)
         regional = RegionalComparison.compare(rows: rows, region: region)
+        regionalClasses = RegionalComparison.compare(rows: rows, region: region, byClass: true)
+        regionalMeans = RegionalMeanComparison.compare(rows: rows, means: regionMeans)
+        let split = TeacherGroups.split(rows: rows, subjects: subjectKeys, minimum: thresholds.minTeacherGroup)
+        teachers = split.shown.compactMap { ObjectivityGroup(scope: $0.scope, rows: $0.rows, thresholds: thresholds, weights: weights) }
+        hiddenTeachers = split.hidden
     }
 
     /// Classes with at least one flag, the highest «понизили» first.

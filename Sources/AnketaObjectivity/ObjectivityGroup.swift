@@ -12,11 +12,14 @@ public struct ObjectivityGroup: Sendable, Equatable {
         public var procedure: Procedure?
         public var subject: String?
         public var className: String?
+        /// The teacher's code or the teacher group, for teacher groups.
+        public var teacher: String?
 
-        public init(procedure: Procedure? = nil, subject: String? = nil, className: String? = nil) {
+        public init(procedure: Procedure? = nil, subject: String? = nil, className: String? = nil, teacher: String? = nil) {
             self.procedure = procedure
             self.subject = subject
             self.className = className
+            self.teacher = teacher
         }
     }
 

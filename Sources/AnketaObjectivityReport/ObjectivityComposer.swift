@@ -28,8 +28,12 @@ public struct ObjectivityComposer: Sendable {
         blocks += introduction()
         blocks += subjectsSection()
         for subject in analysis.subjects { blocks += classSection(subject) }
+        blocks += teacherSection()
+        blocks += attitudesSection()
         blocks += weightedSection()
         blocks += regionalSection()
+        blocks += regionalMeansSection()
+        if let nonSurvey = input.nonSurvey { blocks += NonSurveySection(nonSurvey).blocks() }
         blocks += conclusions()
         blocks += decisionsSection()
         blocks += signature()
@@ -218,6 +222,7 @@ public struct ObjectivityComposer: Sendable {
                              header: ["Предмет, параллель", "", "Кол-во", "«2»", "«3»", "«4»", "«5»", "χ²", "p"],
                              rows: rows, columnWidths: [3.8, 1.5, 1.3, 1.5, 1.5, 1.5, 1.5, 1.3, 1.4], numericColumns: Set(2...8))),
                 .note([.text("χ² — критерий согласия Пирсона: отличается ли распределение отметок обучающихся школы от регионального (p < 0,05 — различие статистически значимо, выделено жёлтым). Региональные доли — из описания файла результатов.")])]
+            + regionalClassesTable()
     }
 
     // MARK: - Conclusions
@@ -264,7 +269,7 @@ public struct ObjectivityComposer: Sendable {
     }
 
     func conclusions() -> [Block] {
-        [.heading("Выводы", level: 1), .list(conclusionItems().map { [.text($0)] }, ordered: false)]
+        [.heading("Выводы", level: 1), .list((conclusionItems() + moreConclusionItems()).map { [.text($0)] }, ordered: false)]
     }
 
     // MARK: - Decisions and signature

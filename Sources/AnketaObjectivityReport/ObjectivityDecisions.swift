@@ -1,5 +1,6 @@
 import AnketaCore
 import AnketaObjectivity
+import AnketaReports
 
 /// Drafts management decisions from the objectivity findings: for every subject with flagged
 /// classes a comparison of marks at the subject's методическое объединение (ШМО), cross-checking of
@@ -34,10 +35,38 @@ enum ObjectivityDecisions {
                 action: "Провести методический семинар по критериям оценивания с разбором заданий и критериев \(external); обновить фонд оценочных средств",
                 deadline: "до конца учебного года", responsible: "руководитель методического совета", document: "методические рекомендации, обновлённый ФОС"))
         }
+        decisions += attitudeDecisions(input)
+        if let nonSurvey = input.nonSurvey { decisions += NonSurveySection(nonSurvey).decisions }
         decisions.append(.init(
             problem: analysis.flagged.isEmpty ? "Объективность оценивания требует постоянного контроля" : "Нужно проверить, устранены ли расхождения отметок",
             action: "Повторить сопоставление отметок школы с результатами внешних процедур по итогам следующей четверти (anketa objectivity)",
             deadline: "по итогам следующей четверти", responsible: "заместитель директора по УВР", document: "аналитическая справка"))
         return DecisionList(questionnaire: input.definition.id, period: input.definition.academicYear, decisions: decisions)
+    }
+
+    /// One decision per survey indicator at a deficit level (the audiences with it named together):
+    /// the questionnaire's own recommendation, else a general measure.
+    static func attitudeDecisions(_ input: ObjectivityReportInput) -> [DecisionList.Decision] {
+        var keys: [String] = []
+        var found: [String: [(audience: String, figure: String, title: String, recommendation: String?)]] = [:]
+        for result in input.attitudes where !result.suppressed {
+            for indicator in result.indicators where indicator.deficit {
+                guard let figure = indicator.figure else { continue }
+                let key = indicator.audienceKey ?? indicator.id
+                if found[key] == nil { keys.append(key) }
+                found[key, default: []].append((result.audience.nominativePlural.lowercased(), ObjectivityComposer.attitudeFigure(figure, method: indicator.method),
+                                                indicator.title, indicator.recommendation))
+            }
+        }
+        return keys.compactMap { key in
+            guard let items = found[key], let first = items.first else { return nil }
+            let figures = items.map { "\($0.audience) — \($0.figure)" }.joined(separator: ", ")
+            return DecisionList.Decision(
+                problem: "«\(first.title)» на уровне дефицита по результатам анкетирования: \(figures)",
+                action: items.compactMap(\.recommendation).first
+                    ?? "Обсудить результаты анкетирования на методическом совете и включить меры по показателю «\(first.title)» в план ВСОКО",
+                deadline: "до конца учебного года", responsible: "заместитель директора по УВР", document: "план мероприятий",
+                finding: "attitude-deficit:\(key)")
+        }
     }
 }

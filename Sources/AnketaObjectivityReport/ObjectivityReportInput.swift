@@ -1,3 +1,4 @@
+import AnketaAnalysis
 import AnketaCore
 import AnketaObjectivity
 import AnketaResults
@@ -16,6 +17,11 @@ public struct ObjectivityReportInput: Sendable {
     public var date: String
     /// Management decisions edited by hand (`decisions.yaml`); nil drafts them from the findings.
     public var decisions: DecisionList?
+    /// The school's non-survey indicators (`--indicators`), for the карта дефицитов beside the results.
+    public var nonSurvey: NonSurveyIndicators?
+    /// The school's objective-assessment surveys (`--attitudes`), each analysed on its own, for
+    /// their indicators beside the results.
+    public var attitudes: [AnalysisResult] = []
 
     public init(definition: ResultsDefinition, analysis: ObjectivityAnalysis, rows: [ResultRow], rejected: Int,
                 source: String, date: String, decisions: DecisionList? = nil) {

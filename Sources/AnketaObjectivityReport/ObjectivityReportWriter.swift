@@ -39,13 +39,13 @@ public struct ObjectivityReportWriter: Sendable {
         let url = folder.appendingPathComponent("groups.csv")
         let writer = try CSVWriter(url: url)
         do {
-            try writer.write(["level", "procedure", "subject", "class", "n", "lowered", "lowered_share", "lowered_ci_low", "lowered_ci_high",
+            try writer.write(["level", "procedure", "subject", "class", "teacher", "n", "lowered", "lowered_share", "lowered_ci_low", "lowered_ci_high",
                               "confirmed", "confirmed_share", "raised", "raised_share", "mean_school", "mean_external", "mean_difference",
                               "paired_t", "paired_t_p", "wilcoxon_z", "wilcoxon_p", "spearman_rho", "spearman_ci_low", "spearman_ci_high", "flags"])
             let figures = ObjectivityFigures(input)
-            let levels = figures.subjects.map { ("subject", $0) } + figures.classes.map { ("class", $0) } + (figures.overall.map { [("overall", $0)] } ?? [])
+            let levels = figures.subjects.map { ("subject", $0) } + figures.classes.map { ("class", $0) } + figures.teachers.map { ("teacher", $0) } + (figures.overall.map { [("overall", $0)] } ?? [])
             for (level, g) in levels {
-                try writer.write([level, g.procedure ?? "", g.subject ?? "", g.className ?? "", String(g.n),
+                try writer.write([level, g.procedure ?? "", g.subject ?? "", g.className ?? "", g.teacher ?? "", String(g.n),
                                   String(g.lowered.count), n(g.lowered.share), n(g.lowered.ciLow), n(g.lowered.ciHigh),
                                   String(g.confirmed.count), n(g.confirmed.share), String(g.raised.count), n(g.raised.share),
                                   n(g.meanSchool), n(g.meanExternal), n(g.meanDifference), n(g.pairedT), n(g.pairedTp),

@@ -11,6 +11,11 @@ enum ObjectivityWording {
     static let subject = RussianPlural("предмет", "предмета", "предметов")
     static let point = RussianPlural("балл", "балла", "баллов")
 
+    /// After «меньше»: «меньше 5 обучающихся», «меньше 21 обучающегося».
+    static func studentsGenitive(_ count: Int) -> String {
+        "\(count)\u{00A0}" + (count % 10 == 1 && count % 100 != 11 ? "обучающегося" : "обучающихся")
+    }
+
     /// «ВПР», «административных контрольных работ» — after «по результатам».
     static func genitive(_ procedure: Procedure) -> String {
         procedure == .test ? "административных контрольных работ" : procedure.rawValue

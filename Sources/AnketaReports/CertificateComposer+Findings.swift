@@ -54,6 +54,7 @@ extension CertificateComposer {
         if problems.isEmpty {
             items.append([.text("Дефицитов не выявлено: ни один показатель, вопрос или группа респондентов не ниже порога дефицита, значимых снижений нет.")])
         }
+        items += nonSurveyConclusionItems()
         return [.heading("Выводы", level: 1), .list(items, ordered: false)]
     }
 

@@ -33,6 +33,7 @@ public struct CertificateComposer: Sendable {
         blocks += introduction()
         blocks += method()
         blocks += indicatorResults()
+        blocks += nonSurveySection()
         blocks += benchmarkSection()
         // Three or more waves: the trend over all of them; two: the comparison with the previous one.
         blocks += input.trend == nil ? dynamicsSection() : trendSection()

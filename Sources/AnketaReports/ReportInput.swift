@@ -1,6 +1,7 @@
 import AnketaAnalysis
 import AnketaCore
 import AnketaFindings
+import AnketaResults
 
 /// Everything one справка is made from.
 public struct ReportInput: Sendable {
@@ -31,6 +32,9 @@ public struct ReportInput: Sendable {
     /// Earlier waves of the same questionnaire, oldest first, ending with `previous`: with two or
     /// more the справка shows the trend over all waves (`Trend`).
     public var history: [AnalysisResult] = []
+    /// The school's non-survey indicators (`--indicators`): a карта дефицитов of their own beside
+    /// the survey's, their years, findings and decisions (`NonSurveySection`).
+    public var nonSurvey: NonSurveyIndicators?
 
     public init(questionnaire: Questionnaire, result: AnalysisResult, previous: AnalysisResult? = nil,
                 otherAudiences: [AnalysisResult] = [], organization: String? = nil, population: Int? = nil,
@@ -86,7 +90,9 @@ public struct ReportInput: Sendable {
         if let decisions { return decisions }
         var drafter = DecisionDrafter(questionnaire: questionnaire, profile: profile, year: year, spring: spring)
         drafter.surveyEnd = result.period?.last
-        return drafter.draft(findings, period: year?.label ?? result.wave)
+        var drafted = drafter.draft(findings, period: year?.label ?? result.wave)
+        if let nonSurvey { drafted.decisions += NonSurveySection(nonSurvey).decisions }
+        return drafted
     }
 
     /// A period's label for tables: the school year of its answers, else the wave's name.

@@ -22,6 +22,7 @@ public struct ReportWriter: Sendable {
         try files.saveDocument(composer.compose())
         try files.saveJSON("figures.json", ReportFigures(input))
         try files.saveJSON("findings.json", FindingsFigures(findings: composer.findings, decisions: composer.decisions))
+        if let nonSurvey = input.nonSurvey { try files.saveJSON("non-survey.json", NonSurveyFigures(nonSurvey)) }
         // The decisions draft is written once: after that it is the deputy director's file, edited
         // by hand and read back by `anketa report` (see `docs/decisions-format.md`).
         try files.keepOrCreate(Self.decisionsFile) { Data(composer.decisions.yaml(header: Self.decisionsHeader).utf8) }

@@ -19,6 +19,8 @@ public struct ResultRow: Sendable, Equatable, Hashable, Codable {
     /// The term's journal marks per kind of work, in the order of the definition's `journal`
     /// (empty when the definition has none).
     public var journalMarks: [[Int]] = []
+    /// The teacher's code or the teacher group's label (`columns.teacher`); nil when the file has none.
+    public var teacher: String?
 
     public init(line: Int, student: String, className: String, grade: Int, subject: String, procedure: Procedure,
                 score: Double? = nil, externalMark: Int, schoolMark: Int) {

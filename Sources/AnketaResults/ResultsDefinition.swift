@@ -16,6 +16,8 @@ public struct ResultsDefinition: Sendable, Equatable {
         public var score: String?
         public var mark: String?
         public var schoolMark: String
+        /// The teacher or teacher group who set the school mark (optional).
+        public var teacher: String?
 
         public init(student: String, className: String, subject: String, procedure: String? = nil,
                     score: String? = nil, mark: String? = nil, schoolMark: String) {
@@ -38,16 +40,22 @@ public struct ResultsDefinition: Sendable, Equatable {
         public var mismatch: Double
         /// Smallest class (students with both marks) that is flagged at all. Default 5.
         public var minStudents: Int
+        /// Smallest teacher group shown in the справка and the JSON; smaller ones are hidden
+        /// (with another one beside them, so the hidden one cannot be worked out from the subject's
+        /// total). Default 5, the `--min-group` default of survey reports.
+        public var minTeacherGroup: Int
 
         public static let defaultLowered = 0.25
         public static let defaultMismatch = 0.5
         public static let defaultMinStudents = 5
+        public static let defaultMinTeacherGroup = 5
 
         public init(lowered: Double = Thresholds.defaultLowered, mismatch: Double = Thresholds.defaultMismatch,
-                    minStudents: Int = Thresholds.defaultMinStudents) {
+                    minStudents: Int = Thresholds.defaultMinStudents, minTeacherGroup: Int = Thresholds.defaultMinTeacherGroup) {
             self.lowered = lowered
             self.mismatch = mismatch
             self.minStudents = minStudents
+            self.minTeacherGroup = minTeacherGroup
         }
     }
 
@@ -70,6 +78,16 @@ public struct ResultsDefinition: Sendable, Equatable {
     public var journal: [JournalKind] = []
     /// The region's distributions of marks, for the goodness-of-fit comparison; empty when not given.
     public var region: [RegionDistribution] = []
+    /// What the teacher column names: a person (then its values must be codes, never names) or a group.
+    public var teacherKind: TeacherKind = .person
+    /// The region's mean primary score per subject and procedure (ОГЭ, ЕГЭ), for the comparison
+    /// of the school's mean score with it; empty when not given.
+    public var regionMeans: [RegionMean] = []
+
+    /// The region's mean score for a subject, procedure and grade (one naming the grade wins).
+    public func regionMean(subject: String, procedure: Procedure, grade: Int) -> RegionMean? {
+        regionMeans.filter { $0.applies(subject: subject, procedure: procedure, grade: grade) }.max { ($0.grade == nil ? 0 : 1) < ($1.grade == nil ? 0 : 1) }
+    }
 
     /// The region's distribution for a subject, procedure and grade (one naming the grade wins).
     public func regionDistribution(subject: String, procedure: Procedure, grade: Int) -> RegionDistribution? {

@@ -77,7 +77,7 @@ struct YAMLWalker {
     // MARK: - The definition
 
     mutating func definition(_ root: Node) -> ResultsDefinition? {
-        let keys: Set<String> = ["id", "title", "organization", "year", "academic_year", "school_mark", "procedure", "columns", "scales", "thresholds", "journal", "region"]
+        let keys: Set<String> = ["id", "title", "organization", "year", "academic_year", "school_mark", "procedure", "columns", "scales", "thresholds", "journal", "region", "region_means", "teacher"]
         guard let map = mapping(root, "", allowed: keys) else { return nil }
         let id = string(map, "id", "", parent: root)
         let title = string(map, "title", "", parent: root)
@@ -106,12 +106,32 @@ struct YAMLWalker {
                            hint: "например - {column: Контрольные, kind: контрольные работы, weight: 3}") { $0.journalKind($1, $2) }
         let region = list(map["region"], "region", "ожидался список распределений (элементы начинаются с «- »)",
                           hint: "например - {subject: Математика, procedure: ВПР, grade: 5, marks: {2: 12.4, 3: 41, 4: 34.1, 5: 12.5}}") { $0.region($1, $2) }
+        let regionMeans = list(map["region_means"], "region_means", "ожидался список средних баллов (элементы начинаются с «- »)",
+                               hint: "например - {subject: Математика, procedure: ОГЭ, grade: 9, mean: 15.2}") { $0.regionMean($1, $2) }
+        var teacherKind = TeacherKind.person
+        if let text = string(map, "teacher", "", parent: root, required: false) {
+            if let kind = TeacherKind(text: text) {
+                teacherKind = kind
+            } else {
+                error(map["teacher"], "teacher", "неизвестный вид «\(text)»",
+                      hint: "person — столбец columns.teacher содержит код учителя (не фамилию); group — название группы учителей (МО, кафедры)")
+            }
+        }
+        if map["teacher"] != nil, columns != nil, columns?.teacher == nil {
+            error(map["teacher"], "teacher", "ключ teacher задан, а столбца с учителем нет", hint: "добавьте columns.teacher — заголовок столбца с кодом учителя или группы")
+        }
+        if let columns, columns.score == nil, !regionMeans.isEmpty {
+            error(map["region_means"], "region_means", "средние баллы региона сравниваются с первичными баллами, а столбца с баллом (columns.score) нет",
+                  hint: "добавьте columns.score или уберите region_means")
+        }
         guard let id, let title, let columns else { return nil }
         var definition = ResultsDefinition(id: id, title: title, organization: organization, year: year, academicYear: academicYear,
                                            schoolMarkName: schoolMark ?? "отметка за четверть", procedure: procedure, columns: columns,
                                            scales: scales, thresholds: thresholds)
         definition.journal = journal
         definition.region = region
+        definition.regionMeans = regionMeans
+        definition.teacherKind = teacherKind
         return definition
     }
 
@@ -165,6 +185,22 @@ struct YAMLWalker {
         return RegionDistribution(subject: subject, procedure: procedure, grade: grade, shares: shares.map { $0 / total })
     }
 
+    /// The region's mean score of a subject and procedure (and grade).
+    mutating func regionMean(_ node: Node, _ path: String) -> RegionMean? {
+        guard let map = mapping(node, path, allowed: ["subject", "procedure", "grade", "mean"]) else { return nil }
+        let subject = string(map, "subject", path, parent: node)
+        var procedure: Procedure?
+        if let text = string(map, "procedure", path, parent: node) {
+            procedure = Procedure(text: text)
+            if procedure == nil { error(map["procedure"], "\(path).procedure", "неизвестная процедура «\(text)»", hint: Self.procedureHint) }
+        }
+        let grade = integer(map, "grade", path, range: 1...11)
+        let mean = number(map, "mean", path, parent: node)
+        if let mean, mean < 0 { error(map["mean"], "\(path).mean", "средний балл не может быть отрицательным", hint: "возьмите средний первичный балл из отчёта регионального центра") }
+        guard let subject, let procedure, let mean, mean >= 0 else { return nil }
+        return RegionMean(subject: subject, procedure: procedure, grade: grade, mean: mean)
+    }
+
     /// One kind of work in the journal: its column, name and weight.
     mutating func journalKind(_ node: Node, _ path: String) -> JournalKind? {
         guard let map = mapping(node, path, allowed: ["column", "kind", "weight"]) else { return nil }
@@ -179,7 +215,7 @@ struct YAMLWalker {
     static let procedureHint = "допустимы: " + Procedure.allCases.map(\.rawValue).joined(separator: ", ")
 
     mutating func columns(_ node: Node, procedureGiven: Bool) -> ResultsDefinition.Columns? {
-        let keys: Set<String> = ["student", "class", "subject", "procedure", "score", "mark", "school_mark"]
+        let keys: Set<String> = ["student", "class", "subject", "procedure", "score", "mark", "school_mark", "teacher"]
         guard let map = mapping(node, "columns", allowed: keys) else { return nil }
         let student = string(map, "student", "columns", parent: node)
         let className = string(map, "class", "columns", parent: node)
@@ -188,6 +224,7 @@ struct YAMLWalker {
         let score = string(map, "score", "columns", parent: node, required: false)
         let mark = string(map, "mark", "columns", parent: node, required: false)
         let schoolMark = string(map, "school_mark", "columns", parent: node)
+        let teacher = string(map, "teacher", "columns", parent: node, required: false)
         if procedure == nil, !procedureGiven {
             error(node, "columns.procedure", "не указан ни столбец с процедурой, ни процедура для всего файла",
                   hint: "добавьте columns.procedure или ключ procedure: ВПР в начале файла")
@@ -196,8 +233,10 @@ struct YAMLWalker {
             error(node, "columns", "нужен столбец с первичным баллом (score) или с отметкой (mark)")
         }
         guard let student, let className, let subject, let schoolMark else { return nil }
-        return ResultsDefinition.Columns(student: student, className: className, subject: subject, procedure: procedure,
-                                         score: score, mark: mark, schoolMark: schoolMark)
+        var columns = ResultsDefinition.Columns(student: student, className: className, subject: subject, procedure: procedure,
+                                                score: score, mark: mark, schoolMark: schoolMark)
+        columns.teacher = teacher
+        return columns
     }
 
     mutating func scale(_ node: Node, _ path: String) -> ConversionScale? {
@@ -244,7 +283,7 @@ struct YAMLWalker {
 
     mutating func thresholds(_ node: Node) -> ResultsDefinition.Thresholds {
         var result = ResultsDefinition.Thresholds()
-        guard let map = mapping(node, "thresholds", allowed: ["lowered", "mismatch", "min_students"]) else { return result }
+        guard let map = mapping(node, "thresholds", allowed: ["lowered", "mismatch", "min_students", "min_teacher_group"]) else { return result }
         for key in ["lowered", "mismatch"] {
             guard let value = number(map, key, "thresholds", parent: node, required: false) else { continue }
             // Written either as a share (0.25) or as percent (25).
@@ -258,6 +297,7 @@ struct YAMLWalker {
             }
         }
         if let min = integer(map, "min_students", "thresholds", range: 1...1000) { result.minStudents = min }
+        if let min = integer(map, "min_teacher_group", "thresholds", range: 1...1000) { result.minTeacherGroup = min }
         return result
     }
 

@@ -34,7 +34,7 @@ public final class ResultsReader {
     /// Column positions found in the header.
     struct Layout {
         var student = 0, className = 0, subject = 0, schoolMark = 0
-        var procedure: Int?, score: Int?, mark: Int?
+        var procedure: Int?, score: Int?, mark: Int?, teacher: Int?
         /// One column per kind of work in the definition's `journal`.
         var journal: [Int] = []
     }
@@ -92,6 +92,7 @@ public final class ResultsReader {
         layout.procedure = find(columns.procedure, "procedure")
         layout.score = find(columns.score, "score")
         layout.mark = find(columns.mark, "mark")
+        layout.teacher = find(columns.teacher, "teacher")
         let journal = definition.journal.map { find($0.column, "journal") }
         guard problems.isEmpty, let student, let className, let subject, let schoolMark else { throw DiagnosticsError(problems) }
         layout.student = student
@@ -173,6 +174,17 @@ public final class ResultsReader {
         if externalMark == nil, markText.isEmpty, scoreText.isEmpty {
             reasons.append("нет результата процедуры (" + [columns.mark, columns.score].compactMap { $0.map { "«\($0)»" } }.joined(separator: " или ") + ")")
         }
+        var teacher: String?
+        if let column = columns.teacher {
+            let text = cell(layout.teacher)
+            if text.isEmpty {
+                reasons.append("не указан \(definition.teacherKind == .person ? "код учителя" : "учитель или группа учителей") («\(column)»)")
+            } else if definition.teacherKind == .person, !Self.looksLikeCode(text) {
+                reasons.append("«\(column)»: «\(text)» не похоже на код учителя — фамилии в справку не попадают; нужен код (с цифрами, без пробелов), например У-07, или teacher: group в описании, если в столбце группы учителей")
+            } else {
+                teacher = text
+            }
+        }
         var journalMarks: [[Int]] = []
         for (kind, index) in zip(definition.journal, layout.journal) {
             let tokens = cell(index).split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "\t" }).map(String.init)
@@ -193,6 +205,7 @@ public final class ResultsReader {
                                     subject: Self.subjectName(subject), procedure: procedure, score: score,
                                     externalMark: externalMark, schoolMark: schoolMark)
                 row.journalMarks = journalMarks
+                row.teacher = teacher
                 return .accepted(row)
             }
         }

@@ -238,8 +238,9 @@ public final class PostgresStore: SurveyStore {
 
     static func describe(_ error: any Error) -> String {
         let text = "\(error)"
-        if text.contains("connection reset") || text.contains("refused") || text.contains("ECONNREFUSED") { return "в соединении отказано (\(text))" }
-        if text.lowercased().contains("timeout") || text.lowercased().contains("timed out") { return "время ожидания истекло (\(text))" }
+        if text.contains("refused") || text.contains("ECONNREFUSED") { return "в соединении отказано — по этому адресу и порту сервер не принимает подключений" }
+        if text.lowercased().contains("timeout") || text.lowercased().contains("timed out") { return "сервер не ответил за 10 секунд" }
+        if text.lowercased().contains("dns") || text.contains("unknown host") { return "имя сервера не найдено (\(text))" }
         return text
     }
 }

@@ -31,7 +31,9 @@ struct SurveyController: Sendable {
         guard let (run, wave) = try await app.store.run(slug: slug) else {
             return .failure(ResponseRefusal(app.message("Опрос не найден", "Проверьте ссылку: возможно, в ней опечатка.", status: .notFound)))
         }
-        let questionnaire = try await app.store.questionnaire(id: wave.questionnaireID, version: wave.questionnaireVersion)
+        let questionnaire = try await app.formPages.definition(id: wave.questionnaireID, version: wave.questionnaireVersion) {
+            try await app.store.questionnaire(id: wave.questionnaireID, version: wave.questionnaireVersion)
+        }
         switch run.state(at: app.clock.now()) {
         case .open: return .success((run, wave, questionnaire))
         case .notYetOpen:
@@ -42,10 +44,10 @@ struct SurveyController: Sendable {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (run, _, questionnaire): (SurveyRun, Wave, Questionnaire)
+        let (run, wave, questionnaire): (SurveyRun, Wave, Questionnaire)
         switch try await lookup(context) {
         case .failure(let refusal): return refusal.response
-        case .success(let found): (run, _, questionnaire) = found
+        case .success(let found): (run, wave, questionnaire) = found
         }
         let action = "/s/\(run.slug)"
         let code = request.uri.queryParameters["code"].map { Self.normalizedCode(String($0)) }
@@ -71,11 +73,27 @@ struct SurveyController: Sendable {
         let (csrf, isNew) = app.visitorToken(request)
         // A new form token for this filling of the form: the draft and the exactly-once check hang on it.
         let token = app.formTokens.issue()
-        let form = SurveyForm(questionnaire: questionnaire)
-        var response = app.page("form", form.view(page: 0, action: action, csrf: csrf, token: token, code: run.requiresCode ? code : nil),
-                                title: pageTitle(form, page: 0))
+        var response = Reply.html(firstPage(run: run, wave: wave, questionnaire: questionnaire, action: action)
+            .filled(csrf: csrf, token: token, code: run.requiresCode ? code : nil))
         if isNew { response.setCookie(app.cookie(WebApp.csrfCookie, csrf)) }
         return response
+    }
+
+    /// The form's first page with its slots for the tokens and the code: rendered once per run
+    /// (``FormPageCache``), or now when the page cannot be split at its slots.
+    private func firstPage(run: SurveyRun, wave: Wave, questionnaire: Questionnaire, action: String) -> FormPageCache.Skeleton {
+        let key = FormPageCache.Key(slug: run.slug, questionnaireID: wave.questionnaireID, version: wave.questionnaireVersion,
+                                    requiresCode: run.requiresCode)
+        if let skeleton = app.formPages[key] { return skeleton }
+        let form = SurveyForm(questionnaire: questionnaire)
+        let markers = app.formPages.markers
+        let title = pageTitle(form, page: 0)
+        let page = app.html("form", form.view(page: 0, action: action, csrf: markers.csrf, token: markers.token,
+                                              code: run.requiresCode ? markers.code : nil), title: title)
+        if let skeleton = app.formPages.store(page, for: key) { return skeleton }
+        return FormPageCache.Skeleton(rendering: { csrf, token, code in
+            app.html("form", form.view(page: 0, action: action, csrf: csrf, token: token, code: code), title: title)
+        })
     }
 
     /// A page of a started form, from its draft.

@@ -21,6 +21,8 @@ struct WebApp: Sendable {
     /// Wrong access codes per client address.
     let codeFailures: RateLimiter
     let formTokens: FormTokens
+    /// First pages of forms rendered once per run, and definitions by id and version.
+    let formPages = FormPageCache()
     /// Where links point without `--public-url`: the listening address (for 0.0.0.0, this machine's
     /// first network address), never the request's `Host` header.
     let listeningURL: String
@@ -69,13 +71,23 @@ struct WebApp: Sendable {
     /// `linkBanner: false` for a page that is itself about the public link (the printing refusal).
     func page(body: String, title: String, admin: ConsoleUser?, wide: Bool = false, refresh: Int? = nil,
               linkBanner: Bool = true, status: HTTPResponse.Status = .ok) -> Response {
+        Reply.html(html(body: body, title: title, admin: admin, wide: wide, refresh: refresh, linkBanner: linkBanner), status: status)
+    }
+
+    /// A page template rendered into the layout, as HTML.
+    func html(_ template: String, _ object: Any, title: String) -> String {
+        html(body: templates.render(object, withTemplate: template) ?? "", title: title, admin: nil)
+    }
+
+    /// An HTML body in the layout, as HTML.
+    func html(body: String, title: String, admin: ConsoleUser?, wide: Bool = false, refresh: Int? = nil, linkBanner: Bool = true) -> String {
         // Every console page says when links cannot reach respondents (posters and slips refuse them).
         let banner = admin == nil || !linkBanner ? nil : publicLinkProblem.map { Banner(problem: $0, hint: WebApp.publicLinkHint) }
         let layout = LayoutView(title: title, body: body, admin: admin != nil, csrf: admin?.session.csrf ?? "", wide: wide, refresh: refresh,
                                 login: admin?.user.login ?? "", roleTitle: admin.map { ConsoleUser.title(of: $0.user, names: $0.unitNames) } ?? "",
                                 isMethodist: admin?.isMethodist ?? false, passwordPending: admin?.user.mustChangePassword ?? false,
                                 site: siteName, banner: banner)
-        return Reply.html(templates.render(layout, withTemplate: "layout") ?? body, status: status)
+        return templates.render(layout, withTemplate: "layout") ?? body
     }
 
     /// The registry's short name of a school administrator's unit, when it is a registry code.

@@ -1,3 +1,5 @@
+import AnketaAnalysis
+import AnketaCollect
 import AnketaCore
 import AnketaObjectivity
 import AnketaObjectivityReport
@@ -13,8 +15,11 @@ extension Anketa {
                 Работает прямо с файлами, без базы: описание результатов (YAML) и файл с результатами
                 обучающихся (CSV в UTF-8 или Windows-1251, разделитель «;» или «,», либо XLSX), одна строка —
                 один обучающийся по одному предмету: код (не фамилия), класс, предмет, процедура,
-                первичный балл или отметка, отметка школы за четверть или год.
-                  anketa objectivity Samples/objectivity/vpr-2026.yaml Samples/objectivity/vpr-2026.csv
+                первичный балл или отметка, отметка школы за четверть или год, по желанию — код учителя
+                (группы по учителям меньше порога скрываются).
+                  anketa objectivity Samples/objectivity/vpr-2026.yaml Samples/objectivity/vpr-2026.csv \\
+                      --indicators Samples/objectivity/indicators.yaml \\
+                      --attitudes Questionnaires/objective-assessment-students.yaml=Samples/objectivity/objective-assessment-students-2026.csv
 
                 Первичные баллы переводятся в отметки по шкалам из описания (по предмету, параллели и году).
                 Строки с ошибками не учитываются и записываются в файл <результаты>.rejects.csv рядом с исходным
@@ -38,9 +43,45 @@ extension Anketa {
         @Option(help: ArgumentHelp("Управленческие решения (YAML), отредактированные вручную. По умолчанию — decisions.yaml в папке справки, если он есть.", valueName: "решения.yaml"))
         var decisions: String?
 
+        @Option(help: ArgumentHelp("Показатели вне анкетирования (YAML): успеваемость, качество знаний, средний балл ОГЭ/ЕГЭ, сохранность контингента… — в карту дефицитов справки.", valueName: "показатели.yaml"))
+        var indicators: String?
+
+        @Option(help: ArgumentHelp("Анкетирование об объективности оценивания в той же школе: <анкета.yaml>=<ответы.csv> (можно несколько раз) — показатели анкет рядом с результатами.", valueName: "анкета.yaml=ответы.csv"))
+        var attitudes: [String] = []
+
+        func validate() throws {
+            for item in attitudes where !item.contains("=") {
+                throw ValidationError("--attitudes ожидает <анкета.yaml>=<ответы.csv>, например Questionnaires/objective-assessment-students.yaml=Samples/objectivity/objective-assessment-students-2026.csv")
+            }
+        }
+
+        /// One objective-assessment survey straight from its file; rejected rows are reported and left out.
+        func analyzeAttitudes(_ item: String) throws -> AnalysisResult {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            let questionnaire = try DefinitionLoader().load(contentsOf: URL(fileURLWithPath: parts[0]), displayPath: parts[0])
+            var analyzer = Analyzer(questionnaire: questionnaire, wave: "анкетирование", options: AnalysisOptions())
+            let reader = try ResponseReader(url: URL(fileURLWithPath: parts[1]), questionnaire: questionnaire, displayPath: parts[1])
+            reader.computesFingerprints = false
+            var rejected = 0
+            try reader.read(warning: { Console.error($0.description) }) { outcome in
+                switch outcome {
+                case .accepted(let row): analyzer.add(row.response)
+                case .rejected(let row):
+                    rejected += 1
+                    Console.error("\(parts[1]):\(row.line): строка не учтена: \(row.reasons.joined(separator: "; "))")
+                case .blank: break
+                }
+            }
+            if rejected > 0 { Console.error("\(parts[1]): предупреждение: не учтено \(RussianPlural.row(rejected))") }
+            return analyzer.finish()
+        }
+
         func run() throws {
             try reportingErrors {
                 let definition = try ResultsDefinitionLoader().load(contentsOf: URL(fileURLWithPath: self.definition), displayPath: self.definition)
+                // The other inputs first: a mistake in them stops the command before anything is written.
+                let nonSurvey = try indicators.map { try NonSurveyIndicatorsLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) }
+                let surveys = try attitudes.map(analyzeAttitudes)
                 let url = URL(fileURLWithPath: results)
                 guard FileManager.default.fileExists(atPath: url.path) else {
                     throw ValidationError("файл с результатами «\(results)» не найден")
@@ -68,10 +109,13 @@ extension Anketa {
                     }
                 }
                 let analysis = ObjectivityAnalysis(rows: imported.rows, thresholds: definition.thresholds,
-                                                   weights: definition.journal.map(\.weight), region: definition.region)
-                let input = ObjectivityReportInput(definition: definition, analysis: analysis, rows: imported.rows,
+                                                   weights: definition.journal.map(\.weight), region: definition.region,
+                                                   regionMeans: definition.regionMeans)
+                var input = ObjectivityReportInput(definition: definition, analysis: analysis, rows: imported.rows,
                                                    rejected: imported.rejected.count, source: url.lastPathComponent,
                                                    date: Report.today(), decisions: edited)
+                input.nonSurvey = nonSurvey
+                input.attitudes = surveys
                 let written = try ObjectivityReportWriter(input).write(to: folder)
                 print("Справка «\(definition.title)»: \(RussianPlural("результат", "результата", "результатов")(imported.rows.count)).")
                 for subject in analysis.subjects {
@@ -79,6 +123,16 @@ extension Anketa {
                 }
                 for group in analysis.flagged {
                     print("  ← признаки завышения: \(group.scope.className ?? "") класс, \(group.scope.subject ?? ""): понизили \(RussianNumber.percent(group.lowered.share * 100))")
+                }
+                if let nonSurvey {
+                    let deficits = nonSurvey.deficits
+                    print("  Показатели вне анкетирования (\(nonSurvey.year)): " + (deficits.isEmpty ? "все достигают порогов" : "ниже порога — " + deficits.map { "«\($0.title)»" }.joined(separator: ", ")))
+                }
+                if !surveys.isEmpty {
+                    print("  Анкетирование рядом с результатами: " + surveys.map { "\($0.audience.nominativePlural.lowercased()) — \(RussianPlural.respondent($0.respondents))" }.joined(separator: ", "))
+                }
+                if !analysis.hiddenTeachers.isEmpty {
+                    print("  Скрыто групп по учителям (меньше \(definition.thresholds.minTeacherGroup) обучающихся или вместе с такой группой): \(analysis.hiddenTeachers.count)")
                 }
                 print("Записано в \(folder.relativePath)/: " + written.map(\.lastPathComponent).joined(separator: ", "))
             }

@@ -2,6 +2,7 @@ import AnketaAnalysis
 import AnketaCollect
 import AnketaCore
 import AnketaReports
+import AnketaResults
 import AnketaStore
 import ArgumentParser
 import Foundation
@@ -92,6 +93,9 @@ extension Anketa {
         @Flag(help: "С --municipal: записать и справку каждой школы (с муниципальным значением) в <папка>/schools/<код>/.")
         var schools = false
 
+        @Option(help: ArgumentHelp("Показатели вне анкетирования (YAML): успеваемость, качество знаний, средний балл ОГЭ/ЕГЭ, сохранность контингента… — в карту дефицитов рядом с показателями анкеты.", valueName: "показатели.yaml"))
+        var indicators: String?
+
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
@@ -181,6 +185,7 @@ extension Anketa {
                                         academicYear: year.flatMap(Self.academicYear))
                 var reportInput = input
                 reportInput.history = history
+                reportInput.nonSurvey = try indicators.map { try NonSurveyIndicatorsLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) }
                 let written = format == "json" ? try ReportWriter(reportInput).writeFigures(to: folder) : try ReportWriter(reportInput).write(to: folder)
                 print("Справка «\(definition.title)», волна «\(current.wave)»: \(RussianPlural.respondent(current.respondents)).")
                 for indicator in current.indicators {
@@ -215,13 +220,15 @@ extension Anketa {
                 let reader = try ResponseReader(url: URL(fileURLWithPath: path), questionnaire: definition, displayPath: path)
                 reader.computesFingerprints = false
                 var rejected = 0
-                try reader.read(warning: { Console.error($0.description) }) { outcome in
+                // Over bytes, straight into the tallies by question position (the same rows and figures as `read`).
+                try reader.readPositional(warning: { Console.error($0.description) }) { outcome in
                     switch outcome {
-                    case .accepted(let row): analyzer.add(row.response)
-                    case .rejected(let row):
+                    case .answers(let row): analyzer.add(answers: row.answers, submittedAt: row.submittedAt)
+                    case .other(.accepted(let row)): analyzer.add(row.response)
+                    case .other(.rejected(let row)):
                         rejected += 1
                         Console.error("\(path):\(row.line): строка не учтена: \(row.reasons.joined(separator: "; "))")
-                    case .blank: break
+                    case .other(.blank): break
                     }
                 }
                 if rejected > 0 {

@@ -20,9 +20,17 @@ private func bigCSV(rows: Int) -> String {
 
 @Suite("Killing an ingest")
 struct KillTests {
+    /// The stores the test runs on: the workspace's SQLite file, and the PostgreSQL server of
+    /// ANKETA_TEST_POSTGRES_URL when it is set (waves named uniquely there).
+    static let stores: [String] = ["sqlite"] + (ProcessInfo.processInfo.environment["ANKETA_TEST_POSTGRES_URL"].map { _ in ["postgres"] } ?? [])
+
+    private func database(_ store: String, _ workspace: Workspace) -> String {
+        store == "sqlite" ? workspace.db : ProcessInfo.processInfo.environment["ANKETA_TEST_POSTGRES_URL"] ?? ""
+    }
+
     /// Responses of a wave as `export` sees them; 0 when the wave does not exist yet.
-    private func stored(_ workspace: Workspace, wave: String) throws -> Int {
-        let result = try workspace.run(["export", "mini", "--wave", wave, "-o", "count.csv"])
+    private func stored(_ workspace: Workspace, wave: String, db: String) throws -> Int {
+        let result = try workspace.run(["export", "mini", "--wave", wave, "-o", "count.csv", "--db", db], useDB: false)
         if result.status != 0 {
             #expect(result.stderr.contains("нет волны") || result.stderr.contains("нет в базе"), "\(result)")
             return 0
@@ -30,25 +38,34 @@ struct KillTests {
         return SimpleCSV.parse(String(decoding: try workspace.bytes("count.csv"), as: UTF8.self)).count - 1
     }
 
-    @Test("SIGKILL at random moments of a 3,000-row ingest: the store has all rows or none, never part; the next ingest completes it exactly")
-    func killAtRandomTimes() throws {
+    @Test("SIGKILL at random moments of a 3,000-row ingest: the store has all rows or none, never part; the next ingest completes it exactly",
+          arguments: stores)
+    func killAtRandomTimes(_ store: String) throws {
         let workspace = try Workspace()
+        let db = database(store, workspace)
+        // On a shared server the test's waves are its own.
+        let prefix = store == "sqlite" ? "" : "kill-\(UUID().uuidString.prefix(8))-"
+        func ingest(_ wave: String) throws -> RunResult {
+            let result = try workspace.run(["ingest", "mini.yaml", "big.csv", "--wave", wave, "--db", db], useDB: false)
+            #expect(result.status == 0, "\(result)")
+            return result
+        }
         let rows = 3_000
         try Data(bigCSV(rows: rows).utf8).write(to: workspace.url("big.csv"))
         // How long a whole ingest takes here: kill times are drawn from 0 to 1.2 times that.
         let start = Date()
-        try workspace.ingest(["big.csv"], wave: "эталон")
+        _ = try ingest(prefix + "эталон")
         let full = Date().timeIntervalSince(start)
-        #expect(try stored(workspace, wave: "эталон") == rows)
+        #expect(try stored(workspace, wave: prefix + "эталон", db: db) == rows)
 
         var generator = SeededRandom(seed: 20_261_202)
         var outcomes: [String] = []
         for trial in 0..<6 {
-            let wave = "убит-\(trial)"
+            let wave = prefix + "убит-\(trial)"
             let delay = Double.random(in: 0...(1.2 * full), using: &generator)
             let process = Process()
             process.executableURL = workspace.executable
-            process.arguments = ["ingest", "mini.yaml", "big.csv", "--wave", wave, "--db", workspace.db]
+            process.arguments = ["ingest", "mini.yaml", "big.csv", "--wave", wave, "--db", db]
             process.currentDirectoryURL = workspace.folder
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
@@ -57,14 +74,14 @@ struct KillTests {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let killed = process.terminationReason == .uncaughtSignal
-            let count = try stored(workspace, wave: wave)
+            let count = try stored(workspace, wave: wave, db: db)
             #expect(count == 0 || count == rows, "trial \(trial), killed after \(delay) s: \(count) of \(rows) rows visible")
             outcomes.append(String(format: "%.2f s: %@", delay, killed ? (count == 0 ? "before" : "after") : "finished"))
             // The next ingest removes what the killed one left and stores exactly the missing rows.
-            let again = try workspace.ingest(["big.csv"], wave: wave)
-            #expect(try stored(workspace, wave: wave) == rows, "trial \(trial)")
+            let again = try ingest(wave)
+            #expect(try stored(workspace, wave: wave, db: db) == rows, "trial \(trial)")
             if count == 0 { #expect(!again.stdout.contains("уже были в базе"), "trial \(trial): leftovers counted as duplicates\n\(again)") }
         }
-        print("kill during ingest (\(rows) rows, full run \(String(format: "%.2f", full)) s): \(outcomes.joined(separator: "; "))")
+        print("kill during ingest (\(store), \(rows) rows, full run \(String(format: "%.2f", full)) s): \(outcomes.joined(separator: "; "))")
     }
 }

@@ -7,7 +7,7 @@ struct ObjectivityCLITests {
     func workspaceWithSample() throws -> Workspace {
         let workspace = try Workspace()
         let sample = packageRoot.appendingPathComponent("Samples/objectivity")
-        for name in ["vpr-2026.yaml", "vpr-2026.csv"] {
+        for name in ["vpr-2026.yaml", "vpr-2026.csv", "indicators.yaml", "objective-assessment-students-2026.csv"] {
             try FileManager.default.copyItem(at: sample.appendingPathComponent(name), to: workspace.url(name))
         }
         return workspace
@@ -64,8 +64,53 @@ struct ObjectivityCLITests {
         try yaml.write(to: workspace.url("vpr-2026.yaml"), atomically: true, encoding: .utf8)
         let result = try workspace.run(["objectivity", "vpr-2026.yaml", "vpr-2026.csv"], useDB: false)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("vpr-2026.yaml:31:"), "\(result)")
+        #expect(result.stderr.contains("vpr-2026.yaml:35:"), "\(result)")
         #expect(result.stderr.contains("scales[2].max_score: ожидалось число"))
         #expect(!workspace.exists("Results"))
+    }
+
+    @Test func teachersIndicatorsAndAttitudesFromTheSamples() throws {
+        let workspace = try workspaceWithSample()
+        let questionnaire = packageRoot.appendingPathComponent("Questionnaires/objective-assessment-students.yaml").path
+        let result = try workspace.run(["objectivity", "vpr-2026.yaml", "vpr-2026.csv", "--indicators", "indicators.yaml",
+                                        "--attitudes", "\(questionnaire)=objective-assessment-students-2026.csv", "-o", "out"], useDB: false)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("vpr-2026.csv:292: строка не учтена: «Код учителя»: «Сидорова» не похоже на код учителя"))
+        #expect(result.stdout.contains("Скрыто групп по учителям (меньше 5 обучающихся или вместе с такой группой): 2"))
+        #expect(result.stdout.contains("Показатели вне анкетирования (2025/2026): ниже порога — «Доля обновлённых фондов оценочных средств»"))
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(try workspace.bytes("out/figures.json"))) as? [String: Any])
+        // The sample: У-07 teaches 4 students of 7А Русский язык; У-06 (26, the smaller shown) is hidden beside it.
+        let hidden = try #require(figures["hiddenTeachers"] as? [[String: Any]])
+        #expect(hidden.compactMap { $0["teacher"] as? String } == ["У-06", "У-07"])
+        #expect((figures["teachers"] as? [[String: Any]])?.count == 5)
+        #expect((figures["attitudes"] as? [[String: Any]])?.first?["respondents"] as? Int == 118)
+        let html = try String(decoding: workspace.bytes("out/spravka.html"), as: UTF8.self)
+        #expect(html.contains("Результаты по учителям") && html.contains("Показатели вне анкетирования")
+            && html.contains("Отношение к объективности оценивания: результаты анкетирования"))
+        #expect(!html.contains("Сидорова"))
+    }
+
+    @Test func badIndicatorsStopBeforeAnythingIsWritten() throws {
+        let workspace = try workspaceWithSample()
+        let yaml = try String(contentsOf: workspace.url("indicators.yaml"), encoding: .utf8).replacingOccurrences(of: "direction: lower", with: "direction: вниз")
+        try yaml.write(to: workspace.url("indicators.yaml"), atomically: true, encoding: .utf8)
+        let result = try workspace.run(["objectivity", "vpr-2026.yaml", "vpr-2026.csv", "--indicators", "indicators.yaml"], useDB: false)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("indicators.yaml:69:16: ошибка: indicators.absences.direction: неизвестное направление «вниз»"), "\(result)")
+        #expect(!workspace.exists("Results") && !workspace.exists("vpr-2026.rejects.csv"))
+    }
+
+    @Test func surveyReportTakesTheSameIndicators() throws {
+        let workspace = try workspaceWithSample()
+        let root = packageRoot.path
+        let result = try workspace.run(["report", "\(root)/Questionnaires/students-motivation.yaml", "\(root)/Samples/students-motivation-2026.csv",
+                                        "--indicators", "indicators.yaml", "-o", "out"], useDB: false)
+        #expect(result.status == 0, "\(result)")
+        #expect(workspace.exists("out/non-survey.json"))
+        let markdown = try String(decoding: workspace.bytes("out/spravka.md"), as: UTF8.self)
+        #expect(markdown.contains("## Показатели вне анкетирования"))
+        #expect(markdown.contains("Показатели вне анкетирования хуже порога за 2025/2026 учебный год: «Доля обновлённых фондов оценочных средств»"))
+        let decisions = try String(decoding: workspace.bytes("out/decisions.yaml"), as: UTF8.self)
+        #expect(decisions.contains("nonsurvey-deficit:oge_math"))
     }
 }

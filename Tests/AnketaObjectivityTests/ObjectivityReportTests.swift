@@ -73,6 +73,6 @@ struct ObjectivityReportTests {
         try ObjectivityReportWriter(input(sample)).write(to: folder)
         #expect(try String(contentsOf: decisions, encoding: .utf8) == "# правлено\n")
         let csv = try String(contentsOf: folder.appendingPathComponent("groups.csv"), encoding: .utf8)
-        #expect(csv.contains("class,ВПР,Математика,6Б,30,14,0.4666666666666667,"))
+        #expect(csv.contains("class,ВПР,Математика,6Б,,30,14,0.4666666666666667,"))
     }
 }

@@ -81,6 +81,8 @@ struct ResultsDefinitionTests {
         let definition = try ResultsDefinitionLoader().load(contentsOf: url)
         #expect(definition.scales.count == 6)
         #expect(definition.columns.procedure == "Процедура")
+        #expect(definition.columns.teacher == "Код учителя" && definition.teacherKind == .person)
+        #expect(definition.regionMeans.count == 6 && definition.thresholds.minTeacherGroup == 5)
     }
 
     @Test(arguments: [("5а", "5А", 5), ("5 А", "5А", 5), ("10-б", "10Б", 10), ("11", "11", 11)])
