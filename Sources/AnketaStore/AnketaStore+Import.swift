@@ -112,11 +112,39 @@ extension AnketaStore {
     }
 
     /// Writes a response's answers (one row per chosen option of a multiple-choice question).
+    ///
+    /// The rows go in multi-row `INSERT`s of up to ``answerRowsPerInsert`` rows (a response of the
+    /// parents' questionnaire is two statements instead of ~36), in the order of ``AnswerRow/rows(of:)``,
+    /// so their rowids keep that order. Per-statement overhead (GRDB's execution hooks, SQLite's
+    /// statement start and reset) was over a third of an ingest's instructions (bench/README.md).
     static func insertAnswers(_ response: Response, responseID: Int64, db: Database) throws {
-        let insertAnswer = try db.cachedStatement(sql: "INSERT INTO answer (response_id, question_id, kind, value, number) VALUES (?, ?, ?, ?, ?)")
-        for row in AnswerRow.rows(of: response) {
-            try insertAnswer.execute(arguments: [responseID, row.question, row.kind, StoredText.binding(row.value), row.number])
+        let rows = AnswerRow.rows(of: response)
+        var start = 0
+        while start < rows.count {
+            let count = min(answerRowsPerInsert, rows.count - start)
+            let insert = try db.cachedStatement(sql: answerInsertSQL(rows: count))
+            var values: [DatabaseValue] = []
+            values.reserveCapacity(count * 5)
+            let id = responseID.databaseValue
+            for row in rows[start..<(start + count)] {
+                values.append(id)
+                values.append(row.question.databaseValue)
+                values.append(row.kind.databaseValue)
+                values.append(StoredText.binding(row.value).databaseValue)
+                values.append(row.number.databaseValue)
+            }
+            try insert.execute(arguments: StatementArguments(values))
+            start += count
         }
+    }
+
+    /// The most answer rows one `INSERT` writes (5 bound values a row, far below SQLite's limit).
+    static let answerRowsPerInsert = 32
+
+    /// `INSERT INTO answer … VALUES (…), (…)` for `rows` rows.
+    static func answerInsertSQL(rows: Int) -> String {
+        "INSERT INTO answer (response_id, question_id, kind, value, number) VALUES "
+            + repeatElement("(?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
     }
 
     /// Forgets imports whose process has ended (killed during an ingest) or that have been silent
