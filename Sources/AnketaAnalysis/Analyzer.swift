@@ -287,7 +287,7 @@ public struct Analyzer {
         case .positiveShare:
             return tally.validWeight > 0 ? tally.positiveWeight / tally.validWeight * 100 : nil
         case .meanIndex, .meanScore, .sum, .levelShare:
-            return Descriptive.mean(tally.scores.array)
+            return tally.scores.moments.mean
         }
     }
 
@@ -300,7 +300,7 @@ public struct Analyzer {
         let indicator = plan.indicator
         let value = figure(plan, tally)
         let level = value.flatMap { indicator.level(for: $0) }
-        let moments = RunningMoments(tally.scores)
+        let moments = tally.scores.moments
         var summary = IndicatorSummary(id: indicator.id, title: indicator.title, method: indicator.method, audienceKey: indicator.audienceKey,
                                        figure: value, level: level?.name, deficit: level?.deficit ?? false,
                                        threshold: indicator.threshold, respondentsScored: tally.scores.count,
@@ -354,7 +354,7 @@ public struct Analyzer {
                 let value = figure(plan, tally)
                 if let value { figures[plan.indicator.id] = value }
                 let level = value.flatMap { plan.indicator.level(for: $0) }
-                let moments = RunningMoments(tally.scores)
+                let moments = tally.scores.moments
                 return GroupIndicator(id: plan.indicator.id, figure: value, level: level?.name, deficit: level?.deficit ?? false,
                                       scores: ScoreMoments(n: moments.count, mean: moments.mean, standardDeviation: moments.standardDeviation),
                                       levelDistribution: Analyzer.levelDistribution(plan.indicator, scores: tally.scores.array))

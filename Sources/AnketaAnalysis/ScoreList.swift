@@ -1,55 +1,53 @@
-/// Respondents' scores of one indicator, kept compactly: scores are ratios of small integers
-/// (weights, scale scores), so a wave has few distinct values. Each score is stored as a 2-byte code
-/// into a table of the distinct values (exact bit patterns, so nothing is rounded); past 65 536
-/// distinct values the list falls back to plain `Double`s. Reading gives the scores back in the
-/// order they were added.
+import AnketaStats
+
+/// Respondents' scores of one indicator, kept as a tally: scores are ratios of small integers
+/// (weights, scale scores), so a wave has few distinct values, and every figure drawn from the
+/// scores needs only how often each value occurs (the level distribution, the rank tests) or
+/// their moments in the order they were added (the mean and SD, kept as they come, so they are
+/// exactly what one pass over the scores gives). Memory grows with the distinct values (exact bit
+/// patterns, nothing rounded), not with the respondents.
 struct ScoreList: Sequence {
     private var distinct: [Double] = []
-    private var codeOf: [UInt64: UInt16] = [:]
-    private var codes: [UInt16] = []
-    /// Every score as added, once there were too many distinct values for codes.
-    private var plain: [Double]?
+    private var counts: [Int] = []
+    private var indexOf: [UInt64: Int] = [:]
     private var lastBits: UInt64 = 0
-    private var lastCode: UInt16 = .max
+    private var lastIndex = -1
+    /// How many scores were added.
+    private(set) var count = 0
+    /// Count, mean, SD, minimum and maximum of the scores in the order they were added.
+    private(set) var moments = RunningMoments()
 
-    var count: Int { plain?.count ?? codes.count }
     var isEmpty: Bool { count == 0 }
 
     mutating func append(_ score: Double) {
-        if plain != nil {
-            plain!.append(score)
-            return
-        }
+        count += 1
+        moments.add(score)
         let bits = score.bitPattern
-        if bits == lastBits, lastCode != .max {
-            codes.append(lastCode)
+        if lastIndex >= 0, bits == lastBits {
+            counts[lastIndex] += 1
             return
         }
-        let code: UInt16
-        if let known = codeOf[bits] {
-            code = known
-        } else if distinct.count < Int(UInt16.max) {
-            code = UInt16(distinct.count)
-            distinct.append(score)
-            codeOf[bits] = code
+        let index: Int
+        if let known = indexOf[bits] {
+            index = known
         } else {
-            var all = array
-            all.append(score)
-            plain = all
-            distinct = []
-            codeOf = [:]
-            codes = []
-            return
+            index = distinct.count
+            distinct.append(score)
+            counts.append(0)
+            indexOf[bits] = index
         }
+        counts[index] += 1
         lastBits = bits
-        lastCode = code
-        codes.append(code)
+        lastIndex = index
     }
 
-    /// The scores in the order they were added.
+    /// The scores as a multiset: each distinct value as often as it was added, values in the order
+    /// first seen (not the order added — what reads this only counts or ranks).
     var array: [Double] {
-        if let plain { return plain }
-        return codes.map { distinct[Int($0)] }
+        var all: [Double] = []
+        all.reserveCapacity(count)
+        for (score, times) in zip(distinct, counts) { all.append(contentsOf: repeatElement(score, count: times)) }
+        return all
     }
 
     func makeIterator() -> IndexingIterator<[Double]> {

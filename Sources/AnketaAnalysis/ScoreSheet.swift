@@ -2,7 +2,7 @@ import AnketaCore
 import AnketaStats
 
 /// Running figures of a set of respondents (the whole wave, or one group): one streaming pass,
-/// no raw rows kept — only per-respondent indicator scores, needed for the tests.
+/// no raw rows kept — only how often each indicator score occurs (`ScoreList`), for the tests.
 struct ScoreSheet {
     var respondents = 0
     var questions: [QuestionTally]
@@ -71,7 +71,7 @@ struct QuestionTally {
 struct IndicatorTally {
     var positiveWeight = 0.0
     var validWeight = 0.0
-    /// Respondents' scores (the input of the group tests and the level distribution), compactly.
+    /// Respondents' scores (the input of the group tests and the level distribution), as a tally.
     var scores = ScoreList()
     var itemMoments: [RunningMoments]
     var totalMoments = RunningMoments()

@@ -1,16 +1,18 @@
 @testable import AnketaAnalysis
+import AnketaStats
 import AnketaTestSupport
 import Testing
 
-/// `ScoreList` keeps respondents' scores in 2-byte codes; reading must give back exactly what was
-/// added, bit for bit and in order, whatever the values.
+/// `ScoreList` keeps respondents' scores as a tally of distinct values plus their moments in the
+/// order added: reading must give back exactly the scores added (bit for bit, as a multiset), and
+/// the moments must be those of one pass over the scores as added.
 @Suite struct ScoreListTests {
-    static func bits(_ values: [Double]) -> [UInt64] { values.map(\.bitPattern) }
+    static func sortedBits(_ values: [Double]) -> [UInt64] { values.map(\.bitPattern).sorted() }
 
-    @Test func givesBackScoresExactlyInOrder() {
+    @Test func givesBackTheScoresAddedAndTheirMomentsInOrder() {
         var random = SeededRandom(seed: 7)
         // Ratios of small integers, as indicator scores are, plus the awkward values.
-        let pool = (0...40).map { Double($0) / 7 * 100 } + [0.0, -0.0, .nan, .infinity, 1e-300, 66.66666666666667]
+        let pool = (0...40).map { Double($0) / 7 * 100 } + [0.0, -0.0, .nan, 1e-300, 66.66666666666667]
         var added: [Double] = []
         var list = ScoreList()
         #expect(list.isEmpty)
@@ -20,20 +22,27 @@ import Testing
             added.append(value)
         }
         #expect(list.count == added.count)
-        #expect(Self.bits(list.array) == Self.bits(added))
-        #expect(Self.bits(Array(list)) == Self.bits(added))
+        #expect(Self.sortedBits(list.array) == Self.sortedBits(added))
+        #expect(Self.sortedBits(Array(list)) == Self.sortedBits(added))
+        // The moments of the scores in the order added, bit for bit (what the figures print).
+        let reference = RunningMoments(added)
+        #expect(list.moments.count == reference.count)
+        #expect(list.moments.mean?.bitPattern == reference.mean?.bitPattern)
+        #expect(list.moments.standardDeviation?.bitPattern == reference.standardDeviation?.bitPattern)
+        #expect(list.moments.mean != nil)
     }
 
-    @Test func fallsBackToPlainValuesPastTheCodeLimit() {
+    @Test func keepsManyDistinctValues() {
         var list = ScoreList()
         var added: [Double] = []
         for index in 0..<70_000 {
-            // Distinct values first, with repeats in between (the fallback must keep the earlier ones).
+            // Distinct values, with repeats in between.
             let value = index % 3 == 0 ? 1.5 : Double(index) / 3
             list.append(value)
             added.append(value)
         }
         #expect(list.count == 70_000)
-        #expect(Self.bits(list.array) == Self.bits(added))
+        #expect(Self.sortedBits(list.array) == Self.sortedBits(added))
+        #expect(list.moments.mean?.bitPattern == RunningMoments(added).mean?.bitPattern)
     }
 }
