@@ -465,20 +465,12 @@ final class ParseState {
             return
         }
         if fields.isEmpty {
-            // A bare line break outside any record: a blank line, or the LF of a CR LF pair.
-            if terminator == lf, lastTerminator == cr {
-                lastTerminator = lf
-                return
-            }
-            if terminator == cr || terminator == lf { line += 1 }
-            lastTerminator = terminator
+            bareLineBreak(terminator)
             return
         }
         if !doubts.isEmpty { warnAboutDoubts() }
         var record = CSVRecord(line: line, fields: fields)
-        if unclosedQuote {
-            record.problem = "кавычка в этой строке не закрыта до конца файла — все строки после неё попали в одну ячейку"
-        }
+        if unclosedQuote { record.problem = Self.unclosedQuoteProblem }
         ready.append(.record(record))
         line += embeddedBreaks + ((terminator == cr || terminator == lf) ? 1 : 0)
         fields.removeAll(keepingCapacity: true)
@@ -488,19 +480,27 @@ final class ParseState {
 }
 
 extension ParseState {
+    static let unclosedQuoteProblem = "кавычка в этой строке не закрыта до конца файла — все строки после неё попали в одну ячейку"
+
+    /// A line break outside any record: a blank line (counted), or the LF of a CR LF pair.
+    private func bareLineBreak(_ terminator: Int32) {
+        let cr: Int32 = 0x0D, lf: Int32 = 0x0A
+        if terminator == lf, lastTerminator == cr {
+            lastTerminator = lf
+            return
+        }
+        if terminator == cr || terminator == lf { line += 1 }
+        lastTerminator = terminator
+    }
+
     /// ``endRecord(_:)`` for records kept as bytes.
     private func endRawRecord(_ terminator: Int32) {
         let cr: Int32 = 0x0D, lf: Int32 = 0x0A
         if kept.pointee.count == 0 {
-            if terminator == lf, lastTerminator == cr {
-                lastTerminator = lf
-                return
-            }
-            if terminator == cr || terminator == lf { line += 1 }
-            lastTerminator = terminator
+            bareLineBreak(terminator)
             return
         }
-        let problem: String? = unclosedQuote ? "кавычка в этой строке не закрыта до конца файла — все строки после неё попали в одну ячейку" : nil
+        let problem: String? = unclosedQuote ? Self.unclosedQuoteProblem : nil
         ready.append(.raw(line: line, first: kept.pointee.first, count: kept.pointee.count, problem: problem))
         line += kept.pointee.breaks + ((terminator == cr || terminator == lf) ? 1 : 0)
         kept.pointee.count = 0

@@ -30,22 +30,8 @@ enum Console {
 func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
-    } catch let error as ExitCode {
-        throw error
-    } catch let error as DiagnosticsError {
-        Console.error(error.description)
-        let count = error.diagnostics.filter { $0.severity == .error }.count
-        Console.error("\(RussianPlural.problem(count)) — исправьте и запустите снова.")
-        throw ExitCode.failure
-    } catch let error as ValidationError {
-        Console.error("ошибка: \(error.message)")
-        throw ExitCode.failure
-    } catch let error as any CustomStringConvertible & Error {
-        Console.error(error.description)
-        throw ExitCode.failure
     } catch {
-        Console.error("ошибка: \(error.localizedDescription)")
-        throw ExitCode.failure
+        throw userFacing(error)
     }
 }
 
@@ -53,23 +39,29 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
 func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
     do {
         return try await body()
-    } catch let error as ExitCode {
-        throw error
-    } catch let error as DiagnosticsError {
+    } catch {
+        throw userFacing(error)
+    }
+}
+
+/// Prints what went wrong for the user and gives the exit code to throw instead (an `ExitCode`
+/// passes through as it is).
+private func userFacing(_ error: any Error) -> any Error {
+    switch error {
+    case let exit as ExitCode:
+        return exit
+    case let error as DiagnosticsError:
         Console.error(error.description)
         let count = error.diagnostics.filter { $0.severity == .error }.count
         Console.error("\(RussianPlural.problem(count)) — исправьте и запустите снова.")
-        throw ExitCode.failure
-    } catch let error as ValidationError {
+    case let error as ValidationError:
         Console.error("ошибка: \(error.message)")
-        throw ExitCode.failure
-    } catch let error as any CustomStringConvertible & Error {
+    case let error as any CustomStringConvertible & Error:
         Console.error(error.description)
-        throw ExitCode.failure
-    } catch {
+    default:
         Console.error("ошибка: \(error.localizedDescription)")
-        throw ExitCode.failure
     }
+    return ExitCode.failure
 }
 
 /// Loads a questionnaire named by a YAML path or, failing that, by its id in the store.
