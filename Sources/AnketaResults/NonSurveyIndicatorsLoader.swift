@@ -12,29 +12,13 @@ public struct NonSurveyIndicatorsLoader: Sendable {
     public init() {}
 
     public func load(contentsOf url: URL, displayPath: String? = nil) throws -> NonSurveyIndicators {
-        let file = displayPath ?? url.relativePath
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: file), "не удалось прочитать файл",
-                                               hint: "проверьте путь к файлу показателей (YAML)")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: file), "файл не в кодировке UTF-8", hint: "сохраните YAML в UTF-8")])
-        }
+        let (text, file) = try YAMLWalker.readText(contentsOf: url, displayPath: displayPath, what: "файлу показателей (YAML)")
         return try load(yaml: text, file: file)
     }
 
     public func load(yaml text: String, file: String = "<yaml>") throws -> NonSurveyIndicators {
         var reader = YAMLWalker(file: file)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw DiagnosticsError([reader.syntax(error)])
-        }
-        guard let root else {
-            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: file, line: 1), "файл пуст",
-                                               hint: "образец — Samples/objectivity/indicators.yaml")])
-        }
+        let root = try reader.compose(text, sample: "Samples/objectivity/indicators.yaml")
         let indicators = reader.nonSurveyIndicators(root, source: (file as NSString).lastPathComponent)
         if let indicators, !reader.diagnostics.contains(where: { $0.severity == .error }) { return indicators }
         throw DiagnosticsError(reader.diagnostics)

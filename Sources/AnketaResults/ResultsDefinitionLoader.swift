@@ -12,31 +12,14 @@ public struct ResultsDefinitionLoader: Sendable {
 
     /// Loads and validates a definition file; throws ``DiagnosticsError`` with every problem found.
     public func load(contentsOf url: URL, displayPath: String? = nil) throws -> ResultsDefinition {
-        let file = displayPath ?? url.relativePath
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: file), "не удалось прочитать файл",
-                                               hint: "проверьте путь к описанию результатов (YAML)")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: file), "файл не в кодировке UTF-8",
-                                               hint: "сохраните YAML в UTF-8")])
-        }
+        let (text, file) = try YAMLWalker.readText(contentsOf: url, displayPath: displayPath, what: "описанию результатов (YAML)")
         return try load(yaml: text, file: file)
     }
 
     /// Loads a definition from YAML text; `file` names it in messages.
     public func load(yaml text: String, file: String = "<yaml>") throws -> ResultsDefinition {
         var reader = YAMLWalker(file: file)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw DiagnosticsError([reader.syntax(error)])
-        }
-        guard let root else {
-            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: file, line: 1), "файл пуст",
-                                               hint: "образец — Samples/objectivity/vpr-2026.yaml")])
-        }
+        let root = try reader.compose(text, sample: "Samples/objectivity/vpr-2026.yaml")
         let definition = reader.definition(root)
         let errors = reader.diagnostics.filter { $0.severity == .error }
         if let definition, errors.isEmpty { return definition }
@@ -363,5 +346,35 @@ struct YAMLWalker {
             return nil
         }
         return value
+    }
+}
+
+extension YAMLWalker {
+    /// A YAML file's text, or an error naming the file: unreadable («проверьте путь к `what`») or not UTF-8.
+    static func readText(contentsOf url: URL, displayPath: String?, what: String) throws -> (text: String, file: String) {
+        let file = displayPath ?? url.relativePath
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: file), "не удалось прочитать файл",
+                                               hint: "проверьте путь к \(what)")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: file), "файл не в кодировке UTF-8",
+                                               hint: "сохраните YAML в UTF-8")])
+        }
+        return (text, file)
+    }
+
+    /// The document's root node; a syntax error at its line and column, an empty file with a pointer to `sample`.
+    func compose(_ text: String, sample: String) throws -> Node {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw DiagnosticsError([syntax(error)])
+        }
+        guard let root else {
+            throw DiagnosticsError([Diagnostic(at: SourceLocation(file: file, line: 1), "файл пуст", hint: "образец — \(sample)")])
+        }
+        return root
     }
 }
