@@ -19,7 +19,10 @@ extension MunicipalComposer {
         let shown = result.shown
         var participants = "\(MunicipalWording.respondent(result.respondents)) из \(RussianNumber.fixed(Double(shown.count), digits: 0))\u{00A0}\(MunicipalWording.schoolGenitive.form(shown.count))"
         if let contingent = result.contingent, contingent > 0 {
-            participants += "; охват — \(RussianNumber.percent(Double(result.respondents) / Double(contingent) * 100)) (\(RussianNumber.fixed(Double(contingent), digits: 0)) могли ответить)"
+            let count = RussianNumber.fixed(Double(contingent), digits: 0)
+            participants += result.respondents > contingent
+                ? "; охват не рассчитан: ответов больше, чем указано в контингенте (\(count)), — проверьте контингент в реестре организаций"
+                : "; охват — \(RussianNumber.percent(Double(result.respondents) / Double(contingent) * 100)) (\(count) могли ответить)"
         }
         let hidden = result.schools.filter(\.hidden).count
         if hidden > 0 {

@@ -99,7 +99,13 @@ public struct CertificateComposer: Sendable {
         }
         var participants = RussianWording.participants(result.respondents, questionnaire.audience)
         if let contingent = input.contingent, contingent > 0 {
-            participants += " из \(RussianNumber.fixed(Double(contingent), digits: 0)); охват — \(RussianNumber.percent(Double(result.respondents) / Double(contingent) * 100))"
+            let count = RussianNumber.fixed(Double(contingent), digits: 0)
+            if result.respondents > contingent {
+                // «112 из 58; охват — 193,1 %» would go to the педсовет as it is: say what to check instead.
+                participants += "; охват не рассчитан: ответов больше, чем указано в контингенте (\(count)), — проверьте контингент в профиле школы"
+            } else {
+                participants += " из \(count); охват — \(RussianNumber.percent(Double(result.respondents) / Double(contingent) * 100))"
+            }
         }
         blocks.append(.paragraph([.strong("Участники: "), .text(participants + ".")]))
         if !questionnaire.anonymous {

@@ -52,6 +52,18 @@ struct ReportDecisionsTests {
         #expect(try text(workspace, "next/spravka.md").contains("Выполнение управленческих решений прошлого периода"))
     }
 
+    @Test("More respondents than the profile's contingent: no охват over 100 %, a note on what to check")
+    func contingentSmallerThanRespondents() throws {
+        let workspace = try Workspace()
+        try Self.profile.replacingOccurrences(of: "{parents: 20}", with: "{parents: 2}")
+            .write(to: workspace.url("org.yaml"), atomically: true, encoding: .utf8)
+        let run = try workspace.run(["report", "mini.yaml", "google-forms.csv", "--min-group", "2", "--org", "org.yaml", "-o", "out"], useDB: false)
+        #expect(run.status == 0, "\(run)")
+        let md = try text(workspace, "out/spravka.md")
+        #expect(md.contains("охват не рассчитан: ответов больше, чем указано в контингенте (2), — проверьте контингент в профиле школы"))
+        #expect(!md.contains("охват —"))
+    }
+
     @Test("A broken profile or decisions file, or a bad --year, exits 1 with where and what", arguments: [
         (["--org", "bad.yaml"], "bad.yaml:"), (["--decisions", "bad.yaml"], "bad.yaml:"), (["--year", "2026"], "--year"),
     ])
