@@ -46,10 +46,10 @@ extension AnketaStore {
                     return db.lastInsertedRowID
                 }
             }
-            let writer = self.writer
-            let batcher = ImportBatcher(sinks: waves.count, batchSize: batchSize) { batch in
+            // Batches are written on a thread of their own while the file is read (two cores).
+            let batcher = ImportBatcher(sinks: waves.count, batchSize: batchSize, background: true) { batch in
                 defer { usleep(Self.pauseBetweenBatches) }
-                return try writer.write { db in try Self.writeBatch(batch, importIDs: importIDs, waveIDs: waveIDs, source: source, db: db) }
+                return try self.writePending { db in try Self.writeBatch(batch, importIDs: importIDs, waveIDs: waveIDs, source: source, db: db) }
             }
             let sinks = batcher.makeSinks()
             do {
@@ -67,6 +67,7 @@ extension AnketaStore {
                 }
                 return counts
             } catch {
+                batcher.cancel()
                 // Best effort: what is left behind is invisible, and the next import removes it.
                 try? writer.write { db in
                     for importID in importIDs { try db.execute(sql: "DELETE FROM import_run WHERE id = ?", arguments: [importID]) }
@@ -74,6 +75,28 @@ extension AnketaStore {
                 try? removeOrphanedRows()
                 throw error
             }
+        }
+    }
+
+    /// Runs one pending batch's transaction. Its commit is not forced to disk (`synchronous =
+    /// NORMAL` for this transaction): the rows are invisible until the import's last transaction,
+    /// which runs with FULL — and in WAL mode that commit's sync of the WAL file makes every earlier
+    /// frame of it durable too (docs/reliability.md, «Durability»). A power loss before it loses
+    /// nothing anyone saw: the pending rows are removed by the next import, as after a kill.
+    func writePending<T>(_ body: (Database) throws -> T) throws -> T {
+        guard forcesCommits else { return try writer.write(body) }
+        return try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            let result = Result { () throws -> T in
+                var value: T?
+                try db.inTransaction(.immediate) {
+                    value = try body(db)
+                    return .commit
+                }
+                return value!
+            }
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            return try result.get()
         }
     }
 
@@ -88,17 +111,12 @@ extension AnketaStore {
         try touch(importIDs, db)
         var added = Array(repeating: ImportCounts(), count: importIDs.count)
         let insertResponse = try db.cachedStatement(sql: """
-            INSERT INTO response (wave_id, submitted_at, source, fingerprint, pending_import) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO response (wave_id, submitted_at, source, fingerprint, pending_import, answers) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (wave_id, source, fingerprint) DO NOTHING
             """)
-        for (sink, response, fingerprint) in batch {
-            try insertResponse.execute(arguments: [waveIDs[sink], response.submittedAt, source, fingerprint, importIDs[sink]])
-            guard db.changesCount > 0 else {
-                added[sink].duplicates += 1
-                continue
-            }
-            try insertAnswers(response, responseID: db.lastInsertedRowID, db: db)
-            added[sink].stored += 1
+        for (sink, submittedAt, answers, fingerprint) in batch {
+            try insertResponse.execute(arguments: [waveIDs[sink], submittedAt, source, fingerprint, importIDs[sink], Data(answers)])
+            if db.changesCount > 0 { added[sink].stored += 1 } else { added[sink].duplicates += 1 }
         }
         return added
     }
@@ -109,42 +127,6 @@ extension AnketaStore {
         guard let first = importIDs.min(), let last = importIDs.max() else { return }
         try db.execute(sql: "UPDATE import_run SET heartbeat = ? WHERE id BETWEEN ? AND ?", arguments: [Date().timeIntervalSince1970, first, last])
         if db.changesCount != importIDs.count { throw StoreError.importAbandoned() }
-    }
-
-    /// Writes a response's answers (one row per chosen option of a multiple-choice question).
-    ///
-    /// The rows go in multi-row `INSERT`s of up to ``answerRowsPerInsert`` rows (a response of the
-    /// parents' questionnaire is two statements instead of ~36), in the order of ``AnswerRow/rows(of:)``,
-    /// so their rowids keep that order. Per-statement overhead (GRDB's execution hooks, SQLite's
-    /// statement start and reset) was over a third of an ingest's instructions (bench/README.md).
-    static func insertAnswers(_ response: Response, responseID: Int64, db: Database) throws {
-        let rows = AnswerRow.rows(of: response)
-        var start = 0
-        while start < rows.count {
-            let count = min(answerRowsPerInsert, rows.count - start)
-            let insert = try db.cachedStatement(sql: answerInsertSQL(rows: count))
-            var values: [DatabaseValue] = []
-            values.reserveCapacity(count * 5)
-            let id = responseID.databaseValue
-            for row in rows[start..<(start + count)] {
-                values.append(id)
-                values.append(row.question.databaseValue)
-                values.append(row.kind.databaseValue)
-                values.append(StoredText.binding(row.value).databaseValue)
-                values.append(row.number.databaseValue)
-            }
-            try insert.execute(arguments: StatementArguments(values))
-            start += count
-        }
-    }
-
-    /// The most answer rows one `INSERT` writes (5 bound values a row, far below SQLite's limit).
-    static let answerRowsPerInsert = 32
-
-    /// `INSERT INTO answer … VALUES (…), (…)` for `rows` rows.
-    static func answerInsertSQL(rows: Int) -> String {
-        "INSERT INTO answer (response_id, question_id, kind, value, number) VALUES "
-            + repeatElement("(?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
     }
 
     /// Forgets imports whose process has ended (killed during an ingest) or that have been silent
@@ -186,21 +168,28 @@ extension AnketaStore {
     public func forEachResponse(in wave: Wave, _ body: (StoredResponse) throws -> Void) throws {
         try wrap {
             try writer.read { db in
-                // `a.rowid` keeps a multiple-choice answer's codes in the (scale) order they were stored;
-                // without it SQLite may walk the primary-key index and return them alphabetically.
                 let cursor = try Row.fetchCursor(db, sql: """
-                    SELECT r.id, r.submitted_at, a.question_id, a.kind, a.value, a.number
-                    FROM response r LEFT JOIN answer a ON a.response_id = r.id
-                    WHERE r.wave_id = ? AND r.pending_import IS NULL ORDER BY r.id, a.rowid
+                    SELECT id, submitted_at, answers FROM response WHERE wave_id = ? AND pending_import IS NULL ORDER BY id
                     """, arguments: [wave.id])
-                var assembler = ResponseAssembler()
                 while let row = try cursor.next() {
-                    if let done = assembler.start(id: row["id"], submittedAt: row["submitted_at"]) { try body(done) }
-                    guard let question: String = row["question_id"], let kind: String = row["kind"] else { continue }
-                    assembler.add(question: question, kind: kind, value: StoredText.read(row, "value"), number: row["number"])
+                    let id: Int64 = row[0]
+                    let answers = try row.withUnsafeData(atIndex: 2) { data in try Self.decodeAnswers(data, responseID: id) }
+                    try body(StoredResponse(id: id, response: Response(submittedAt: row[1], answers: answers)))
                 }
-                if let done = assembler.finish() { try body(done) }
             }
         }
+    }
+
+    /// A stored `answers` value read (``AnswerCodec``); a missing one is as corrupt as a damaged one.
+    static func decodeAnswers(_ data: Data?, responseID: Int64) throws(StoreError) -> [String: Answer] {
+        guard let data else { throw StoreError.corruptAnswers(responseID, "значения нет", offset: 0) }
+        let result = data.withUnsafeBytes { bytes -> Result<[String: Answer], StoreError> in
+            do throws(StoreError) {
+                return .success(try AnswerCodec.decode(bytes, responseID: responseID))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 }

@@ -261,11 +261,9 @@ extension AnketaStore {
                     try db.execute(sql: "INSERT INTO consumed_form_token (token, run_id) VALUES (?, ?)", arguments: [formToken, runID])
                     try db.execute(sql: "DELETE FROM form_draft WHERE token = ?", arguments: [formToken])
                 }
-                try db.execute(sql: "INSERT INTO response (wave_id, submitted_at, source, fingerprint) VALUES (?, ?, 'web', ?)",
-                               arguments: [fresh.waveID, day, UUID().uuidString])
-                let id = db.lastInsertedRowID
-                try Self.insertAnswers(response, responseID: id, db: db)
-                return id
+                try db.execute(sql: "INSERT INTO response (wave_id, submitted_at, source, fingerprint, answers) VALUES (?, ?, 'web', ?, ?)",
+                               arguments: [fresh.waveID, day, UUID().uuidString, Data(AnswerCodec.encode(response.answers))])
+                return db.lastInsertedRowID
             }
         } catch let error as DatabaseError {
             // Another writer spent the token between the check and the insert (a second server
@@ -286,15 +284,11 @@ extension AnketaStore {
         }
     }
 
-    /// Number of responses per answer of a question (for watching a run fill up).
+    /// Number of responses per answer of a question (for watching a run fill up): the stored value
+    /// of each answer as ``AnswerRow`` spells it, most frequent first.
     public func counts(in wave: Wave, question: String) throws -> [(value: String, count: Int)] {
-        try wrap {
-            try writer.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT a.value AS value, COUNT(*) AS n FROM response r JOIN answer a ON a.response_id = r.id
-                    WHERE r.wave_id = ? AND r.pending_import IS NULL AND a.question_id = ? GROUP BY a.value ORDER BY n DESC
-                    """, arguments: [wave.id, question]).map { (StoredText.read($0, "value"), $0["n"]) }
-            }
-        }
+        var tally = AnswerTally(question: question)
+        try forEachResponse(in: wave) { tally.add($0.response) }
+        return tally.counts
     }
 }

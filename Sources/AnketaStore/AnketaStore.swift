@@ -10,6 +10,8 @@ import GRDB
 /// ```
 public final class AnketaStore: Sendable {
     let writer: any DatabaseWriter
+    /// Whether commits are forced to disk (`synchronous = FULL`); a pending import batch relaxes it.
+    let forcesCommits: Bool
     /// The database file's path (`:memory:` for a store in memory).
     public let location: String
     /// Parsed definitions by id and version: a stored version never changes (``register(_:source:)``
@@ -28,8 +30,14 @@ public final class AnketaStore: Sendable {
     ///
     /// `forceEveryCommit: false` keeps GRDB's `synchronous = NORMAL` (a commit may be lost on power
     /// failure, never corrupted); only `bench/load.sh` uses it, to measure what FULL costs.
-    public init(path: String, busyTimeout: TimeInterval = AnketaStore.defaultBusyTimeout, forceEveryCommit: Bool = true) throws {
+    public convenience init(path: String, busyTimeout: TimeInterval = AnketaStore.defaultBusyTimeout, forceEveryCommit: Bool = true) throws {
+        try self.init(path: path, busyTimeout: busyTimeout, forceEveryCommit: forceEveryCommit, upTo: nil)
+    }
+
+    /// Opens the file with its schema migrated up to the migration named `last` (every one when nil).
+    init(path: String, busyTimeout: TimeInterval, forceEveryCommit: Bool, upTo last: String?) throws {
         location = path
+        forcesCommits = forceEveryCommit
         do {
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
@@ -38,7 +46,7 @@ public final class AnketaStore: Sendable {
             // GRDB sets NORMAL when it turns WAL on; the pool's single writer connection keeps FULL.
             if forceEveryCommit { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") } }
             writer = pool
-            try Migrations.migrator.migrate(writer)
+            if let last { try Migrations.migrator.migrate(writer, upTo: last) } else { try Migrations.migrator.migrate(writer) }
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path, error.message ?? error.description)
         }
@@ -62,6 +70,7 @@ public final class AnketaStore: Sendable {
     /// An in-memory store, for tests.
     public init() throws {
         location = ":memory:"
+        forcesCommits = false
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         writer = try DatabaseQueue(configuration: configuration)

@@ -21,6 +21,11 @@ public final class ImportSink {
     /// Stores a response unless the same row of the same source is already stored (counted as a
     /// duplicate then). Written with the next batch.
     public func add(_ response: Response, fingerprint: String) throws {
-        try batcher.add(index, response, fingerprint: fingerprint)
+        try batcher.add(index, submittedAt: response.submittedAt, answers: AnswerCodec.encode(response.answers), fingerprint: fingerprint)
+    }
+
+    /// Stores a response whose answers are already encoded (``AnswerCodec``), as ``add(_:fingerprint:)`` does.
+    package func add(submittedAt: String?, answers: [UInt8], fingerprint: String) throws {
+        try batcher.add(index, submittedAt: submittedAt, answers: answers, fingerprint: fingerprint)
     }
 }

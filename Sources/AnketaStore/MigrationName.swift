@@ -9,7 +9,8 @@ package enum MigrationName {
     package static let v5 = "v5: console users, roles and run schedule"
     package static let v6 = "v6: units registry"
     package static let v7 = "v7: municipal runs"
+    package static let v8 = "v8: answers in one column"
 
     /// Every migration in the order applied.
-    package static let all = [v1, v2, v3, v4, v5, v6, v7]
+    package static let all = [v1, v2, v3, v4, v5, v6, v7, v8]
 }

@@ -135,6 +135,7 @@ enum Migrations {
         }
         registerUnitsRegistry(&migrator)
         registerMunicipalRuns(&migrator)
+        registerAnswersColumn(&migrator)
         return migrator
     }
 }

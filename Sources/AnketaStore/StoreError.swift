@@ -12,6 +12,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case importAbandoned
         case badServerURL(url: String, reason: String)
         case serverUnreachable(url: String, reason: String)
+        case corruptAnswers(response: Int64, reason: String, offset: Int)
     }
 
     private let code: Code
@@ -31,6 +32,10 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     package static func importAbandoned() -> StoreError { StoreError(code: .importAbandoned) }
     package static func badServerURL(_ url: String, _ reason: String) -> StoreError { StoreError(code: .badServerURL(url: url, reason: reason)) }
     package static func serverUnreachable(_ url: String, _ reason: String) -> StoreError { StoreError(code: .serverUnreachable(url: url, reason: reason)) }
+
+    package static func corruptAnswers(_ response: Int64, _ reason: String, offset: Int) -> StoreError {
+        StoreError(code: .corruptAnswers(response: response, reason: reason, offset: offset))
+    }
 
     public var description: String {
         switch code {
@@ -56,6 +61,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
             "ошибка: адрес базы «\(url)» не понят: \(reason)\n  подсказка: адрес PostgreSQL пишется так: postgres://пользователь@сервер:5432/база (пароль — в переменной PGPASSWORD или после имени: пользователь:пароль@…)"
         case let .serverUnreachable(url, reason):
             "ошибка: не удалось подключиться к PostgreSQL «\(url)»: \(reason)\n  подсказка: проверьте, что сервер запущен и принимает подключения, а имя пользователя, пароль и база верны"
+        case let .corruptAnswers(response, reason, offset):
+            "ошибка: ответы анкеты № \(response) в базе повреждены и не читаются (\(reason), байт \(offset))\n  подсказка: восстановите базу из резервной копии; если копии нет, удалите эту анкету из базы и загрузите её файл снова"
         }
     }
 }

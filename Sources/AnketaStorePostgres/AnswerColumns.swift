@@ -2,8 +2,9 @@ import AnketaCore
 import AnketaStore
 import PostgresNIO
 
-/// A batch's answer rows as columns, inserted with one statement (arrays bound as parameters, so
-/// the number of parameters does not grow with the batch).
+/// Answer rows as schemas v1–v7 kept them (one `answer` row per answer or chosen option), inserted
+/// with one statement (arrays bound as parameters). Only the migration tests write them now, to
+/// build a database as an older version left it (``PostgresStore/insertLegacyResponsesForTests(_:wave:source:)``).
 struct AnswerColumns {
     var responses: [Int64] = []
     var questions: [String] = []
@@ -31,5 +32,23 @@ struct AnswerColumns {
             FROM unnest(\(responses)::int8[], \(questions)::text[], \(kinds)::text[], \(values)::bytea[], \(numbers)::float8[], \(hasNumber)::bool[])
                 WITH ORDINALITY AS t(r, q, k, v, x, h, o) ORDER BY o
             """, logger: logger)
+    }
+}
+
+extension PostgresStore {
+    /// Writes responses as schemas v1–v7 kept them, for the migration tests. The store must have
+    /// been opened with ``init(url:upTo:)`` before v8.
+    package func insertLegacyResponsesForTests(_ responses: [Response], wave: Wave, source: String) async throws {
+        try await transaction { connection in
+            var answers = AnswerColumns()
+            for (index, response) in responses.enumerated() {
+                let id = try await connection.query("""
+                    INSERT INTO response (wave_id, submitted_at, source, fingerprint) VALUES (\(wave.id), \(response.submittedAt), \(source), \("legacy-\(index)"))
+                    RETURNING id
+                    """, logger: self.logger).decode(Int64.self).collect()[0]
+                answers.append(response, id: id)
+            }
+            try await answers.insert(on: connection, logger: self.logger)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import AnketaCore
 import AnketaStore
 import PostgresNIO
 
@@ -106,11 +107,54 @@ enum PostgresMigrations {
                 PRIMARY KEY (municipal_run_id, unit))
             """,
         ]),
+        (MigrationName.v8, [
+            // Filled from the `answer` rows by `convertAnswerRows` (see `steps`), then the table is dropped.
+            "ALTER TABLE response ADD COLUMN answers BYTEA NOT NULL DEFAULT '\\x'::bytea",
+        ]),
     ]
+
+    /// Work in Swift after a migration's statements, in its transaction.
+    static let steps: [String: @Sendable (PostgresConnection, Logger) async throws -> Void] = [
+        MigrationName.v8: { connection, logger in
+            try await convertAnswerRows(on: connection, logger: logger)
+            try await connection.query("DROP TABLE answer", logger: logger)
+        },
+    ]
+
+    /// Encodes every response's `answer` rows into `response.answers` (``AnswerCodec``), a thousand
+    /// responses at a time, read back exactly as the old reader put them together (``ResponseAssembler``).
+    static func convertAnswerRows(on connection: PostgresConnection, logger: Logger, chunk: Int = 1000) async throws {
+        var last: Int64 = 0
+        while true {
+            let rows = try await connection.query("""
+                SELECT r.id, a.question_id, a.kind, a.value, a.number
+                FROM (SELECT id FROM response WHERE id > \(last) ORDER BY id LIMIT \(chunk)) r LEFT JOIN answer a ON a.response_id = r.id
+                ORDER BY r.id, a.seq
+                """, logger: logger).decode((Int64, String?, String?, ByteBuffer?, Double?).self).collect()
+            guard !rows.isEmpty else { return }
+            var assembler = ResponseAssembler()
+            var ids: [Int64] = [], values: [ByteBuffer] = []
+            func keep(_ done: StoredResponse?) {
+                guard let done else { return }
+                ids.append(done.id)
+                values.append(ByteBuffer(bytes: AnswerCodec.encode(done.response.answers)))
+            }
+            for (id, question, kind, value, number) in rows {
+                keep(assembler.start(id: id, submittedAt: nil))
+                last = id
+                guard let question, let kind else { continue }
+                assembler.add(question: question, kind: kind, value: value.map { String(buffer: $0) } ?? "", number: number)
+            }
+            keep(assembler.finish())
+            try await connection.query("""
+                UPDATE response SET answers = t.b FROM unnest(\(ids)::int8[], \(values)::bytea[]) AS t(i, b) WHERE response.id = t.i
+                """, logger: logger)
+        }
+    }
 
     /// Applies the migrations not yet recorded, in one transaction, under an advisory lock
     /// so that two processes starting at once do not both apply one.
-    static func migrate(_ client: PostgresClient, logger: Logger) async throws {
+    static func migrate(_ client: PostgresClient, logger: Logger, upTo last: String? = nil) async throws {
         try await client.withConnection { connection in
             try await PostgresStore.transaction(on: connection, logger: logger) { connection in
                 // One lock for the whole database: «anketa» as a number.
@@ -118,10 +162,12 @@ enum PostgresMigrations {
                 try await connection.query("CREATE TABLE IF NOT EXISTS anketa_migrations (name TEXT NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)",
                                            logger: logger)
                 let applied = Set(try await connection.query("SELECT name FROM anketa_migrations", logger: logger).decode(String.self).collect())
-                for migration in migrations where !applied.contains(migration.name) {
+                let wanted = last.flatMap { last in migrations.firstIndex { $0.name == last } }.map { migrations[...$0] } ?? migrations[...]
+                for migration in wanted where !applied.contains(migration.name) {
                     for statement in migration.statements {
                         try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                     }
+                    try await steps[migration.name]?(connection, logger)
                     try await connection.query("INSERT INTO anketa_migrations (name, applied_at) VALUES (\(migration.name), \(AnketaStore.now()))",
                                                logger: logger)
                 }

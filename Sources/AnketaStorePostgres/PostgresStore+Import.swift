@@ -5,8 +5,11 @@ import PostgresNIO
 
 extension PostgresStore {
     /// Imports responses all-or-nothing in batches, as ``AnketaStore`` does: each batch is one
-    /// transaction of two multi-row statements (responses, then their answers, bound as arrays),
-    /// its rows marked as pending with the import; one last short transaction makes them visible.
+    /// transaction of one multi-row statement (the responses with their encoded answers, bound as
+    /// arrays), its rows marked as pending with the import; one last short transaction makes them
+    /// visible. A pending batch commits with `synchronous_commit = off` (the server does not wait
+    /// for its WAL flush): the last transaction commits with the server's setting, and its flush
+    /// covers the WAL written before it — as on SQLite (docs/reliability.md, «Durability»).
     ///
     /// The whole import holds one connection, whose server process id is recorded as the import's
     /// `pid`: when the importing program is killed, the server ends that process, and the next
@@ -44,7 +47,8 @@ extension PostgresStore {
                     }
                     return ids
                 }
-                let batcher = ImportBatcher(sinks: waves.count, batchSize: batchSize) { batch in
+                // Batches are written from a thread of their own while the file is read.
+                let batcher = ImportBatcher(sinks: waves.count, batchSize: batchSize, background: true) { batch in
                     try ImportThread.wait {
                         try await Self.transaction(on: connection, logger: logger) { connection in
                             try await Self.writeBatch(batch, importIDs: importIDs, waveIDs: waveIDs, source: source, on: connection, logger: logger)
@@ -72,6 +76,7 @@ extension PostgresStore {
                     }
                     return counts
                 } catch {
+                    batcher.cancel()
                     // Best effort: what is left behind is invisible, and the next import removes it.
                     _ = try? await connection.query("DELETE FROM import_run WHERE id = ANY(\(importIDs)::int8[])", logger: logger)
                     try? await Self.removeOrphanedRows(on: connection, logger: logger)
@@ -81,38 +86,33 @@ extension PostgresStore {
         }
     }
 
-    /// Writes one batch: the responses in one statement (duplicates skipped by the unique key), then
-    /// the answers of those stored in another.
+    /// Writes one batch: the responses with their encoded answers in one statement, duplicates
+    /// skipped by the unique key (a row twice in one batch: the first stored, the second skipped).
     static func writeBatch(_ batch: [ImportBatcher.Entry], importIDs: [Int64], waveIDs: [Int64], source: String,
                            on connection: PostgresConnection, logger: Logger) async throws -> [ImportCounts] {
+        try await connection.query("SET LOCAL synchronous_commit = off", logger: logger)
         try await touch(importIDs, on: connection, logger: logger)
         let waves = batch.map { waveIDs[$0.sink] }
         let imports = batch.map { importIDs[$0.sink] }
-        let dated = batch.map { $0.response.submittedAt != nil }
-        let dates = batch.map { $0.response.submittedAt ?? "" }
+        let dated = batch.map { $0.submittedAt != nil }
+        let dates = batch.map { $0.submittedAt ?? "" }
         let fingerprints = batch.map(\.fingerprint)
+        let answers = batch.map { ByteBuffer(bytes: $0.answers) }
         let inserted = try await connection.query("""
-            INSERT INTO response (wave_id, submitted_at, source, fingerprint, pending_import)
-            SELECT w, CASE WHEN d THEN s END, \(source), f, i
-            FROM unnest(\(waves)::int8[], \(dated)::bool[], \(dates)::text[], \(fingerprints)::text[], \(imports)::int8[])
-                WITH ORDINALITY AS t(w, d, s, f, i, n) ORDER BY n
-            ON CONFLICT (wave_id, source, fingerprint) DO NOTHING RETURNING id, wave_id, fingerprint
-            """, logger: logger).decode((Int64, Int64, String).self).collect()
-        var ids: [Int64: [String: Int64]] = [:]
-        for (id, wave, fingerprint) in inserted where ids[wave]?[fingerprint] == nil { ids[wave, default: [:]][fingerprint] = id }
-        var added = Array(repeating: ImportCounts(), count: importIDs.count)
-        var answers = AnswerColumns()
-        for (sink, response, fingerprint) in batch {
-            // The same row twice in one batch: the first is stored, the second is a duplicate.
-            guard let id = ids[waveIDs[sink]]?.removeValue(forKey: fingerprint) else {
-                added[sink].duplicates += 1
-                continue
-            }
-            answers.append(response, id: id)
-            added[sink].stored += 1
+            INSERT INTO response (wave_id, submitted_at, source, fingerprint, pending_import, answers)
+            SELECT w, CASE WHEN d THEN s END, \(source), f, i, a
+            FROM unnest(\(waves)::int8[], \(dated)::bool[], \(dates)::text[], \(fingerprints)::text[], \(imports)::int8[], \(answers)::bytea[])
+                WITH ORDINALITY AS t(w, d, s, f, i, a, n) ORDER BY n
+            ON CONFLICT (wave_id, source, fingerprint) DO NOTHING RETURNING wave_id
+            """, logger: logger).decode(Int64.self).collect()
+        var stored: [Int64: Int] = [:]
+        for wave in inserted { stored[wave, default: 0] += 1 }
+        var rows = Array(repeating: 0, count: importIDs.count)
+        for entry in batch { rows[entry.sink] += 1 }
+        return waveIDs.indices.map { sink in
+            let kept = stored[waveIDs[sink]] ?? 0
+            return ImportCounts(stored: kept, duplicates: rows[sink] - kept)
         }
-        try await answers.insert(on: connection, logger: logger)
-        return added
     }
 
     /// Marks an import's waves as alive; throws if any was removed as abandoned meanwhile.
@@ -157,27 +157,20 @@ extension PostgresStore {
         try await wrap {
             try await client.withConnection { connection in
                 let rows = try await connection.query("""
-                    SELECT r.id, r.submitted_at, a.question_id, a.kind, a.value, a.number
-                    FROM response r LEFT JOIN answer a ON a.response_id = r.id
-                    WHERE r.wave_id = \(wave.id) AND r.pending_import IS NULL ORDER BY r.id, a.seq
+                    SELECT id, submitted_at, answers FROM response WHERE wave_id = \(wave.id) AND pending_import IS NULL ORDER BY id
                     """, logger: logger)
-                var assembler = ResponseAssembler()
-                for try await (id, submittedAt, question, kind, value, number) in rows.decode((Int64, String?, String?, String?, ByteBuffer?, Double?).self) {
-                    if let done = assembler.start(id: id, submittedAt: submittedAt) { try body(done) }
-                    guard let question, let kind else { continue }
-                    assembler.add(question: question, kind: kind, value: value.map { String(buffer: $0) } ?? "", number: number)
+                for try await (id, submittedAt, answers) in rows.decode((Int64, String?, ByteBuffer).self) {
+                    let decoded = try answers.withUnsafeReadableBytes { bytes in try AnswerCodec.decode(bytes, responseID: id) }
+                    try body(StoredResponse(id: id, response: Response(submittedAt: submittedAt, answers: decoded)))
                 }
-                if let done = assembler.finish() { try body(done) }
             }
         }
     }
 
+    /// Number of responses per answer of a question, counted over the decoded responses (see ``AnswerTally``).
     public func counts(in wave: Wave, question: String) async throws -> [(value: String, count: Int)] {
-        try await wrap {
-            try await client.query("""
-                SELECT a.value, COUNT(*) AS n FROM response r JOIN answer a ON a.response_id = r.id
-                WHERE r.wave_id = \(wave.id) AND r.pending_import IS NULL AND a.question_id = \(question) GROUP BY a.value ORDER BY n DESC
-                """, logger: logger).decode((ByteBuffer, Int).self).collect().map { (String(buffer: $0), $1) }
-        }
+        var tally = AnswerTally(question: question)
+        try await forEachResponse(in: wave) { tally.add($0.response) }
+        return tally.counts
     }
 }

@@ -238,13 +238,11 @@ extension PostgresStore {
                 if usedAt != nil { throw SubmissionRefusal.codeUsed }
                 try await connection.query("UPDATE access_code SET used_at = \(day) WHERE code = \(code)", logger: logger)
             }
-            let id = try await connection.query("""
-                INSERT INTO response (wave_id, submitted_at, source, fingerprint) VALUES (\(fresh.waveID), \(day), 'web', \(UUID().uuidString)) RETURNING id
+            let answers = ByteBuffer(bytes: AnswerCodec.encode(response.answers))
+            return try await connection.query("""
+                INSERT INTO response (wave_id, submitted_at, source, fingerprint, answers)
+                VALUES (\(fresh.waveID), \(day), 'web', \(UUID().uuidString), \(answers)) RETURNING id
                 """, logger: logger).decode(Int64.self).collect()[0]
-            var answers = AnswerColumns()
-            answers.append(response, id: id)
-            try await answers.insert(on: connection, logger: logger)
-            return id
         }
     }
 

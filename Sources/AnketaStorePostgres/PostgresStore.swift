@@ -27,7 +27,13 @@ public final class PostgresStore: SurveyStore {
         try await self.init(url: try PostgresURL(text))
     }
 
-    public init(url: PostgresURL) async throws {
+    public convenience init(url: PostgresURL) async throws {
+        try await self.init(url: url, upTo: nil)
+    }
+
+    /// Connects with the schema migrated up to the migration named `last` (every one when nil) —
+    /// for the migration tests, which build a database as an older version left it.
+    package init(url: PostgresURL, upTo last: String?) async throws {
         location = url.redacted
         var logger = Logger(label: "anketa.postgres")
         logger.logLevel = .critical
@@ -42,7 +48,7 @@ public final class PostgresStore: SurveyStore {
         self.client = client
         runner = Task { await client.run() }
         do {
-            try await PostgresMigrations.migrate(client, logger: logger)
+            try await PostgresMigrations.migrate(client, logger: logger, upTo: last)
         } catch {
             runner.cancel()
             throw Self.storeError(error, location: url.redacted)

@@ -47,12 +47,28 @@ struct SplitIngestJob {
         }
 
         func readAll(_ sinks: [Int: ImportSink]) throws {
-            try reader.read(header: { columns in
+            // As `IngestJob`: rows of a UTF-8 CSV go over their bytes straight into the stored form.
+            let questionIDs = EncodedQuestionIDs(questionnaire.questions.map(\.id))
+            var encoded: [UInt8] = []
+            try reader.readForStore(header: { columns in
                 header = columns.headers
                 for (index, text) in columns.unmatchedHeaders where index != split.column && text != RejectsFile.lineHeader && text != RejectsFile.reasonHeader {
                     Console.error("\(file):1: предупреждение: столбец \(index + 1) «\(text)» не совпал ни с одним вопросом — пропущен")
                 }
-            }, warning: { Console.error($0.description) }) { outcome in
+            }, warning: { Console.error($0.description) }) { read in
+                let outcome: ResponseReader.Outcome
+                switch read {
+                case .answers(let row, let fingerprint):
+                    if let unit = split.unit(ofLine: row.line), let sink = sinks[unit] {
+                        AnswerCodec.encode(row.answers, questionIDs: questionIDs, into: &encoded)
+                        try sink.add(submittedAt: row.submittedAt, answers: encoded, fingerprint: fingerprint)
+                    } else if let unmatched = split.unmatched[row.line] {
+                        try reject(unmatched)
+                    }
+                    return
+                case .other(let other):
+                    outcome = other
+                }
                 switch outcome {
                 case .accepted(let row):
                     if let unit = split.unit(ofLine: row.line), let sink = sinks[unit] {
@@ -72,7 +88,7 @@ struct SplitIngestJob {
 
         let counts: [Int: ImportCounts]
         do {
-            let stored = try await store.importResponses(into: waves.map(\.wave), source: sourceName, batchSize: 500, rejected: { rejected }) { sinks in
+            let stored = try await store.importResponses(into: waves.map(\.wave), source: sourceName, batchSize: IngestJob.batchSize, rejected: { rejected }) { sinks in
                 try readAll(Dictionary(uniqueKeysWithValues: zip(waves.map(\.index), sinks)))
             }
             counts = Dictionary(uniqueKeysWithValues: zip(waves.map(\.index), stored))

@@ -114,6 +114,10 @@ struct IngestJob {
     /// Thrown inside the transaction in strict mode so that nothing is stored.
     struct StrictFailure: Error {}
 
+    /// Responses per pending transaction: a web submission waits at most one batch (a few
+    /// milliseconds now that a response is one row), and fewer commits cost less.
+    static let batchSize = 2000
+
     func run(into wave: Wave, store: any SurveyStore) async throws -> Outcome {
         let url = URL(fileURLWithPath: file)
         let reader = try ResponseReader(url: url, questionnaire: questionnaire, format: format, displayPath: file)
@@ -126,8 +130,12 @@ struct IngestJob {
 
         let counts: ImportCounts
         do {
-            counts = try await store.importResponses(into: wave, source: sourceName, batchSize: 500, rejected: { rejected }) { sink in
-                try reader.read(header: { columns in
+            counts = try await store.importResponses(into: wave, source: sourceName, batchSize: IngestJob.batchSize, rejected: { rejected }) { sink in
+                // Rows of a UTF-8 CSV go over their bytes straight into the stored form (no `Response`);
+                // odd rows, XLSX and Windows-1251 files are read the usual way (`.other`).
+                let questionIDs = EncodedQuestionIDs(questionnaire.questions.map(\.id))
+                var encoded: [UInt8] = []
+                try reader.readForStore(header: { columns in
                     header = columns.headers
                     // The two columns a rejects file adds are expected when it is imported again after fixing.
                     for (index, text) in columns.unmatchedHeaders where text != RejectsFile.lineHeader && text != RejectsFile.reasonHeader {
@@ -139,9 +147,18 @@ struct IngestJob {
                 }, warning: { diagnostic in
                     Console.endProgress()
                     Console.error(diagnostic.description)
-                }) { outcome in
+                }) { read in
                     rows += 1
                     if rows % 1000 == 0 { Console.progress("\(file): прочитано \(RussianPlural.row(rows))…") }
+                    let outcome: ResponseReader.Outcome
+                    switch read {
+                    case .answers(let row, let fingerprint):
+                        AnswerCodec.encode(row.answers, questionIDs: questionIDs, into: &encoded)
+                        try sink.add(submittedAt: row.submittedAt, answers: encoded, fingerprint: fingerprint)
+                        return
+                    case .other(let other):
+                        outcome = other
+                    }
                     switch outcome {
                     case .accepted(let row):
                         try sink.add(row.response, fingerprint: row.fingerprint)

@@ -1,3 +1,4 @@
+import AnketaCore
 import AnketaStore
 import AnketaStorePostgres
 import Foundation
@@ -104,6 +105,57 @@ public final class TestStore: @unchecked Sendable {
         } catch {
             try? await connection.close()
             throw error
+        }
+    }
+}
+
+extension StoreBackend {
+    /// Builds a store as schema v7 left it — `responses` written as one `answer` row per answer —
+    /// then opens it as this version does (which migrates it) and runs `body` with the migrated
+    /// store and the wave. The store is removed afterwards.
+    public func withMigratedStore<T>(questionnaire: Questionnaire, source: String, responses: [Response],
+                                     _ body: (any SurveyStore, Wave) async throws -> T) async throws -> T {
+        switch self {
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("anketa-v7-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let path = folder.appendingPathComponent("anketa.sqlite").path
+            do {
+                let old = try AnketaStore(path: path, migratingUpTo: MigrationName.v7)
+                try old.register(questionnaire, source: source)
+                let wave = try old.wave(for: questionnaire, named: "2025", unit: nil, create: true)
+                try old.insertLegacyResponsesForTests(responses, wave: wave, source: "old.csv")
+            }
+            let store = try AnketaStore(path: path)
+            return try await body(store, try store.wave(questionnaireID: questionnaire.id, named: "2025", unit: nil))
+        case .postgres:
+            guard let text = StoreBackend.postgresURL else { throw StoreError.database("ANKETA_TEST_POSTGRES_URL не задана") }
+            let server = try PostgresURL(text)
+            let name = "anketa_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
+            try await TestStore.onServer(server) { connection, logger in
+                try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger)
+            }
+            func drop() async {
+                try? await TestStore.onServer(server) { connection, logger in
+                    try await connection.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: logger)
+                }
+            }
+            do {
+                let old = try await PostgresStore(url: server.with(database: name), upTo: MigrationName.v7)
+                try await old.register(questionnaire, source: source)
+                let wave = try await old.wave(for: questionnaire, named: "2025", unit: nil, create: true)
+                try await old.insertLegacyResponsesForTests(responses, wave: wave, source: "old.csv")
+                await old.close()
+                let store = try await PostgresStore(url: server.with(database: name))
+                let result = try await body(store, try await store.wave(questionnaireID: questionnaire.id, named: "2025", unit: nil))
+                await store.close()
+                await drop()
+                return result
+            } catch {
+                await drop()
+                throw error
+            }
         }
     }
 }

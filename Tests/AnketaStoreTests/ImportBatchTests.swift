@@ -36,9 +36,8 @@ private func insertLeftover(_ store: AnketaStore, wave: Wave, source: String, pi
                        arguments: [wave.id, source, pid, heartbeat])
         let importID = db.lastInsertedRowID
         for fingerprint in fingerprints {
-            try db.execute(sql: "INSERT INTO response (wave_id, submitted_at, source, fingerprint, pending_import) VALUES (?, NULL, ?, ?, ?)",
-                           arguments: [wave.id, source, fingerprint, importID])
-            try AnketaStore.insertAnswers(sampleResponses[0], responseID: db.lastInsertedRowID, db: db)
+            try db.execute(sql: "INSERT INTO response (wave_id, submitted_at, source, fingerprint, pending_import, answers) VALUES (?, NULL, ?, ?, ?, ?)",
+                           arguments: [wave.id, source, fingerprint, importID, Data(AnswerCodec.encode(sampleResponses[0].answers))])
         }
     }
 }
@@ -70,7 +69,9 @@ struct ImportBatchTests {
                 try sink.add(sampleResponses[index % sampleResponses.count], fingerprint: "row-\(index)")
                 seenDuring.append(try other.responseCount(in: wave))
             }
-            #expect(try pendingRows(other) == 6, "three batches of two written, still pending")
+            // Batches are written on the store's writer thread while rows are added: when the
+            // seventh row comes, the first batch is surely written, the second and third may be.
+            #expect([2, 4, 6].contains(try pendingRows(other)), "batches written during the import, still pending")
         }
         #expect(seenDuring == Array(repeating: 0, count: 7))
         #expect(counts == ImportCounts(stored: 7, duplicates: 0))
@@ -95,8 +96,8 @@ struct ImportBatchTests {
         }
         #expect(try store.responseCount(in: wave) == 0)
         #expect(try pendingRows(store) == 0)
-        let answers = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer") }
-        #expect(answers == 0)
+        let rows = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response") }
+        #expect(rows == 0)
         let runs = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM import_run") }
         #expect(runs == 0)
     }
@@ -168,7 +169,7 @@ struct ImportBatchTests {
         #expect(try pendingRows(store) == 0)
     }
 
-    @Test("Text with NUL bytes is stored and read back intact (import and web submission), other text stays TEXT",
+    @Test("Text with NUL bytes is stored and read back intact (import and web submission)",
           arguments: ["до\u{0}после", "\u{0}", "a\u{0}\u{0}b", "обычный текст"])
     func nulText(text: String) throws {
         let store = try AnketaStore()
@@ -185,7 +186,7 @@ struct ImportBatchTests {
         }
         #expect(texts == [text, text])
         #expect(texts.allSatisfy { $0.utf8.count == text.utf8.count })
-        let types = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT typeof(value) FROM answer WHERE question_id = 'comment'") }
-        #expect(types == Array(repeating: text.contains("\u{0}") ? "blob" : "text", count: 2))
+        let types = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT typeof(answers) FROM response") }
+        #expect(types == ["blob", "blob"])
     }
 }
