@@ -46,6 +46,8 @@ extension AnketaStore {
                     return db.lastInsertedRowID
                 }
             }
+            let restore = try tuneForImport()
+            defer { try? writer.writeWithoutTransaction { db in try db.execute(sql: restore) } }
             // Batches are written on a thread of their own while the file is read (two cores).
             let batcher = ImportBatcher(sinks: waves.count, batchSize: batchSize, background: true) { batch in
                 defer { usleep(Self.pauseBetweenBatches) }
@@ -75,6 +77,21 @@ extension AnketaStore {
                 try? removeOrphanedRows()
                 throw error
             }
+        }
+    }
+
+    /// Gives the writer connection room for an import: a page cache of 32 MB (SQLite's default 2 MB
+    /// could not hold the unique index's pages, which random fingerprints touch all over, so each
+    /// batch read them again) and a WAL checkpointed every 32 MB instead of every 4 MB (each
+    /// checkpoint syncs twice and copies pages a later batch changes again). Returns the SQL that
+    /// puts the settings back.
+    func tuneForImport() throws -> String {
+        try writer.writeWithoutTransaction { db in
+            let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            let checkpoint = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
+            return "PRAGMA cache_size = \(cache); PRAGMA wal_autocheckpoint = \(checkpoint)"
         }
     }
 

@@ -66,12 +66,21 @@ struct StoreSharingTests {
             let started = Date()
             let finished = Flag()
             let outcome = ImportOutcome()
+            let tally = Tally()
             // A thread of its own, as another process would be: the import blocks while it writes.
+            // Halfway it waits for the first submissions (or 30 s), so that they surely overlap it
+            // however fast the ingest is on this machine.
             let ingest = Thread {
                 defer { finished.set() }
                 outcome.set(Result {
                     try ingestStore.importResponses(into: wave, source: "big.csv", batchSize: 200) { sink in
-                        for index in 0..<rows { try sink.add(row, fingerprint: "row-\(index)") }
+                        for index in 0..<rows {
+                            if index == rows / 2 {
+                                let waitStarted = Date()
+                                while tally.all.count < 8, Date().timeIntervalSince(waitStarted) < 30 { usleep(5000) }
+                            }
+                            try sink.add(row, fingerprint: "row-\(index)")
+                        }
                     }
                 })
             }
@@ -82,7 +91,6 @@ struct StoreSharingTests {
             }) == 0 {
                 try await Task.sleep(for: .milliseconds(5))
             }
-            let tally = Tally()
             // Four respondents at a time keep submitting until the ingest is over (and at least 40 in all).
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<4 {
