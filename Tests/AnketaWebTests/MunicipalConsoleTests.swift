@@ -7,6 +7,11 @@ import Testing
 
 extension Fixture {
     /// A units registry of three schools; the parents' contingent of two is known.
+    /// СОШ № 5's administrator, for ``Browser/signedInAsSchoolAdministrator()``.
+    func addSchoolAdministrator() throws {
+        try addUser(self, login: "zavuch5", password: "пароль школы 5", role: .schoolAdministrator, unit: "sosh5")
+    }
+
     func importRegistry() throws {
         _ = try store.importUnits([
             SchoolUnit(code: "sosh5", shortName: "СОШ № 5", fullName: "МБОУ «СОШ № 5»", kind: .secondarySchool, levels: [.primary, .basic, .secondary],
@@ -19,6 +24,14 @@ extension Fixture {
 }
 
 extension Browser {
+    /// A second browser on the same server, signed in as СОШ № 5's administrator (see
+    /// ``Fixture/addSchoolAdministrator()``).
+    func signedInAsSchoolAdministrator() async throws -> Browser {
+        let school = Browser(client: client)
+        #expect(try await school.signInTo(login: "zavuch5", password: "пароль школы 5") == "/admin")
+        return school
+    }
+
     /// Creates a municipal run of `webtest` through the console; returns its id.
     func createMunicipalRun(csrf: String, schools: [String], wave: String = "2026", codes: Bool = false) async throws -> Int64 {
         var fields = [("csrf", csrf), ("questionnaire", "webtest"), ("wave", wave), ("opens", "2020-01-01T08:00"), ("closes", "2099-01-01T08:00")]
@@ -117,13 +130,12 @@ struct MunicipalConsoleTests {
         let method: HTTPRequest.Method = parts[0] == "POST" ? .post : .get
         let fixture = try Fixture()
         try fixture.importRegistry()
-        try addUser(fixture, login: "zavuch5", password: "пароль школы 5", role: .schoolAdministrator, unit: "sosh5")
+        try fixture.addSchoolAdministrator()
         try await fixture.test { methodist in
             let csrf = try await methodist.signIn()
             _ = try await methodist.createMunicipalRun(csrf: csrf, schools: ["sosh5", "gym1"])
 
-            let school = Browser(client: methodist.client)
-            #expect(try await school.signInTo(login: "zavuch5", password: "пароль школы 5") == "/admin")
+            let school = try await methodist.signedInAsSchoolAdministrator()
             let own = try await school.adminCSRF()
             let body = Browser.encode([("csrf", own), ("questionnaire", "webtest"), ("wave", "2030"), ("school", "sosh5"),
                                        ("opens", "2020-01-01T08:00"), ("closes", "2099-01-01T08:00"), ("confirm", "yes")])
@@ -143,14 +155,13 @@ struct MunicipalConsoleTests {
     func schoolAdministratorScope() async throws {
         let fixture = try Fixture()
         try fixture.importRegistry()
-        try addUser(fixture, login: "zavuch5", password: "пароль школы 5", role: .schoolAdministrator, unit: "sosh5")
+        try fixture.addSchoolAdministrator()
         try await fixture.test { methodist in
             let id = try await methodist.createMunicipalRun(csrf: try await methodist.signIn(), schools: ["sosh5", "gym1"])
             let run = try #require(try fixture.store.municipalRun(id: id))
             let (own, other) = (run.schools[0].run, run.schools[1].run)
 
-            let school = Browser(client: methodist.client)
-            #expect(try await school.signInTo(login: "zavuch5", password: "пароль школы 5") == "/admin")
+            let school = try await methodist.signedInAsSchoolAdministrator()
             let list = try await school.get("/admin")
             expectContains(list.text, "href=\"/admin/runs/\(own.id ?? 0)\"")
             expectLacks(list.text, "href=\"/admin/runs/\(other.id ?? 0)\"")
@@ -215,13 +226,12 @@ struct MunicipalConsoleTests {
         let method: HTTPRequest.Method = parts[0] == "POST" ? .post : .get
         let fixture = try Fixture()
         try fixture.importRegistry()
-        try addUser(fixture, login: "zavuch5", password: "пароль школы 5", role: .schoolAdministrator, unit: "sosh5")
+        try fixture.addSchoolAdministrator()
         try await fixture.test { methodist in
             let id = try await methodist.createMunicipalRun(csrf: try await methodist.signIn(), schools: ["sosh5", "gym1"], codes: true)
             let other = try #require(try fixture.store.municipalRun(id: id)?.schools.first { $0.unit == "gym1" }?.run)
             let otherID = try #require(other.id)
-            let school = Browser(client: methodist.client)
-            #expect(try await school.signInTo(login: "zavuch5", password: "пароль школы 5") == "/admin")
+            let school = try await methodist.signedInAsSchoolAdministrator()
             let own = try await school.adminCSRF()
             let body = Browser.encode([("csrf", own), ("confirm", "yes"), ("days", "7"), ("opens", "2020-01-01T08:00"), ("closes", "2030-01-01T08:00"),
                                        ("count", "5")])
