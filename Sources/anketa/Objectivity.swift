@@ -17,9 +17,11 @@ extension Anketa {
                 один обучающийся по одному предмету: код (не фамилия), класс, предмет, процедура,
                 первичный балл или отметка, отметка школы за четверть или год, по желанию — код учителя
                 (группы по учителям меньше порога скрываются).
-                  anketa objectivity Samples/objectivity/vpr-2026.yaml Samples/objectivity/vpr-2026.csv \\
+                  anketa objectivity Samples/objectivity/vpr-2026.yaml \\
+                      Samples/objectivity/vpr-2026.csv \\
                       --indicators Samples/objectivity/indicators.yaml \\
-                      --attitudes Questionnaires/objective-assessment-students.yaml=Samples/objectivity/objective-assessment-students-2026.csv
+                      --attitudes Questionnaires/objective-assessment-students.yaml=ответы.csv
+                (--attitudes: анкета об объективности оценивания и файл её ответов).
 
                 Первичные баллы переводятся в отметки по шкалам из описания (по предмету, параллели и году).
                 Строки с ошибками не учитываются и записываются в файл <результаты>.rejects.csv рядом с исходным
