@@ -123,6 +123,16 @@ struct MunicipalConsoleTests {
         (.get, "/admin/municipal/1/close"), (.post, "/admin/municipal/1/close"),
     ]
 
+    @Test("охват on the console: a share up to 100 %, «—» without a contingent, never a share over 100 %")
+    func coverageText() {
+        #expect(MunicipalRunController.coverage(6, of: 12) == ("50,0\u{00A0}%", 50))
+        #expect(MunicipalRunController.coverage(12, of: 12).text == "100,0\u{00A0}%")
+        #expect(MunicipalRunController.coverage(3, of: nil) == ("—", nil))
+        #expect(MunicipalRunController.coverage(3, of: 0) == ("—", nil))
+        let over = MunicipalRunController.coverage(13, of: 12)
+        #expect(over.share == nil && over.text.contains("проверьте реестр") && !over.text.contains("%"))
+    }
+
     @Test("a school administrator is refused (403) every municipal route, even with their school in the run",
           arguments: methodistOnly.map { "\($0.0.rawValue) \($0.1)" })
     func schoolAdministratorRefused(_ route: String) async throws {
