@@ -219,7 +219,8 @@ struct MunicipalRunController: Sendable {
                 "coverage": total.flatMap { $0 > 0 ? ["охват \(Self.coverage(run.responses, of: $0).text) (контингент \($0))"] : nil } ?? [String](),
                 "schools": rows, "requiresCode": run.schools.first?.run.requiresCode ?? false, "minimum": minimum,
                 "previous": [try await previousWave(of: run, questionnaire: questionnaire).map { "Динамика в справке — по сравнению с волной «\($0)» тех же школ по реестру." }
-                    ?? "Волны прошлого года (то же название годом раньше, например «2025» для «2026») у школ реестра нет — справка будет без динамики."],
+                    ?? "Волны прошлого года (то же название годом раньше, например «2025» для «2026») у школ реестра нет — справка будет без динамики."]
+                    + companionsNote(try await app.companionQuestionnaires(of: questionnaire, wave: run.waveName)),
                 "smallNote": small > 0 ? ["Пока меньше \(minimum) ответов: \(RussianPlural("школа", "школы", "школ")(small)). Такие школы в муниципальной справке скрыты, их ответы не входят в муниципальные значения."] : [String](),
             ]
             return app.page("municipal_run", view, title: questionnaire.title, admin: user, wide: true, refresh: 60)
@@ -272,6 +273,15 @@ struct MunicipalRunController: Sendable {
             context.logger.info("municipal run closed", metadata: ["municipal": "\(run.id)"])
             return Reply.redirect("/admin/municipal/\(run.id)")
         }
+    }
+
+    /// «В справке — сопоставление с опросом родителей и педагогов той же волны.» when there are
+    /// companion audiences (``WebApp/companionQuestionnaires(of:wave:)``).
+    func companionsNote(_ companions: [Questionnaire]) -> [String] {
+        guard !companions.isEmpty else { return [] }
+        let names = companions.map { $0.audience.genitivePlural }
+        let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " и " + names[names.count - 1]
+        return ["В справке — сопоставление с \(companions.count == 1 ? "муниципальным опросом" : "муниципальными опросами") \(list) той же волны (показатели с общим смыслом рядом)."]
     }
 
     // MARK: - The municipal справка

@@ -33,8 +33,9 @@ extension Browser {
     }
 
     /// Creates a municipal run of `webtest` through the console; returns its id.
-    func createMunicipalRun(csrf: String, schools: [String], wave: String = "2026", codes: Bool = false) async throws -> Int64 {
-        var fields = [("csrf", csrf), ("questionnaire", "webtest"), ("wave", wave), ("opens", "2020-01-01T08:00"), ("closes", "2099-01-01T08:00")]
+    func createMunicipalRun(csrf: String, schools: [String], wave: String = "2026", codes: Bool = false,
+                            questionnaire: String = "webtest") async throws -> Int64 {
+        var fields = [("csrf", csrf), ("questionnaire", questionnaire), ("wave", wave), ("opens", "2020-01-01T08:00"), ("closes", "2099-01-01T08:00")]
         fields += schools.map { ("school", $0) }
         if codes { fields.append(("codes", "1")) }
         let created = try await post("/admin/municipal", fields)
@@ -131,6 +132,68 @@ struct MunicipalConsoleTests {
         #expect(MunicipalRunController.coverage(3, of: 0) == ("—", nil))
         let over = MunicipalRunController.coverage(13, of: 12)
         #expect(over.share == nil && over.text.contains("проверьте реестр") && !over.text.contains("%"))
+    }
+
+    /// A one-indicator survey of `audience` whose indicator shares `audience_key: conditions`.
+    static func conditionsYAML(_ id: String, audience: String) -> String {
+        """
+        id: \(id)
+        version: 1
+        title: Условия обучения (\(audience))
+        audience: \(audience)
+        scales:
+          yes3:
+            options:
+              - {code: 2, label: Да, score: 1, positive: true}
+              - {code: 1, label: Частично, score: 0.5}
+              - {code: 0, label: Нет, score: 0}
+        sections:
+          - {id: s, title: Раздел}
+        questions:
+          - {id: cls, section: s, text: Класс, type: short_text}
+          - {id: q1, section: s, text: Первый, type: single, scale: yes3}
+          - {id: q2, section: s, text: Второй, type: single, scale: yes3}
+        groupings:
+          - {id: level, title: Уровень, question: cls, derive: level}
+        indicators:
+          - id: conditions
+            title: Условия обучения
+            audience_key: conditions
+            method: positive_share
+            questions: [q1, q2]
+            levels: [{name: высокий, from: 80}, {name: средний, from: 60}, {name: низкий, from: 0, deficit: true}]
+        """
+    }
+
+    @Test("the console's municipal справка sets the same wave's survey of another audience beside it (a shared audience_key), as --also does")
+    func companionAudiences() async throws {
+        let fixture = try Fixture()
+        try fixture.importRegistry()
+        for (id, audience) in [("conditions-students", "students"), ("conditions-parents", "parents")] {
+            try Self.conditionsYAML(id, audience: audience).write(to: fixture.folder.appendingPathComponent("\(id).yaml"), atomically: true, encoding: .utf8)
+        }
+        try await fixture.test { methodist in
+            let csrf = try await methodist.signIn()
+            let students = try await methodist.createMunicipalRun(csrf: csrf, schools: ["sosh5"], questionnaire: "conditions-students")
+            let parents = try await methodist.createMunicipalRun(csrf: csrf, schools: ["sosh5"], questionnaire: "conditions-parents")
+            for id in [students, parents] {
+                let slug = try #require(try fixture.store.municipalRun(id: id)?.schools.first?.run.slug)
+                for i in 0..<6 {
+                    let sent = try await Browser(client: methodist.client).answer("/s/\(slug)", [("cls", i % 2 == 0 ? "7А" : "10Б"), ("q1", "2"), ("q2", String(i % 3))])
+                    #expect(sent.status == .seeOther)
+                }
+            }
+            let page = try await methodist.get("/admin/municipal/\(students)")
+            expectContains(page.text, "В справке — сопоставление с муниципальным опросом родителей той же волны")
+            let html = try await methodist.get("/admin/municipal/\(students)/report.html")
+            expectContains(html.text, "Единая карта дефицитов: обучающиеся, родители")
+            expectLacks(html.text, "педагоги</h")
+            // A questionnaire without an indicator shared by audience_key stays alone.
+            let webtest = try await methodist.createMunicipalRun(csrf: csrf, schools: ["sosh5"])
+            let alone = try await methodist.get("/admin/municipal/\(webtest)")
+            expectLacks(alone.text, "сопоставление с")
+            expectLacks(try await methodist.get("/admin/municipal/\(webtest)/report.html").text, "Единая карта дефицитов")
+        }
     }
 
     @Test("a school administrator is refused (403) every municipal route, even with their school in the run",
