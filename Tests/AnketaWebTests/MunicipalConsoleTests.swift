@@ -1,5 +1,6 @@
 import AnketaCore
 import AnketaStore
+import AnketaTestSupport
 @testable import AnketaWeb
 import Foundation
 import HTTPTypes
@@ -134,43 +135,12 @@ struct MunicipalConsoleTests {
         #expect(over.share == nil && over.text.contains("проверьте реестр") && !over.text.contains("%"))
     }
 
-    /// A one-indicator survey of `audience` whose indicator shares `audience_key: conditions`.
-    static func conditionsYAML(_ id: String, audience: String) -> String {
-        """
-        id: \(id)
-        version: 1
-        title: Условия обучения (\(audience))
-        audience: \(audience)
-        scales:
-          yes3:
-            options:
-              - {code: 2, label: Да, score: 1, positive: true}
-              - {code: 1, label: Частично, score: 0.5}
-              - {code: 0, label: Нет, score: 0}
-        sections:
-          - {id: s, title: Раздел}
-        questions:
-          - {id: cls, section: s, text: Класс, type: short_text}
-          - {id: q1, section: s, text: Первый, type: single, scale: yes3}
-          - {id: q2, section: s, text: Второй, type: single, scale: yes3}
-        groupings:
-          - {id: level, title: Уровень, question: cls, derive: level}
-        indicators:
-          - id: conditions
-            title: Условия обучения
-            audience_key: conditions
-            method: positive_share
-            questions: [q1, q2]
-            levels: [{name: высокий, from: 80}, {name: средний, from: 60}, {name: низкий, from: 0, deficit: true}]
-        """
-    }
-
     @Test("the console's municipal справка sets the same wave's survey of another audience beside it (a shared audience_key), as --also does")
     func companionAudiences() async throws {
         let fixture = try Fixture()
         try fixture.importRegistry()
         for (id, audience) in [("conditions-students", "students"), ("conditions-parents", "parents")] {
-            try Self.conditionsYAML(id, audience: audience).write(to: fixture.folder.appendingPathComponent("\(id).yaml"), atomically: true, encoding: .utf8)
+            try ConditionsSurvey.yaml(id, audience: audience).write(to: fixture.folder.appendingPathComponent("\(id).yaml"), atomically: true, encoding: .utf8)
         }
         try await fixture.test { methodist in
             let csrf = try await methodist.signIn()
