@@ -280,8 +280,6 @@ final class ParseState {
         /// The number of fields of the current record, and where its first one's end is kept.
         var count = 0
         var first = 0
-        /// Line breaks inside quoted fields of the current record.
-        var breaks = 0
     }
 
     enum Doubt: Hashable {
@@ -338,10 +336,9 @@ final class ParseState {
         }
         if kept.pointee.count == 0 { kept.pointee.first = kept.pointee.ends.count }
         kept.pointee.count += 1
+        // Line breaks inside the fields are counted once per record (`endRawRecord`), not per field.
         if let pointer, length > 0 {
-            let bytes = UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: length)
-            kept.pointee.breaks += ParseState.lineBreaks(in: bytes)
-            kept.pointee.arena.append(contentsOf: bytes)
+            kept.pointee.arena.append(contentsOf: UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: UInt8.self), count: length))
         }
         kept.pointee.ends.append(kept.pointee.arena.count)
     }
@@ -386,6 +383,36 @@ final class ParseState {
         let notes = ready.compactMap { item -> Diagnostic? in if case .warning(let note) = item { note } else { nil } }
         (ready, self.line) = saved
         return notes
+    }
+
+    /// The line breaks inside the fields of the record just ended (kept as bytes): what
+    /// ``lineBreaks(in:)`` counts field by field, in one pass over the record's bytes. An LF right
+    /// after a CR is one break with it, except where the LF starts a field (the CR ended the field
+    /// before), which counts it as a field of its own would.
+    private func recordLineBreaks() -> Int {
+        let first = kept.pointee.first, count = kept.pointee.count
+        return kept.pointee.arena.withUnsafeBufferPointer { arena in
+            kept.pointee.ends.withUnsafeBufferPointer { ends in
+                let start = first == 0 ? 0 : ends[first - 1]
+                let end = ends[first + count - 1]
+                guard let base = arena.baseAddress, end > start else { return 0 }
+                let bytes = UnsafeBufferPointer(start: base + start, count: end - start)
+                var breaks = ParseState.lineBreaks(in: bytes)
+                // A CR ending one field and an LF starting the next: two breaks field by field.
+                // (Empty fields between them share the offset: counted once.)
+                if breaks > 0 {
+                    var counted = -1
+                    for field in first..<(first + count - 1) {
+                        let boundary = ends[field]
+                        if boundary != counted, boundary > start, boundary < end, arena[boundary] == 0x0A, arena[boundary - 1] == 0x0D {
+                            breaks += 1
+                            counted = boundary
+                        }
+                    }
+                }
+                return breaks
+            }
+        }
     }
 
     /// Line breaks inside a field: every CR, and every LF not after a CR (a CR LF pair is one).
@@ -502,9 +529,8 @@ extension ParseState {
         }
         let problem: String? = unclosedQuote ? Self.unclosedQuoteProblem : nil
         ready.append(.raw(line: line, first: kept.pointee.first, count: kept.pointee.count, problem: problem))
-        line += kept.pointee.breaks + ((terminator == cr || terminator == lf) ? 1 : 0)
+        line += recordLineBreaks() + ((terminator == cr || terminator == lf) ? 1 : 0)
         kept.pointee.count = 0
-        kept.pointee.breaks = 0
         lastTerminator = terminator
     }
 }

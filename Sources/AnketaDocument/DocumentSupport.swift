@@ -109,6 +109,10 @@ public enum DocumentText {
     /// Units that a number must never be separated from at a line end.
     static let boundUnits = ["п. п.", "п.п.", "%", "‰", "чел.", "гг.", "г.", "руб.", "тыс.", "млн", "баллов", "балла",
                              "балл", "мин.", "мин", "ч.", "лет", "года", "год", "раз"]
+    /// `boundUnits` as characters, split once (the renderers call `bindingUnits` for every cell).
+    private static let boundUnitCharacters: [(unit: String, characters: [Character])] = boundUnits.map { ($0, Array($0)) }
+    /// The signs that stay with the number after them.
+    private static let comparisonSigns: Set<Character> = ["<", ">", "≤", "≥", "≈", "±"]
 
     /// Glues numbers to their units with a non-breaking space, so «+5,9 п. п.», «82,4 %» and
     /// «2025 г.» never break across lines: the ordinary space between a digit and a following
@@ -123,7 +127,9 @@ public enum DocumentText {
     /// DocumentText.bindingUnits("рост на +5,9 п. п. за год") // "рост на +5,9\u{A0}п.\u{A0}п. за год"
     /// ```
     public static func bindingUnits(_ text: String) -> String {
-        guard text.contains(" ") else { return text }
+        // The bytes first: most cells have no space (a space inside a longer character would only
+        // send the text through the loop below, which leaves it unchanged).
+        guard text.utf8.contains(0x20), text.contains(" ") else { return text }
         let chars = Array(text)
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -133,7 +139,7 @@ public enum DocumentText {
             if ch == " ", i > 0 {
                 let previous = chars[i - 1]
                 // A comparison sign stays with its number: «p < 0,001».
-                if "<>≤≥≈±".contains(previous), i + 1 < chars.count, chars[i + 1].isNumber,
+                if comparisonSigns.contains(previous), i + 1 < chars.count, chars[i + 1].isNumber,
                    i == 1 || chars[i - 2] == " " || chars[i - 2] == "(" {
                     out.append("\u{00A0}"); i += 1; continue
                 }
@@ -152,9 +158,8 @@ public enum DocumentText {
 
     /// The unit starting at `index`, when it ends at a word boundary.
     private static func unit(in chars: [Character], at index: Int) -> String? {
-        for unit in boundUnits {
-            let u = Array(unit)
-            guard index + u.count <= chars.count, Array(chars[index..<index + u.count]) == u else { continue }
+        for (unit, u) in boundUnitCharacters {
+            guard index + u.count <= chars.count, chars[index..<index + u.count].elementsEqual(u) else { continue }
             let end = index + u.count
             if end == chars.count || !(chars[end].isLetter || chars[end].isNumber) { return unit }
         }
