@@ -114,7 +114,7 @@ struct PositionalReaderTests {
             "12.04.2026 19:03:13,\(ok),\"5А\r\",\"\r\nидеи\r\"",
             "12.04.2026 19:03:14,\(ok),5А,\"конец\"",
         ]
-        let text = header + "\n" + rows.joined(separator: "\n") + "\n"
+        let text = String(header) + "\n" + rows.joined(separator: "\n") + "\n"
         let url = try write(Array(text.utf8), named: "breaks.csv", in: folder)
         let usual = Self.reading(url, questionnaire, positional: false)
         let positional = Self.reading(url, questionnaire, positional: true)
