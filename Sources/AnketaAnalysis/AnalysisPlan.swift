@@ -1,7 +1,9 @@
 import AnketaCore
 
 /// A questionnaire prepared for fast tallying: option indices, scores and positive marks resolved once.
-struct AnalysisPlan {
+/// A class: the tallies take it for every respondent, and a struct holding the `Questionnaire` would
+/// be copied (dozens of retains) each time.
+final class AnalysisPlan {
     let questionnaire: Questionnaire
     let questions: [QuestionPlan]
     let indicators: [IndicatorPlan]
@@ -69,11 +71,40 @@ final class IndicatorPlan {
     /// How a respondent's score is computed (for `level_share`, the method of the counted indicator).
     let scoring: Indicator.Method
     let levelShare: Indicator.LevelShare?
+    /// The items flattened into plain values, so that tallying a respondent touches no class and no
+    /// optional: item `i` is the question at `positions[i]` with `weights[i]`; its option `o` is at
+    /// `offsets[i] + o` in the per-option tables.
+    let positions: [Int]
+    let weights: [Double]
+    let offsets: [Int]
+    /// Per item and option: whether the option has a keyed score, the score, whether it is positive,
+    /// and the score on 0–100 (`QuestionPlan.index(ofKeyedScore:)`).
+    let scored: [Bool]
+    let keyedScores: [Double]
+    let positive: [Bool]
+    let indexScores: [Double]
 
     init(indicator: Indicator, items: [(question: QuestionPlan, weight: Double)]) {
         self.indicator = indicator
         self.items = items
         scoring = indicator.scoringMethod
         levelShare = indicator.levelShare
+        positions = items.map(\.question.position)
+        weights = items.map(\.weight)
+        var offsets: [Int] = [], scored: [Bool] = [], keyedScores: [Double] = [], positive: [Bool] = [], indexScores: [Double] = []
+        for item in items {
+            offsets.append(scored.count)
+            for (option, score) in item.question.keyedScores.enumerated() {
+                scored.append(score != nil)
+                keyedScores.append(score ?? 0)
+                positive.append(item.question.positive[option])
+                indexScores.append(score.map { item.question.index(ofKeyedScore: $0) } ?? 0)
+            }
+        }
+        self.offsets = offsets
+        self.scored = scored
+        self.keyedScores = keyedScores
+        self.positive = positive
+        self.indexScores = indexScores
     }
 }

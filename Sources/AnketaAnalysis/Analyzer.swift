@@ -40,6 +40,8 @@ public struct Analyzer {
     var spellings: [[String: String]]
     /// The response being added, as dense answers (the storage is reused).
     var dense: [DenseAnswer] = []
+    /// `dense`'s single choices as option indices, −1 for anything else.
+    var denseOptions: [Int] = []
     var firstSubmitted: String?
     var lastSubmitted: String?
 
@@ -95,7 +97,10 @@ public struct Analyzer {
 
     /// Adds the response in `dense`; `groupingAnswer(q)` is its answer to the `q`-th grouping question.
     private mutating func addDense(submittedAt: String?, groupingAnswer: (Int) -> Answer?) {
-        total.add(dense, plan: plan, keepTexts: options.maxTexts)
+        denseOptions.removeAll(keepingCapacity: true)
+        for answer in dense { denseOptions.append(answer.optionIndex) }
+        let plan = self.plan
+        total.add(dense, options: denseOptions, plan: plan, keepTexts: options.maxTexts)
         if let time = submittedAt {
             if firstSubmitted.map({ time < $0 }) ?? true { firstSubmitted = time }
             if lastSubmitted.map({ time > $0 }) ?? true { lastSubmitted = time }
@@ -104,7 +109,7 @@ public struct Analyzer {
             let slot = self.slot(for: groupingAnswer(q), question: q)
             slots[q][slot].count += 1
             for (position, g) in groupingsOf[q].enumerated() {
-                groups[g][slots[q][slot].keys[position], default: ScoreSheet(plan: plan)].add(dense, plan: plan, keepTexts: 0)
+                groups[g][slots[q][slot].keys[position], default: ScoreSheet(plan: plan)].add(dense, options: denseOptions, plan: plan, keepTexts: 0)
             }
         }
     }

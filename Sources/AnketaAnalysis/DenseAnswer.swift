@@ -13,6 +13,11 @@ enum DenseAnswer {
     case number(Double)
     case text(String)
 
+    /// The option index of a single choice, −1 for anything else (what the indicators read).
+    var optionIndex: Int {
+        if case .option(let index) = self { index } else { -1 }
+    }
+
     init(_ answer: Answer?, plan: QuestionPlan) {
         switch answer {
         case nil: self = .blank

@@ -28,7 +28,7 @@ public struct RespondentScores: Sendable, Equatable {
         let dense = plan.questions.map { DenseAnswer(response.answers[$0.question.id], plan: $0) }
         indicators = plan.indicators.map { indicatorPlan in
             var tally = IndicatorTally(plan: indicatorPlan)
-            tally.add(dense, plan: indicatorPlan)
+            tally.add(options: dense.map(\.optionIndex), plan: indicatorPlan)
             let indicator = indicatorPlan.indicator
             let score = tally.scores.array.first
             let level = score.flatMap { indicator.level(for: $0) }

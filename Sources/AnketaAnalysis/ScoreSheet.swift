@@ -14,13 +14,14 @@ struct ScoreSheet {
     }
 
     /// Adds one respondent, whose answers are given densely (by question position, `DenseAnswer`).
-    mutating func add(_ answers: [DenseAnswer], plan: AnalysisPlan, keepTexts: Int) {
+    /// `options` are the single choices' option indices (see ``IndicatorTally/add(options:plan:)``).
+    mutating func add(_ answers: [DenseAnswer], options: [Int], plan: AnalysisPlan, keepTexts: Int) {
         respondents += 1
         for index in questions.indices {
             questions[index].add(answers[index], plan: plan.questions[index], keepTexts: keepTexts)
         }
         for index in indicators.indices {
-            indicators[index].add(answers, plan: plan.indicators[index])
+            indicators[index].add(options: options, plan: plan.indicators[index])
         }
     }
 }
@@ -80,30 +81,39 @@ struct IndicatorTally {
         itemMoments = Array(repeating: RunningMoments(), count: plan.items.count)
     }
 
-    mutating func add(_ answers: [DenseAnswer], plan: IndicatorPlan) {
+    /// Adds one respondent; `options[p]` is the index of the option chosen in the question at
+    /// position `p` (a single choice), or −1 (anything else: blank, «затрудняюсь», several, text).
+    mutating func add(options: [Int], plan: IndicatorPlan) {
         var weightSum = 0.0, weighted = 0.0, positiveSum = 0.0, answered = 0
-        for item in plan.items {
-            guard case .option(let index) = answers[item.question.position], let score = item.question.keyedScores[index] else { continue }
+        let items = plan.positions.count
+        let scoring = plan.scoring
+        for item in 0..<items {
+            let option = options[plan.positions[item]]
+            guard option >= 0 else { continue }
+            let slot = plan.offsets[item] + option
+            guard plan.scored[slot] else { continue }
+            let score = plan.keyedScores[slot]
+            let weight = plan.weights[item]
             answered += 1
-            weightSum += item.weight
-            let positive = item.question.positive[index]
-            if positive { positiveSum += item.weight }
-            switch plan.scoring {
-            case .positiveShare: weighted += positive ? item.weight * 100 : 0
-            case .meanIndex: weighted += item.weight * item.question.index(ofKeyedScore: score)
-            case .meanScore: weighted += item.weight * score
+            weightSum += weight
+            let positive = plan.positive[slot]
+            if positive { positiveSum += weight }
+            switch scoring {
+            case .positiveShare: weighted += positive ? weight * 100 : 0
+            case .meanIndex: weighted += weight * plan.indexScores[slot]
+            case .meanScore: weighted += weight * score
             case .sum: weighted += score
             case .levelShare: break
             }
         }
         positiveWeight += positiveSum
         validWeight += weightSum
-        if answered == plan.items.count {
+        if answered == items {
             // Complete case: every item has a keyed score (read again rather than kept in an array).
             var total = 0.0
-            for (index, item) in plan.items.enumerated() {
-                guard case .option(let option) = answers[item.question.position], let score = item.question.keyedScores[option] else { continue }
-                itemMoments[index].add(score)
+            for item in 0..<items {
+                let score = plan.keyedScores[plan.offsets[item] + options[plan.positions[item]]]
+                itemMoments[item].add(score)
                 total += score
             }
             totalMoments.add(total)

@@ -69,6 +69,11 @@ public enum DocumentText {
     /// Escapes `&`, `<`, `>`, `"` and `'` for markup (HTML or XML), after dropping characters XML 1.0
     /// forbids; `apostrophe` is the entity for `'` (`&#39;` in HTML, `&apos;` in XML).
     public static func escapeMarkup(_ text: String, apostrophe: String) -> String {
+        // Most texts have nothing to escape or remove: said over their bytes, without a character loop.
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 } && isClean(bytes)
+        }
+        if plain == true { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in sanitized(text) {
@@ -88,6 +93,7 @@ public enum DocumentText {
     /// and carriage return, U+FFFE/U+FFFF) and C1 control characters. Carriage returns are
     /// folded into newlines.
     public static func sanitized(_ text: String) -> String {
+        if text.utf8.withContiguousStorageIfAvailable(isClean) == true { return text }
         var scalars = String.UnicodeScalarView()
         var previousWasCR = false
         for s in text.unicodeScalars {
@@ -106,9 +112,55 @@ public enum DocumentText {
         return String(scalars)
     }
 
+    /// Whether UTF-8 text has nothing `sanitized` removes or changes: no control character but
+    /// tab and LF (no CR), no DEL, no C1 control (C2 80–9F), no U+FFFE or U+FFFF (EF BF BE/BF).
+    static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x20 {
+                if byte != 0x09, byte != 0x0A { return false }
+            } else if byte == 0x7F {
+                return false
+            } else if byte == 0xC2, index + 1 < count, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9F {
+                return false
+            } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                return false
+            }
+            index += 1
+        }
+        return true
+    }
+
+    /// Whether `bindingUnits` may change the text: some space follows a character that could be a
+    /// number or a comparison sign. Said over the bytes: a space after an ASCII letter or
+    /// punctuation (not a digit, `<`, `>`) or after a Cyrillic letter (U+0400–U+0481,
+    /// U+048A–U+04FF, not the combining marks between) changes nothing; anything else may.
+    static func mayBind(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in 1..<max(bytes.count, 1) where bytes[index] == 0x20 {
+            let before = bytes[index - 1]
+            if before < 0x80 {
+                if (0x30...0x39).contains(before) || before == 0x3C || before == 0x3E { return true }
+                continue
+            }
+            // The last character's scalar: a two-byte Cyrillic letter, or anything else.
+            guard index >= 2, before < 0xC0 else { return true }
+            let lead = bytes[index - 2]
+            guard (0xD0...0xD3).contains(lead) else { return true }
+            let scalar = (UInt32(lead & 0x1F) << 6) | UInt32(before & 0x3F)
+            if (0x483...0x489).contains(scalar) { return true }
+        }
+        return false
+    }
+
     /// Units that a number must never be separated from at a line end.
     static let boundUnits = ["п. п.", "п.п.", "%", "‰", "чел.", "гг.", "г.", "руб.", "тыс.", "млн", "баллов", "балла",
                              "балл", "мин.", "мин", "ч.", "лет", "года", "год", "раз"]
+    /// `boundUnits` as characters, split once (the renderers call `bindingUnits` for every cell).
+    private static let boundUnitCharacters: [(unit: String, characters: [Character])] = boundUnits.map { ($0, Array($0)) }
+    /// The signs that stay with the number after them.
+    private static let comparisonSigns: Set<Character> = ["<", ">", "≤", "≥", "≈", "±"]
 
     /// Glues numbers to their units with a non-breaking space, so «+5,9 п. п.», «82,4 %» and
     /// «2025 г.» never break across lines: the ordinary space between a digit and a following
@@ -123,7 +175,9 @@ public enum DocumentText {
     /// DocumentText.bindingUnits("рост на +5,9 п. п. за год") // "рост на +5,9\u{A0}п.\u{A0}п. за год"
     /// ```
     public static func bindingUnits(_ text: String) -> String {
-        guard text.contains(" ") else { return text }
+        // The bytes first: most cells have no space (a space inside a longer character would only
+        // send the text through the loop below, which leaves it unchanged).
+        guard text.utf8.contains(0x20), text.utf8.withContiguousStorageIfAvailable(mayBind) ?? true, text.contains(" ") else { return text }
         let chars = Array(text)
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -133,7 +187,7 @@ public enum DocumentText {
             if ch == " ", i > 0 {
                 let previous = chars[i - 1]
                 // A comparison sign stays with its number: «p < 0,001».
-                if "<>≤≥≈±".contains(previous), i + 1 < chars.count, chars[i + 1].isNumber,
+                if comparisonSigns.contains(previous), i + 1 < chars.count, chars[i + 1].isNumber,
                    i == 1 || chars[i - 2] == " " || chars[i - 2] == "(" {
                     out.append("\u{00A0}"); i += 1; continue
                 }
@@ -152,9 +206,8 @@ public enum DocumentText {
 
     /// The unit starting at `index`, when it ends at a word boundary.
     private static func unit(in chars: [Character], at index: Int) -> String? {
-        for unit in boundUnits {
-            let u = Array(unit)
-            guard index + u.count <= chars.count, Array(chars[index..<index + u.count]) == u else { continue }
+        for (unit, u) in boundUnitCharacters {
+            guard index + u.count <= chars.count, chars[index..<index + u.count].elementsEqual(u) else { continue }
             let end = index + u.count
             if end == chars.count || !(chars[end].isLetter || chars[end].isNumber) { return unit }
         }

@@ -16,6 +16,9 @@ public enum TextMeasure {
         return ems * size * (bold ? 1.08 : 1)
     }
 
+    /// Punctuation that may stand inside a hyphenated word.
+    private static let wordPunctuation: Set<Character> = ["«", "»", ",", ".", ";", ":", "-", "–", "—", "(", ")"]
+
     /// Width of the widest word of `text` (words are split at ordinary spaces and after hyphens,
     /// never at non-breaking spaces), in points.
     ///
@@ -24,7 +27,7 @@ public enum TextMeasure {
     /// letters on each side, so this is an upper bound for words of one or two syllable breaks).
     public static func longestWordWidth(_ text: String, size: Double, bold: Bool = false, hyphenated: Bool = false) -> Double {
         words(text).map { word in
-            guard hyphenated, word.count > 8, word.allSatisfy({ $0.isLetter || "«»,.;:-–—()".contains($0) }) else {
+            guard hyphenated, word.count > 8, word.allSatisfy({ $0.isLetter || wordPunctuation.contains($0) }) else {
                 return width(word, size: size, bold: bold)
             }
             let half = (word.count + 1) / 2

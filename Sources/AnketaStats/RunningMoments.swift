@@ -6,12 +6,15 @@
 /// NaN values are ignored (not counted).
 public struct RunningMoments: Sendable, Equatable, Hashable {
     /// Number of values added.
-    public private(set) var count: Int = 0
-    private var runningMean: Double = 0
+    public var count: Int { storedCount }
+    @usableFromInline var storedCount: Int = 0
+    // Inlinable storage: `add(_:)` runs for every answer of a streamed wave and is inlined into the tallies.
+    @usableFromInline var runningMean: Double = 0
     /// Sum of squared deviations from the mean, M2 = Σ(x − x̄)².
-    public private(set) var sumOfSquaredDeviations: Double = 0
-    private var runningMin: Double = .infinity
-    private var runningMax: Double = -.infinity
+    public var sumOfSquaredDeviations: Double { storedSquaredDeviations }
+    @usableFromInline var storedSquaredDeviations: Double = 0
+    @usableFromInline var runningMin: Double = .infinity
+    @usableFromInline var runningMax: Double = -.infinity
 
     /// Creates an empty accumulator.
     public init() {}
@@ -22,12 +25,13 @@ public struct RunningMoments: Sendable, Equatable, Hashable {
     }
 
     /// Adds one value (NaN is ignored).
+    @inlinable
     public mutating func add(_ x: Double) {
         guard !x.isNaN else { return }
-        count += 1
+        storedCount += 1
         let delta = x - runningMean
-        runningMean += delta / Double(count)
-        sumOfSquaredDeviations += delta * (x - runningMean)
+        runningMean += delta / Double(storedCount)
+        storedSquaredDeviations += delta * (x - runningMean)
         if x < runningMin { runningMin = x }
         if x > runningMax { runningMax = x }
     }
@@ -46,8 +50,8 @@ public struct RunningMoments: Sendable, Equatable, Hashable {
         let n = nA + nB
         let delta = other.runningMean - runningMean
         runningMean += delta * nB / n
-        sumOfSquaredDeviations += other.sumOfSquaredDeviations + delta * delta * nA * nB / n
-        count += other.count
+        storedSquaredDeviations += other.storedSquaredDeviations + delta * delta * nA * nB / n
+        storedCount += other.storedCount
         runningMin = Swift.min(runningMin, other.runningMin)
         runningMax = Swift.max(runningMax, other.runningMax)
     }

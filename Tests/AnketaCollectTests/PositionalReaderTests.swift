@@ -98,4 +98,37 @@ struct PositionalReaderTests {
         }
         #expect(accepted > 100 && overBytes * 10 >= accepted * 9, "\(overBytes) of \(accepted)")
     }
+
+    @Test("line breaks inside quoted cells count as the usual reader counts them, at field boundaries too")
+    func lineBreaksAcrossFields() throws {
+        let questionnaire = try miniQuestionnaire()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = try String(contentsOf: fixture("responses", "csv"), encoding: .utf8).split(separator: "\n")[0]
+        let ok = "Полностью удовлетворён,Скорее удовлетворён,Не удовлетворён,Сайт школы,2"
+        // A CR ending one quoted cell and an LF starting the next (two breaks cell by cell), with
+        // empty cells between, a CR LF inside a cell (one break), lone CRs and LFs.
+        let rows = [
+            "12.04.2026 19:03:11,\(ok),\"5А\r\",\"\nидеи\"",
+            "12.04.2026 19:03:12,\(ok),5А,\"одна\r\nдве\rтри\nчетыре\"",
+            "12.04.2026 19:03:13,\(ok),\"5А\r\",\"\r\nидеи\r\"",
+            "12.04.2026 19:03:14,\(ok),5А,\"конец\"",
+        ]
+        let text = String(header) + "\n" + rows.joined(separator: "\n") + "\n"
+        let url = try write(Array(text.utf8), named: "breaks.csv", in: folder)
+        let usual = Self.reading(url, questionnaire, positional: false)
+        let positional = Self.reading(url, questionnaire, positional: true)
+        #expect(usual.error == nil)
+        #expect(positional == usual)
+        let lines = usual.outcomes.map { outcome -> Int in
+            switch outcome {
+            case .accepted(let row): row.line
+            case .rejected(let row): row.line
+            case .blank(let line): line
+            }
+        }
+        // Row 1 spans lines 2–4 (a CR, then an LF starting the next cell), row 2 lines 5–8 (CR LF,
+        // CR, LF), row 3 lines 9–12 (a CR; then CR, CR LF, CR).
+        #expect(lines == [2, 5, 9, 13])
+    }
 }
