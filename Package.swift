@@ -139,7 +139,8 @@ let package = Package(
                     resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "AnketaSpreadsheetTests", dependencies: ["AnketaSpreadsheet", "AnketaCollect", "AnketaCore"],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "AnketaStoreTests", dependencies: ["AnketaStore", "AnketaStorePostgres", "AnketaStoreTestSupport", "AnketaCollect", "AnketaCore"],
+        .testTarget(name: "AnketaStoreTests", dependencies: ["AnketaStore", "AnketaStorePostgres", "AnketaStoreTestSupport", "AnketaCollect", "AnketaCore",
+                                                        "AnketaTestSupport"],
                     swiftSettings: swiftSettings),
         // A fresh store per test on each backend: SQLite in memory, and a new PostgreSQL database on the
         // server named by ANKETA_TEST_POSTGRES_URL (scripts/test.sh starts a throwaway cluster).

@@ -159,8 +159,11 @@ struct SurveyController: Sendable {
             let values = posted.all(question.id)
             answers[question.id] = values.isEmpty ? nil : values
         }
-        let saved = FormDraft(token: token, runID: run.id ?? 0, visitor: WebApp.visitorHash(csrf), code: code, answers: answers,
-                              expiresAt: AnketaStore.localNow(now.addingTimeInterval(Self.draftLifetime)))
+        /// The draft to keep when the answers are not sent (made only then: a hash and a date).
+        var saved: FormDraft {
+            FormDraft(token: token, runID: run.id ?? 0, visitor: WebApp.visitorHash(csrf), code: code, answers: answers,
+                      expiresAt: AnketaStore.localNow(now.addingTimeInterval(Self.draftLifetime)))
+        }
         let action = "/s/\(run.slug)"
         func render(page: Int, errors: [String: String] = [:], notice: String? = nil, status: HTTPResponse.Status) -> Response {
             app.page("form", form.view(page: page, action: action, csrf: csrf, token: token, code: code, answers: answers, errors: errors, notice: notice),
@@ -231,7 +234,8 @@ struct SurveyController: Sendable {
                 try? await app.store.saveDraft(saved, now: AnketaStore.localNow(now))
                 return renderSending(notice: SurveyController.notStoredNotice, status: .serviceUnavailable)
             }
-            context.logger.info("response stored", metadata: ["run": "\(run.id ?? 0)"])
+            // The request log's line (POST, 303) says it was stored; this one only when debugging.
+            context.logger.debug("response stored", metadata: ["run": "\(run.id ?? 0)"])
             if let offer = profileOffer(questionnaire, response, wave: wave) { return offer }
             return Reply.redirect("/s/\(run.slug)/thanks")
         }
