@@ -129,17 +129,6 @@ sleep 1
 after=$(count_stored)
 post=$(grep '^RESULT' "$WORK/post.txt")
 
-# POST only: form tokens signed beforehand with the server's key (the `setting` table), one per
-# submission, enough for 12 000 submissions/s; each wrk thread takes every second line.
-python3 - "$DB" "$WORK/tokens.txt" "$((POST_SECONDS * 12000))" <<'PY'
-import hashlib, hmac, secrets, sqlite3, sys
-db, path, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-key = bytes.fromhex(sqlite3.connect(db).execute("SELECT value FROM setting WHERE name = 'form-token-key'").fetchone()[0])
-with open(path, "w") as out:
-    for _ in range(count):
-        nonce = secrets.token_hex(16)
-        out.write(nonce + hmac.new(key, nonce.encode(), hashlib.sha256).digest()[:16].hex() + "\n")
-PY
 cat >"$WORK/post-only.lua" <<LUA
 local threads = {}
 local count = 0
@@ -169,10 +158,25 @@ done = function(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000, posts))
 end
 LUA
+# POST only: form tokens signed beforehand with the server's key (the `setting` table), one per
+# submission and new for each run, enough for 12 000 submissions/s; each wrk thread takes every
+# second line.
+make_tokens() {
+python3 - "$DB" "$WORK/tokens.txt" "$((POST_SECONDS * 12000))" <<'PY'
+import hashlib, hmac, secrets, sqlite3, sys
+db, path, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+key = bytes.fromhex(sqlite3.connect(db).execute("SELECT value FROM setting WHERE name = 'form-token-key'").fetchone()[0])
+with open(path, "w") as out:
+    for _ in range(count):
+        nonce = secrets.token_hex(16)
+        out.write(nonce + hmac.new(key, nonce.encode(), hashlib.sha256).digest()[:16].hex() + "\n")
+PY
+}
 only_results=()
 for connections in $POST_CONNECTIONS; do
     log "POST only $SURVEY_PATH for ${POST_SECONDS}s, $connections connections"
     only_before=$(count_stored)
+    make_tokens
     if [ -n "${ANKETA_BENCH_PROFILE:-}" ]; then
         perf record -e cpu-clock -F 999 --call-graph dwarf,16384 -o "$WORK/perf-$connections.data" -p "$SERVER_PID" -- sleep "$((POST_SECONDS / 2))" \
             >/dev/null 2>&1 &

@@ -105,10 +105,10 @@ struct SurveyController: Sendable {
         }
         let token = try context.parameters.require("token")
         guard app.formTokens.isValid(token) else { return app.message("Опрос не найден", "Проверьте ссылку: возможно, в ней опечатка.", status: .notFound) }
-        if try await app.store.isFormTokenConsumed(token) { return alreadyReceived(run) }
+        let (consumed, draft) = try await app.store.formState(token: token, now: AnketaStore.localNow())
+        if consumed { return alreadyReceived(run) }
         let form = SurveyForm(questionnaire: questionnaire)
         let (csrf, isNew) = app.visitorToken(request)
-        let draft = try await app.store.draft(token: token, now: AnketaStore.localNow())
         guard let draft, draft.runID == run.id, Tokens.equal(draft.visitor, WebApp.visitorHash(csrf)) else {
             // Expired, never saved, or opened in another browser: the answers are not shown here.
             return app.message("Ответы не сохранились", "Прошло больше суток или страница открыта в другом браузере. Откройте ссылку на опрос и начните заново.",
@@ -141,9 +141,9 @@ struct SurveyController: Sendable {
             return app.message("Форма устарела", "Откройте ссылку на опрос заново и отправьте ответы ещё раз.", status: .forbidden)
         }
         let csrf = posted["csrf"] ?? ""
-        if try await app.store.isFormTokenConsumed(token) { return alreadyReceived(run) }
         let now = Date()
-        let draft = try await app.store.draft(token: token, now: AnketaStore.localNow(now))
+        let (consumed, draft) = try await app.store.formState(token: token, now: AnketaStore.localNow(now))
+        if consumed { return alreadyReceived(run) }
         if let draft, draft.runID != run.id || !Tokens.equal(draft.visitor, WebApp.visitorHash(csrf)) {
             return app.message("Форма устарела", "Откройте ссылку на опрос заново и отправьте ответы ещё раз.", status: .forbidden)
         }

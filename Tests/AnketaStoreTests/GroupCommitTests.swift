@@ -168,6 +168,24 @@ struct GroupCommitTests {
         }
     }
 
+    @Test("A form's state in one read: unknown, with a draft (until it expires), spent", arguments: StoreBackend.available)
+    func formState(_ backend: StoreBackend) async throws {
+        try await backend.withStore { test async throws in
+            let store = test.store
+            let runs = try await Self.prepare(store)
+            let empty = try await store.formState(token: "t1", now: "2026-04-01 10:00:00")
+            #expect(!empty.consumed && empty.draft == nil)
+            try await store.saveDraft(FormDraft(token: "t1", runID: try #require(runs.open.id), visitor: "v", code: nil, answers: ["q1": ["4"]],
+                                                expiresAt: "2026-04-02 10:00:00"), now: "2026-04-01 10:00:00")
+            let drafted = try await store.formState(token: "t1", now: "2026-04-01 11:00:00")
+            #expect(!drafted.consumed && drafted.draft?.answers == ["q1": ["4"]])
+            #expect(try await store.formState(token: "t1", now: "2026-04-02 10:00:00").draft == nil, "expired")
+            _ = try await store.submit(Self.response("a"), run: runs.open, code: nil, formToken: "t1", now: "2026-04-01 12:00:00")
+            let spent = try await store.formState(token: "t1", now: "2026-04-01 12:00:00")
+            #expect(spent.consumed && spent.draft == nil)
+        }
+    }
+
     @Test("One batch: each submission in its own savepoint gets its own outcome; the refused ones leave nothing behind")
     func oneBatch() async throws {
         try await StoreBackend.sqlite.withStore { test async throws in
