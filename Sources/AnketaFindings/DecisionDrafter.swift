@@ -28,7 +28,8 @@ public struct DecisionDrafter: Sendable {
     }
 
     public func draft(_ findings: [Finding], period: String?) -> DecisionList {
-        var rows: [(key: String, problems: [String], decision: DecisionList.Decision)] = []
+        // `subjects[i]` is the indicator or question `problems[i]` is about, to say it once per row.
+        var rows: [(key: String, problems: [String], subjects: [Finding], decision: DecisionList.Decision)] = []
         let deficitIndicators = Set(findings.filter { $0.kind == .indicatorDeficit }.compactMap(\.indicator))
         var joined: [String: [String]] = [:]
         for finding in findings where finding.callsForAction {
@@ -46,6 +47,7 @@ public struct DecisionDrafter: Sendable {
                     rows[at].problems = merged
                 } else {
                     rows[at].problems.append(problem)
+                    rows[at].subjects.append(finding)
                 }
                 continue
             }
@@ -55,11 +57,11 @@ public struct DecisionDrafter: Sendable {
                 responsible: responsible, person: profile?.person(holding: responsible),
                 document: finding.guidance.document ?? defaultDocument,
                 target: target(of: finding), finding: finding.id)
-            rows.append((key, [problem], decision))
+            rows.append((key, [problem], [finding], decision))
         }
         var decisions = rows.map { row -> DecisionList.Decision in
             var decision = row.decision
-            decision.problem = row.problems.joined(separator: ". ")
+            decision.problem = Self.joinProblems(row.problems, about: row.subjects)
             if let indicator = decision.target?.indicator, let items = joined[indicator], decision.finding?.hasPrefix("indicator-deficit") == true {
                 decision.problem += "; ниже порога — \(RussianPlural.question(items.count)) (см. выводы)"
             }
@@ -71,6 +73,32 @@ public struct DecisionDrafter: Sendable {
             decisions[maximumRows - 1].problem += ". Также: " + rest.joined(separator: ". ")
         }
         return DecisionList(questionnaire: questionnaire.id, period: period, decisions: decisions)
+    }
+
+    /// The row's problems as one text, each indicator or question named once: a later problem about
+    /// the subject an earlier one already quotes drops the repeated «…» (and the threshold when that
+    /// was given too) — «Дефицит: «Доля…» — 21,6 % (порог — 20 %). Дефицит в группах: «7Б» — 55,0 %, …
+    /// Различия по группам (класс) — от 55,0 % («7Б») до 0,0 % («7А»)», not «Доля…» three times.
+    static func joinProblems(_ problems: [String], about findings: [Finding]) -> String {
+        var text = ""
+        for (index, problem) in problems.enumerated() {
+            var shown = problem
+            if index < findings.count, !text.isEmpty {
+                let finding = findings[index]
+                let subject = "«\(FindingWording.quote(finding.subject))»"
+                let limit = finding.threshold.map { "порог — \(FindingWording.thresholdFigure($0, method: finding.method))" }
+                if text.contains(subject) {
+                    if let limit, text.contains("(\(limit))") {
+                        shown = shown.replacingOccurrences(of: " (\(subject), \(limit)): ", with: ": ")
+                            .replacingOccurrences(of: " (\(limit))", with: "")
+                    }
+                    shown = shown.replacingOccurrences(of: " (\(subject)): ", with: ": ")
+                        .replacingOccurrences(of: ": \(subject) — ", with: " — ")
+                }
+            }
+            text += (text.isEmpty ? "" : ". ") + shown
+        }
+        return text
     }
 
     /// Adds a group deficit to the problem of an earlier group deficit of the same indicator:

@@ -30,6 +30,12 @@ public struct Finding: Sendable, Equatable, Codable {
         public var group: String
         public var figure: Double
         public var respondents: Int?
+
+        public init(group: String, figure: Double, respondents: Int? = nil) {
+            self.group = group
+            self.figure = figure
+            self.respondents = respondents
+        }
     }
 
     /// An open answer given (identically or nearly so) by `count` respondents.

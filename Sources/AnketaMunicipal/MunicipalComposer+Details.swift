@@ -113,7 +113,10 @@ extension MunicipalComposer {
 
     func audienceMapSection() -> [Block] {
         guard let map = input.audienceMap else { return [] }
-        var blocks: [Block] = [.heading("Единая карта дефицитов: обучающиеся, родители, педагоги", level: 1),
+        var audiences: [Audience] = []
+        for column in map.columns where !audiences.contains(column.audience) { audiences.append(column.audience) }
+        let names = audiences.map { $0.nominativePlural.lowercased() }.joined(separator: ", ")
+        var blocks: [Block] = [.heading("Единая карта дефицитов: \(names)", level: 1),
                                .text("Одни и те же показатели глазами разных участников образовательных отношений — по муниципалитету и по каждой школе, отдельно для основного (ООО) и среднего (СОО) общего образования.")]
         // Short headers (key number and audience); at most two keys (six columns) per table, so
         // every table fits an A4 page; the keys are listed above.

@@ -55,12 +55,12 @@ extension MunicipalComposer {
             }
             let low = (school.coverage ?? 100) < 50
             return [Cell("\(index + 1)"), Cell(school.name), Cell(school.kind.rawValue), Cell(school.respondents.map(String.init) ?? "—"), Cell(contingent),
-                    Cell(school.coverage.map { RussianNumber.percent($0) } ?? "—", tone: low ? .fair : nil)]
+                    Self.coverageCell(school.coverage, tone: low ? .fair : nil)]
         }
         var total: [[Cell]] = []
         total.append([Cell(""), Cell("Итого (показанные школы)", bold: true), Cell(""), Cell(String(result.respondents), bold: true),
                       Cell(result.contingent.map { RussianNumber.fixed(Double($0), digits: 0) } ?? "—", bold: true),
-                      Cell(result.contingent.flatMap { $0 > 0 ? RussianNumber.percent(Double(result.respondents) / Double($0) * 100) : nil } ?? "—", bold: true)])
+                      Self.coverageCell(result.contingent.flatMap { $0 > 0 ? Double(result.respondents) / Double($0) * 100 : nil }, bold: true)])
         var blocks: [Block] = [.heading("Охват по организациям", level: 1),
                                .table(Table(caption: "Участники анкетирования и охват (доля ответивших от контингента)",
                                             header: ["№", "Организация", "Тип", "Ответили", "Контингент", "Охват"],
@@ -69,8 +69,20 @@ extension MunicipalComposer {
         if !low.isEmpty {
             blocks.append(.text("Охват ниже 50 % — в \(low.count) \(RussianPlural("школе", "школах", "школах").form(low.count)): \(low.map(\.name).joined(separator: ", ")). Результаты этих школ могут не отражать мнение большинства; рекомендуется повторить анкетирование с бо́льшим охватом."))
         }
+        let over = result.shown.filter { ($0.coverage ?? 0) > 100 }
+        if !over.isEmpty {
+            blocks.append(.text("В \(over.count) \(RussianPlural("школе", "школах", "школах").form(over.count)) ответов больше, чем указано в контингенте (\(over.map(\.name).joined(separator: ", "))): охват там не рассчитан (в таблице — «н/р»). Проверьте контингент в реестре организаций."))
+        }
         if let note = hiddenNote { blocks.append(note) }
         return blocks
+    }
+
+    /// A coverage cell: the percentage, «—» without a contingent, «н/р» (not calculated) when more
+    /// people answered than the contingent says — a share over 100 % would be a wrong number.
+    static func coverageCell(_ coverage: Double?, bold: Bool = false, tone: Tone? = nil) -> Cell {
+        guard let coverage else { return Cell("—", bold: bold) }
+        if coverage > 100 { return Cell("н/р", tone: .fair, bold: bold) }
+        return Cell(RussianNumber.percent(coverage), tone: tone, bold: bold)
     }
 
     // MARK: - Municipal figures

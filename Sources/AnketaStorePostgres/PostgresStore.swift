@@ -221,8 +221,11 @@ public final class PostgresStore: SurveyStore {
     static func reason(_ error: any Error) -> String {
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] {
-                let code = error.serverInfo?[.sqlState].map { " (\($0))" } ?? ""
-                return message + code
+                let state = error.serverInfo?[.sqlState]
+                if let state, let explained = explanation(sqlState: state) {
+                    return "\(explained) (сервер: «\(message)», \(state))"
+                }
+                return message + (state.map { " (\($0))" } ?? "")
             }
             if let underlying = error.underlying { return describe(underlying) }
             return switch error.code {
@@ -234,6 +237,20 @@ public final class PostgresStore: SurveyStore {
             }
         }
         return describe(error)
+    }
+
+    /// The server's refusals a user meets when connecting, in Russian, with what to do; the server's
+    /// own (English) message is kept beside it. nil for any other SQLSTATE.
+    static func explanation(sqlState: String) -> String? {
+        switch sqlState {
+        case "3D000": "такой базы на сервере нет — создайте её (createdb <база>) или исправьте имя базы в адресе"
+        case "28P01": "неверный пароль"
+        case "28000": "сервер не пускает этого пользователя: такой роли нет или правила pg_hba.conf не разрешают подключение"
+        case "42501": "у пользователя нет прав на это действие в базе — выдайте их (GRANT) или подключитесь владельцем базы"
+        case "53300": "на сервере нет свободных подключений (max_connections) — повторите позже или увеличьте лимит"
+        case "57P03": "сервер ещё запускается или останавливается — повторите через минуту"
+        default: nil
+        }
     }
 
     static func describe(_ error: any Error) -> String {

@@ -152,9 +152,19 @@ struct MunicipalRunController: Sendable {
             let total = contingents.contains(nil) ? 0 : contingents.compactMap { $0 }.reduce(0, +)
             let open = run.schools.filter { $0.run.state(at: now) == .open }.count
             return ListRow(id: run.id, title: titles[run.questionnaireID] ?? run.questionnaireID, wave: run.waveName, schools: run.schools.count,
-                           responses: run.responses, coverage: total > 0 ? RussianNumber.percent(Double(run.responses) / Double(total) * 100) : "—",
+                           responses: run.responses, coverage: Self.coverage(run.responses, of: total).text,
                            open: open == 0 ? "нет" : "в \(open) из \(run.schools.count)")
         }
+    }
+
+    /// Охват as shown: the share of the contingent, «—» without one, and no share over 100 % — with
+    /// more responses than the registry's contingent the text asks to check the registry. `share`
+    /// (for the bar and the «мало» mark) is nil then.
+    static func coverage(_ responses: Int, of contingent: Int?) -> (text: String, share: Double?) {
+        guard let contingent, contingent > 0 else { return ("—", nil) }
+        let share = Double(responses) / Double(contingent) * 100
+        if share > 100 { return ("не рассчитан: ответов больше контингента — проверьте реестр", nil) }
+        return (RussianNumber.percent(share), share)
     }
 
     // MARK: - A municipal run's page
@@ -192,10 +202,10 @@ struct MunicipalRunController: Sendable {
             let rows = run.schools.map { school -> SchoolRow in
                 let unit = units[school.unit]
                 let contingent = unit?.contingent[questionnaire.audience]
-                let share = contingent.flatMap { $0 > 0 ? Double(school.responses) / Double($0) * 100 : nil }
+                let (coverage, share) = Self.coverage(school.responses, of: contingent)
                 return SchoolRow(runID: school.run.id ?? 0, name: unit?.shortName ?? school.unit, link: "\(app.baseURL)/s/\(school.run.slug)",
                                  responses: school.responses, contingent: contingent.map(String.init) ?? "—",
-                                 coverage: share.map { RussianNumber.percent($0) } ?? "—", bar: Int(min(100, share ?? 0).rounded()),
+                                 coverage: coverage, bar: Int(min(100, share ?? 0).rounded()),
                                  low: share.map { $0 < 50 } ?? false, state: school.run.state(at: now).rawValue, small: school.responses < minimum)
             }
             let contingents = run.schools.map { units[$0.unit]?.contingent[questionnaire.audience] }
@@ -206,10 +216,11 @@ struct MunicipalRunController: Sendable {
                 "id": run.id, "csrf": user.session.csrf, "title": questionnaire.title, "wave": run.waveName, "audience": questionnaire.audience.nominativePlural.lowercased(),
                 "period": periods.count == 1 ? periods.first ?? "" : "у школ разные — см. таблицу",
                 "schoolCount": RussianPlural("школа", "школы", "школ")(run.schools.count), "responses": run.responses,
-                "coverage": total.flatMap { $0 > 0 ? ["охват \(RussianNumber.percent(Double(run.responses) / Double($0) * 100)) (контингент \($0))"] : nil } ?? [String](),
+                "coverage": total.flatMap { $0 > 0 ? ["охват \(Self.coverage(run.responses, of: $0).text) (контингент \($0))"] : nil } ?? [String](),
                 "schools": rows, "requiresCode": run.schools.first?.run.requiresCode ?? false, "minimum": minimum,
                 "previous": [try await previousWave(of: run, questionnaire: questionnaire).map { "Динамика в справке — по сравнению с волной «\($0)» тех же школ по реестру." }
-                    ?? "Волны прошлого года (то же название годом раньше, например «2025» для «2026») у школ реестра нет — справка будет без динамики."],
+                    ?? "Волны прошлого года (то же название годом раньше, например «2025» для «2026») у школ реестра нет — справка будет без динамики."]
+                    + companionsNote(try await app.companionQuestionnaires(of: questionnaire, wave: run.waveName)),
                 "smallNote": small > 0 ? ["Пока меньше \(minimum) ответов: \(RussianPlural("школа", "школы", "школ")(small)). Такие школы в муниципальной справке скрыты, их ответы не входят в муниципальные значения."] : [String](),
             ]
             return app.page("municipal_run", view, title: questionnaire.title, admin: user, wide: true, refresh: 60)
@@ -262,6 +273,15 @@ struct MunicipalRunController: Sendable {
             context.logger.info("municipal run closed", metadata: ["municipal": "\(run.id)"])
             return Reply.redirect("/admin/municipal/\(run.id)")
         }
+    }
+
+    /// «В справке — сопоставление с опросом родителей и педагогов той же волны.» when there are
+    /// companion audiences (``WebApp/companionQuestionnaires(of:wave:)``).
+    func companionsNote(_ companions: [Questionnaire]) -> [String] {
+        guard !companions.isEmpty else { return [] }
+        let names = companions.map { $0.audience.genitivePlural }
+        let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " и " + names[names.count - 1]
+        return ["В справке — сопоставление с \(companions.count == 1 ? "муниципальным опросом" : "муниципальными опросами") \(list) той же волны (показатели с общим смыслом рядом)."]
     }
 
     // MARK: - The municipal справка

@@ -13,12 +13,42 @@ extension WebApp {
         let formatter = DateFormatter()
         formatter.timeZone = clock.timeZone
         formatter.dateFormat = "dd.MM.yyyy"
-        var input = MunicipalReportInput(questionnaire: questionnaire, result: audience.municipal, audiences: [audience], units: try await store.units(),
+        let audiences = [audience] + (try await companionAudiences(of: questionnaire, wave: wave))
+        var input = MunicipalReportInput(questionnaire: questionnaire, result: audience.municipal, audiences: audiences, units: try await store.units(),
                                          profile: configuration.organization, date: formatter.string(from: Date()))
         if let previous = try await previousMunicipalWave(questionnaire, wave: wave) {
             input.dynamics = MunicipalDynamics(previous: try await municipalAudience(questionnaire, wave: previous), current: audience)
         }
         return input
+    }
+
+    /// The other audiences of the same municipal wave, for the справка's map across audiences (what
+    /// `anketa report --municipal --also <анкета>:<волна>` adds): municipal runs with this wave name
+    /// whose questionnaire asks another audience and shares an indicator by `audience_key` — the
+    /// objective-assessment surveys of students, parents and teachers. In the audiences' order.
+    func companionAudiences(of questionnaire: Questionnaire, wave: String) async throws -> [MunicipalAudience] {
+        var audiences: [MunicipalAudience] = []
+        for other in try await companionQuestionnaires(of: questionnaire, wave: wave) {
+            audiences.append(try await municipalAudience(other, wave: wave))
+        }
+        return audiences
+    }
+
+    /// The questionnaires of ``companionAudiences(of:wave:)``, without reading their answers.
+    func companionQuestionnaires(of questionnaire: Questionnaire, wave: String) async throws -> [Questionnaire] {
+        let keys = Set(questionnaire.indicators.compactMap(\.audienceKey))
+        guard !keys.isEmpty else { return [] }
+        var seen: Set<String> = [questionnaire.id]
+        var companions: [Questionnaire] = []
+        for run in try await store.municipalRuns() where run.waveName == wave && !seen.contains(run.questionnaireID) {
+            seen.insert(run.questionnaireID)
+            guard let first = run.schools.first else { continue }
+            let other = try await store.questionnaire(id: run.questionnaireID, version: first.wave.questionnaireVersion)
+            if other.audience != questionnaire.audience, !keys.isDisjoint(with: other.indicators.compactMap(\.audienceKey)) {
+                companions.append(other)
+            }
+        }
+        return companions.sorted { Audience.allCases.firstIndex(of: $0.audience) ?? 0 < Audience.allCases.firstIndex(of: $1.audience) ?? 0 }
     }
 
     func municipalAudience(_ questionnaire: Questionnaire, wave: String) async throws -> MunicipalAudience {

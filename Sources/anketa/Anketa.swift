@@ -12,10 +12,10 @@ struct Anketa: AsyncParsableCommand {
         discussion: """
             Типичный порядок работы:
               anketa validate Questionnaires/*.yaml
-              anketa ingest Questionnaires/parents-satisfaction.yaml ответы.csv --wave 2026-весна --unit "Школа № 1"
+              anketa ingest Questionnaires/parents-satisfaction.yaml ответы.csv \\
+                  --wave 2026-весна --unit "Школа № 1"
               anketa report parents-satisfaction --wave 2026-весна --compare 2025-весна
-            Ответы хранятся в базе SQLite (по умолчанию anketa.sqlite в текущей папке, см. --db)
-            или на сервере PostgreSQL (--db postgres://… или переменная ANKETA_DATABASE_URL).
+            Ответы хранятся в базе SQLite (по умолчанию anketa.sqlite в текущей папке, см. --db) или на сервере PostgreSQL (--db postgres://… или переменная ANKETA_DATABASE_URL).
             """,
         version: "0.1.0",
         subcommands: [Validate.self, Ingest.self, Export.self, List.self, Report.self, Objectivity.self, IOM.self, Serve.self, Admin.self, Units.self]

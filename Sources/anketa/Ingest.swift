@@ -17,8 +17,8 @@ extension Anketa {
                   anketa ingest Questionnaires/parents-satisfaction.yaml \\
                       "Анкета родителей (Ответы).csv" --wave 2026-весна --unit "СОШ № 1"
                 Муниципальная выгрузка со столбцом школы — по реестру организаций (anketa units import):
-                  anketa ingest Questionnaires/parents-satisfaction.yaml район.csv --wave 2026 \\
-                      --split-by "Образовательная организация"
+                  anketa ingest Questionnaires/parents-satisfaction.yaml район.csv \\
+                      --wave 2026 --split-by "Образовательная организация"
                 """
         )
 

@@ -4,11 +4,12 @@ import AnketaCore
 import AnketaObjectivity
 import AnketaObjectivityReport
 import AnketaResults
+import AnketaStore
 import ArgumentParser
 import Foundation
 
 extension Anketa {
-    struct Objectivity: ParsableCommand {
+    struct Objectivity: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Справка об объективности оценивания: отметки школы против результатов ВПР, ОГЭ, ЕГЭ и других процедур.",
             discussion: """
@@ -17,9 +18,13 @@ extension Anketa {
                 один обучающийся по одному предмету: код (не фамилия), класс, предмет, процедура,
                 первичный балл или отметка, отметка школы за четверть или год, по желанию — код учителя
                 (группы по учителям меньше порога скрываются).
-                  anketa objectivity Samples/objectivity/vpr-2026.yaml Samples/objectivity/vpr-2026.csv \\
+                  anketa objectivity Samples/objectivity/vpr-2026.yaml \\
+                      Samples/objectivity/vpr-2026.csv \\
                       --indicators Samples/objectivity/indicators.yaml \\
-                      --attitudes Questionnaires/objective-assessment-students.yaml=Samples/objectivity/objective-assessment-students-2026.csv
+                      --attitudes Questionnaires/objective-assessment-students.yaml=ответы.csv
+                (--attitudes: анкета об объективности оценивания и файл её ответов; ответы,
+                собранные в базу — веб-формой или anketa ingest, — указываются как
+                --attitudes objective-assessment-students:2026 с --db и --unit).
 
                 Первичные баллы переводятся в отметки по шкалам из описания (по предмету, параллели и году).
                 Строки с ошибками не учитываются и записываются в файл <результаты>.rejects.csv рядом с исходным
@@ -46,13 +51,38 @@ extension Anketa {
         @Option(help: ArgumentHelp("Показатели вне анкетирования (YAML): успеваемость, качество знаний, средний балл ОГЭ/ЕГЭ, сохранность контингента… — в карту дефицитов справки.", valueName: "показатели.yaml"))
         var indicators: String?
 
-        @Option(help: ArgumentHelp("Анкетирование об объективности оценивания в той же школе: <анкета.yaml>=<ответы.csv> (можно несколько раз) — показатели анкет рядом с результатами.", valueName: "анкета.yaml=ответы.csv"))
+        @Option(help: ArgumentHelp("Анкетирование об объективности оценивания в той же школе: <анкета.yaml>=<ответы.csv> из файла или <анкета>:<волна> из базы (можно несколько раз) — показатели анкет рядом с результатами.", valueName: "анкета.yaml=ответы.csv|анкета:волна"))
         var attitudes: [String] = []
 
+        @Option(help: ArgumentHelp("Школа или подразделение, чьи ответы из базы берутся для --attitudes <анкета>:<волна>.", valueName: "организация"))
+        var unit: String?
+
+        @OptionGroup var storeOptions: StoreOptions
+
         func validate() throws {
-            for item in attitudes where !item.contains("=") {
-                throw ValidationError("--attitudes ожидает <анкета.yaml>=<ответы.csv>, например Questionnaires/objective-assessment-students.yaml=Samples/objectivity/objective-assessment-students-2026.csv")
+            for item in attitudes where !item.contains("=") && !item.contains(":") {
+                throw ValidationError("--attitudes ожидает <анкета.yaml>=<ответы.csv> (файл) или <анкета>:<волна> (из базы), например Questionnaires/objective-assessment-students.yaml=ответы.csv или objective-assessment-students:2026")
             }
+        }
+
+        /// The attitude surveys in the order given: from files (`анкета.yaml=ответы.csv`) and from the
+        /// store (`анкета:волна`, the store opened only when one is asked for).
+        func analyzeAllAttitudes() async throws -> [AnalysisResult] {
+            var store: (any SurveyStore)?
+            var results: [AnalysisResult] = []
+            for item in attitudes {
+                if item.contains("=") {
+                    results.append(try analyzeAttitudes(item))
+                    continue
+                }
+                let parts = item.split(separator: ":", maxSplits: 1).map(String.init)
+                if store == nil { store = try await storeOptions.open() }
+                guard let store else { continue }
+                let questionnaire = try await store.questionnaire(id: parts[0], version: nil)
+                let wave = try await store.wave(for: questionnaire, named: parts[1], unit: unit, create: false)
+                results.append(try await analyzeStored(questionnaire, wave: wave, store: store, options: AnalysisOptions()))
+            }
+            return results
         }
 
         /// One objective-assessment survey straight from its file; rejected rows are reported and left out.
@@ -76,12 +106,12 @@ extension Anketa {
             return analyzer.finish()
         }
 
-        func run() throws {
-            try reportingErrors {
+        func run() async throws {
+            try await reportingErrors {
                 let definition = try ResultsDefinitionLoader().load(contentsOf: URL(fileURLWithPath: self.definition), displayPath: self.definition)
                 // The other inputs first: a mistake in them stops the command before anything is written.
                 let nonSurvey = try indicators.map { try NonSurveyIndicatorsLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) }
-                let surveys = try attitudes.map(analyzeAttitudes)
+                let surveys = try await analyzeAllAttitudes()
                 let url = URL(fileURLWithPath: results)
                 guard FileManager.default.fileExists(atPath: url.path) else {
                     throw ValidationError("файл с результатами «\(results)» не найден")

@@ -16,7 +16,8 @@ extension Anketa {
                   anketa report parents-satisfaction --wave 2026-весна --compare 2025-весна
                 Тренд за несколько лет (три волны и больше: таблица, график и критерий тренда по каждому показателю):
                   anketa report students-motivation --wave 2026 --compare 2024 --compare 2025
-                  anketa report students-motivation --wave 2026 --trend   # все волны этой анкеты (и --unit) до --wave
+                  anketa report students-motivation --wave 2026 --trend
+                (--trend — все волны этой анкеты и --unit, начатые не позже --wave.)
                 С разбивкой по группе и сопоставлением с другими участниками:
                   anketa report objective-assessment-teachers --wave 2026 --by experience \\
                       --also objective-assessment-parents:2026 \\
@@ -26,11 +27,13 @@ extension Anketa {
                       --compare-file ответы-2025.csv
 
                 С профилем школы (название, подпись, основание, контингент для охвата):
-                  anketa report parents-satisfaction --wave 2026-весна --org Samples/organization.yaml
+                  anketa report parents-satisfaction --wave 2026-весна \\
+                      --org Samples/organization.yaml
 
                 Муниципальная справка по всем школам реестра (и справки школ с муниципальным значением):
-                  anketa report objective-assessment-students --wave 2026 --municipal --schools \\
-                      --also objective-assessment-parents:2026 --also objective-assessment-teachers:2026
+                  anketa report objective-assessment-students --wave 2026 --municipal \\
+                      --schools --also objective-assessment-parents:2026 \\
+                      --also objective-assessment-teachers:2026
 
                 Результат — папка Results/<анкета>-<волна>/: spravka.html, spravka.docx, spravka.md, figures.json, findings.json, CSV-таблицы и decisions.yaml — черновик управленческих решений. Отредактируйте decisions.yaml и повторите команду: справка возьмёт решения из него. Через год передайте его как --previous-decisions, и справка покажет, как изменились показатели, на которые были направлены решения. Группы меньше --min-group человек (по умолчанию 5) скрываются.
                 """

@@ -131,7 +131,8 @@ extension Anketa {
                     Пароль спрашивается в терминале (или читается из стандартного ввода) и хранится только как хеш bcrypt. Все открытые сеансы этого администратора завершаются. Новый пользователь без --role — муниципальный методист.
 
                     Пример:
-                      anketa admin create --login zavuch --role school_administrator --unit "МБОУ СОШ № 1" --db anketa.sqlite
+                      anketa admin create --login zavuch --role school_administrator \\
+                          --unit "МБОУ СОШ № 1" --db anketa.sqlite
                     """
             )
 

@@ -34,6 +34,21 @@ struct CLITests {
         #expect(result.stdout.contains("export"))
     }
 
+    @Test("Example commands in the help fit an 80-column terminal: none is broken into a fragment on the next line",
+          arguments: [[], ["ingest"], ["report"], ["objectivity"], ["export"], ["serve"], ["admin", "create"], ["units", "import"], ["iom"], ["validate"]])
+    func helpExamplesFit(_ command: [String]) throws {
+        let workspace = try Workspace()
+        let result = try workspace.run(command + ["--help"], useDB: false, environment: ["COLUMNS": "80"])
+        #expect(result.status == 0, "\(result)")
+        let lines = result.stdout.components(separatedBy: "\n")
+        for (line, next) in zip(lines, lines.dropFirst()) where line.hasPrefix("  anketa ") || line.hasPrefix("      --") {
+            // The line after an example is another indented line, a blank one, or prose (capital
+            // letter or a parenthesis) — not the rest of the command wrapped to column 0.
+            let fragment = next.first.map { !$0.isWhitespace && !$0.isUppercase && $0 != "(" } ?? false
+            #expect(!fragment, "«\(line)» continues as «\(next)» in anketa \(command.joined(separator: " ")) --help")
+        }
+    }
+
     @Test("Each export shape ingests with exit 0 and stores every row", arguments: [
         ("google-forms.csv", 5, "utf-8 (все буквы в файле — корректный UTF-8), разделитель — запятая"),
         ("excel-russian.csv", 3, "windows-1251 (байты, недопустимые в UTF-8, в файле, впервые в строке 1), разделитель — точка с запятой"),

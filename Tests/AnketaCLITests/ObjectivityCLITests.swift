@@ -90,6 +90,36 @@ struct ObjectivityCLITests {
         #expect(!html.contains("Сидорова"))
     }
 
+    @Test("attitudes collected into the store (web form or ingest) join the справка as <анкета>:<волна>, the same figures as from the file")
+    func attitudesFromTheStore() throws {
+        let workspace = try workspaceWithSample()
+        let questionnaire = packageRoot.appendingPathComponent("Questionnaires/objective-assessment-students.yaml").path
+        let ingested = try workspace.run(["ingest", questionnaire, "objective-assessment-students-2026.csv", "--wave", "2026", "--unit", "СОШ № 1"])
+        #expect(ingested.status == 0, "\(ingested)")
+        let fromFile = try workspace.run(["objectivity", "vpr-2026.yaml", "vpr-2026.csv",
+                                          "--attitudes", "\(questionnaire)=objective-assessment-students-2026.csv", "-o", "file"], useDB: false)
+        let fromStore = try workspace.run(["objectivity", "vpr-2026.yaml", "vpr-2026.csv", "--unit", "СОШ № 1",
+                                           "--attitudes", "objective-assessment-students:2026", "-o", "store"])
+        #expect(fromFile.status == 0 && fromStore.status == 0, "\(fromFile)\n\(fromStore)")
+        let attitudes = { (folder: String) throws -> [[String: Any]] in
+            let figures = try #require(try JSONSerialization.jsonObject(with: Data(try workspace.bytes("\(folder)/figures.json"))) as? [String: Any])
+            return try #require(figures["attitudes"] as? [[String: Any]])
+        }
+        let file = try attitudes("file"), store = try attitudes("store")
+        #expect(store.first?["respondents"] as? Int == 118)
+        let json = { (value: [[String: Any]]) throws -> String in
+            String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]), as: UTF8.self)
+        }
+        let (fileJSON, storeJSON) = (try json(file), try json(store))
+        #expect(file.count == 1 && fileJSON == storeJSON)
+
+        let unknown = try workspace.run(["objectivity", "vpr-2026.yaml", "vpr-2026.csv", "--unit", "СОШ № 1",
+                                         "--attitudes", "objective-assessment-students:2019", "-o", "none"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("в базе нет волны «2019» (СОШ № 1) анкеты «objective-assessment-students»"), "\(unknown)")
+        #expect(!workspace.exists("none"))
+    }
+
     @Test func badIndicatorsStopBeforeAnythingIsWritten() throws {
         let workspace = try workspaceWithSample()
         let yaml = try String(contentsOf: workspace.url("indicators.yaml"), encoding: .utf8).replacingOccurrences(of: "direction: lower", with: "direction: вниз")

@@ -15,6 +15,24 @@ struct PostgresCLITests {
         #expect(bad.status == 1 && bad.stderr.contains("не понят"), "\(bad)")
     }
 
+    @Test("A database or a user the server does not have: what to do in Russian, the server's own words beside it",
+          .enabled(if: ProcessInfo.processInfo.environment["ANKETA_TEST_POSTGRES_URL"] != nil,
+                   "ANKETA_TEST_POSTGRES_URL is not set: the command line was not run against PostgreSQL"))
+    func refusedByTheServer() throws {
+        let server = try #require(ProcessInfo.processInfo.environment["ANKETA_TEST_POSTGRES_URL"].flatMap { URLComponents(string: $0) })
+        let workspace = try Workspace()
+        var noDatabase = server
+        noDatabase.path = "/no_such_database"
+        let missing = try workspace.run(["list", "--db", try #require(noDatabase.string)], useDB: false)
+        #expect(missing.status == 1, "\(missing)")
+        #expect(missing.stderr.contains("такой базы на сервере нет — создайте её (createdb <база>)"), "\(missing)")
+        #expect(missing.stderr.contains("3D000") && !missing.stderr.contains("Fatal error"), "\(missing)")
+        var noUser = server
+        noUser.user = "no_such_role"
+        let stranger = try workspace.run(["list", "--db", try #require(noUser.string)], useDB: false)
+        #expect(stranger.status == 1 && stranger.stderr.contains("сервер не пускает этого пользователя"), "\(stranger)")
+    }
+
     @Test("Ingest, ingest again and report through ANKETA_DATABASE_URL give what they give on SQLite",
           .enabled(if: ProcessInfo.processInfo.environment["ANKETA_TEST_POSTGRES_URL"] != nil,
                    "ANKETA_TEST_POSTGRES_URL is not set: the command line was not run against PostgreSQL"))

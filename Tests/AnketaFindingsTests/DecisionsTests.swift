@@ -100,6 +100,29 @@ struct DecisionsTests {
         #expect(list.decisions[1].problem.contains("Дефицит в группе «СОО»") && list.decisions[1].problem.contains("Различия по группам"))
     }
 
+    @Test("One row names its indicator once: the group deficits and the group difference after the indicator's deficit drop the repeated name and threshold")
+    func indicatorNamedOnce() throws {
+        let questionnaire = try MiniSurvey.questionnaire()
+        let drafter = DecisionDrafter(questionnaire: questionnaire, profile: nil, year: AcademicYear(startYear: 2025), spring: true)
+        let shared = Guidance(recommendation: "Общая мера.")
+        func group(_ name: String, _ figure: Double) -> Finding {
+            Finding(id: "group-deficit:share:\(name)", kind: .groupDeficit, severity: 2, indicator: "share", subject: "Доля", method: .positiveShare,
+                    figure: figure, threshold: 60, grouping: "Класс", group: name, guidance: shared)
+        }
+        let findings = [
+            Finding(id: "indicator-deficit:share", kind: .indicatorDeficit, severity: 3, indicator: "share", subject: "Доля", method: .positiveShare,
+                    figure: 52, threshold: 60, guidance: shared),
+            group("7Б", 41), group("9А", 45),
+            Finding(id: "group-difference:share:class", kind: .groupDifference, severity: 1, indicator: "share", subject: "Доля", method: .positiveShare,
+                    p: 0.01, grouping: "Класс", groups: [Finding.GroupFigure(group: "7Б", figure: 41), Finding.GroupFigure(group: "7А", figure: 88)], guidance: shared),
+        ]
+        let problem = drafter.draft(findings, period: nil).decisions.first?.problem ?? ""
+        #expect(problem == "Дефицит: «Доля» — 52,0\u{00A0}% (порог — 60\u{00A0}%). Дефицит в группах: «7Б» — 41,0\u{00A0}%, «9А» — 45,0\u{00A0}%. "
+                + "Различия по группам (класс) — от 41,0\u{00A0}% («7Б») до 88,0\u{00A0}% («7А»)")
+        // Alone, each keeps its name.
+        #expect(drafter.draft([group("7Б", 41)], period: nil).decisions.first?.problem == "Дефицит в группе «7Б»: «Доля» — 41,0\u{00A0}% (порог — 60\u{00A0}%)")
+    }
+
     @Test("Last period's decisions: the targeted indicator then and now, and whether it moved")
     func review() throws {
         let questionnaire = try MiniSurvey.questionnaire()

@@ -3,41 +3,11 @@ import AnketaCore
 import AnketaDocument
 @testable import AnketaMunicipal
 import AnketaReports
+import AnketaTestSupport
 import Foundation
 import Testing
 
 @Suite struct AudienceMapTests {
-    static func yaml(_ id: String, audience: String, method: String, levels: String, grouping: Bool) -> String {
-        """
-        id: \(id)
-        version: 1
-        title: Условия (\(audience))
-        audience: \(audience)
-        scales:
-          yes3:
-            options:
-              - {code: 2, label: Да, score: 1, positive: true}
-              - {code: 1, label: Частично, score: 0.5}
-              - {code: 0, label: Нет, score: 0}
-        sections:
-          - {id: s, title: Раздел}
-        questions:
-          - {id: cls, section: s, text: Класс, type: short_text}
-          - {id: q1, section: s, text: Первый, type: single, scale: yes3}
-          - {id: q2, section: s, text: Второй, type: single, scale: yes3}
-        \(grouping ? "groupings:\n  - {id: level, title: Уровень, question: cls, derive: level}" : "")
-        indicators:
-          - id: conditions
-            title: Условия обучения
-            audience_key: conditions
-            method: \(method)
-            questions: [q1, q2]
-            levels: \(levels)
-        """
-    }
-
-    static let percentLevels = "[{name: высокий, from: 80}, {name: средний, from: 60}, {name: низкий, from: 0, deficit: true}]"
-    static let scoreLevels = "[{name: высокий, from: 0.71}, {name: средний, from: 0.41}, {name: низкий, from: 0, deficit: true}]"
     static let units = [
         SchoolUnit(code: "a", shortName: "СОШ № 1", fullName: "СОШ № 1", kind: .secondarySchool, levels: [.basic, .secondary]),
         SchoolUnit(code: "b", shortName: "ООШ № 2", fullName: "ООШ № 2", kind: .secondarySchool, levels: [.basic]),
@@ -61,9 +31,9 @@ import Testing
     static func audiences() throws -> [MunicipalAudience] {
         let loader = DefinitionLoader()
         return [
-            audience(try loader.load(yaml: yaml("s", audience: "students", method: "positive_share", levels: percentLevels, grouping: true), file: "s.yaml"), seed: 0),
-            audience(try loader.load(yaml: yaml("p", audience: "parents", method: "positive_share", levels: percentLevels, grouping: true), file: "p.yaml"), seed: 1),
-            audience(try loader.load(yaml: yaml("t", audience: "teachers", method: "mean_score", levels: scoreLevels, grouping: false), file: "t.yaml"), seed: 2),
+            audience(try loader.load(yaml: ConditionsSurvey.yaml("s", audience: "students"), file: "s.yaml"), seed: 0),
+            audience(try loader.load(yaml: ConditionsSurvey.yaml("p", audience: "parents"), file: "p.yaml"), seed: 1),
+            audience(try loader.load(yaml: ConditionsSurvey.yaml("t", audience: "teachers", method: "mean_score", levels: ConditionsSurvey.scoreLevels, grouping: false), file: "t.yaml"), seed: 2),
         ]
     }
 
@@ -90,7 +60,8 @@ import Testing
         #expect(headings.contains("Охват по организациям"))
         #expect(headings.contains("Карта дефицитов муниципалитета"))
         #expect(headings.contains("Рейтинг школ с доверительными интервалами"))
-        #expect(headings.contains("Единая карта дефицитов: обучающиеся, родители, педагоги"))
+        // The teachers' indicator is on another scale and left out (with a note), so the heading names two audiences.
+        #expect(headings.contains("Единая карта дефицитов: обучающиеся, родители"))
         let forests = document.blocks.filter { if case .chart(let chart) = $0, case .forest = chart.kind { true } else { false } }
         #expect(forests.count == 1)
         let html = HTMLRenderer().render(document)

@@ -1,5 +1,6 @@
 import AnketaCore
 import AnketaStore
+import AnketaTestSupport
 @testable import AnketaWeb
 import Foundation
 import HTTPTypes
@@ -7,6 +8,11 @@ import Testing
 
 extension Fixture {
     /// A units registry of three schools; the parents' contingent of two is known.
+    /// СОШ № 5's administrator, for ``Browser/signedInAsSchoolAdministrator()``.
+    func addSchoolAdministrator() throws {
+        try addUser(self, login: "zavuch5", password: "пароль школы 5", role: .schoolAdministrator, unit: "sosh5")
+    }
+
     func importRegistry() throws {
         _ = try store.importUnits([
             SchoolUnit(code: "sosh5", shortName: "СОШ № 5", fullName: "МБОУ «СОШ № 5»", kind: .secondarySchool, levels: [.primary, .basic, .secondary],
@@ -19,9 +25,18 @@ extension Fixture {
 }
 
 extension Browser {
+    /// A second browser on the same server, signed in as СОШ № 5's administrator (see
+    /// ``Fixture/addSchoolAdministrator()``).
+    func signedInAsSchoolAdministrator() async throws -> Browser {
+        let school = Browser(client: client)
+        #expect(try await school.signInTo(login: "zavuch5", password: "пароль школы 5") == "/admin")
+        return school
+    }
+
     /// Creates a municipal run of `webtest` through the console; returns its id.
-    func createMunicipalRun(csrf: String, schools: [String], wave: String = "2026", codes: Bool = false) async throws -> Int64 {
-        var fields = [("csrf", csrf), ("questionnaire", "webtest"), ("wave", wave), ("opens", "2020-01-01T08:00"), ("closes", "2099-01-01T08:00")]
+    func createMunicipalRun(csrf: String, schools: [String], wave: String = "2026", codes: Bool = false,
+                            questionnaire: String = "webtest") async throws -> Int64 {
+        var fields = [("csrf", csrf), ("questionnaire", questionnaire), ("wave", wave), ("opens", "2020-01-01T08:00"), ("closes", "2099-01-01T08:00")]
         fields += schools.map { ("school", $0) }
         if codes { fields.append(("codes", "1")) }
         let created = try await post("/admin/municipal", fields)
@@ -110,6 +125,47 @@ struct MunicipalConsoleTests {
         (.get, "/admin/municipal/1/close"), (.post, "/admin/municipal/1/close"),
     ]
 
+    @Test("охват on the console: a share up to 100 %, «—» without a contingent, never a share over 100 %")
+    func coverageText() {
+        #expect(MunicipalRunController.coverage(6, of: 12) == ("50,0\u{00A0}%", 50))
+        #expect(MunicipalRunController.coverage(12, of: 12).text == "100,0\u{00A0}%")
+        #expect(MunicipalRunController.coverage(3, of: nil) == ("—", nil))
+        #expect(MunicipalRunController.coverage(3, of: 0) == ("—", nil))
+        let over = MunicipalRunController.coverage(13, of: 12)
+        #expect(over.share == nil && over.text.contains("проверьте реестр") && !over.text.contains("%"))
+    }
+
+    @Test("the console's municipal справка sets the same wave's survey of another audience beside it (a shared audience_key), as --also does")
+    func companionAudiences() async throws {
+        let fixture = try Fixture()
+        try fixture.importRegistry()
+        for (id, audience) in [("conditions-students", "students"), ("conditions-parents", "parents")] {
+            try ConditionsSurvey.yaml(id, audience: audience).write(to: fixture.folder.appendingPathComponent("\(id).yaml"), atomically: true, encoding: .utf8)
+        }
+        try await fixture.test { methodist in
+            let csrf = try await methodist.signIn()
+            let students = try await methodist.createMunicipalRun(csrf: csrf, schools: ["sosh5"], questionnaire: "conditions-students")
+            let parents = try await methodist.createMunicipalRun(csrf: csrf, schools: ["sosh5"], questionnaire: "conditions-parents")
+            for id in [students, parents] {
+                let slug = try #require(try fixture.store.municipalRun(id: id)?.schools.first?.run.slug)
+                for i in 0..<6 {
+                    let sent = try await Browser(client: methodist.client).answer("/s/\(slug)", [("cls", i % 2 == 0 ? "7А" : "10Б"), ("q1", "2"), ("q2", String(i % 3))])
+                    #expect(sent.status == .seeOther)
+                }
+            }
+            let page = try await methodist.get("/admin/municipal/\(students)")
+            expectContains(page.text, "В справке — сопоставление с муниципальным опросом родителей той же волны")
+            let html = try await methodist.get("/admin/municipal/\(students)/report.html")
+            expectContains(html.text, "Единая карта дефицитов: обучающиеся, родители")
+            expectLacks(html.text, "педагоги</h")
+            // A questionnaire without an indicator shared by audience_key stays alone.
+            let webtest = try await methodist.createMunicipalRun(csrf: csrf, schools: ["sosh5"])
+            let alone = try await methodist.get("/admin/municipal/\(webtest)")
+            expectLacks(alone.text, "сопоставление с")
+            expectLacks(try await methodist.get("/admin/municipal/\(webtest)/report.html").text, "Единая карта дефицитов")
+        }
+    }
+
     @Test("a school administrator is refused (403) every municipal route, even with their school in the run",
           arguments: methodistOnly.map { "\($0.0.rawValue) \($0.1)" })
     func schoolAdministratorRefused(_ route: String) async throws {
@@ -117,13 +173,12 @@ struct MunicipalConsoleTests {
         let method: HTTPRequest.Method = parts[0] == "POST" ? .post : .get
         let fixture = try Fixture()
         try fixture.importRegistry()
-        try addUser(fixture, login: "zavuch5", password: "пароль школы 5", role: .schoolAdministrator, unit: "sosh5")
+        try fixture.addSchoolAdministrator()
         try await fixture.test { methodist in
             let csrf = try await methodist.signIn()
             _ = try await methodist.createMunicipalRun(csrf: csrf, schools: ["sosh5", "gym1"])
 
-            let school = Browser(client: methodist.client)
-            #expect(try await school.signInTo(login: "zavuch5", password: "пароль школы 5") == "/admin")
+            let school = try await methodist.signedInAsSchoolAdministrator()
             let own = try await school.adminCSRF()
             let body = Browser.encode([("csrf", own), ("questionnaire", "webtest"), ("wave", "2030"), ("school", "sosh5"),
                                        ("opens", "2020-01-01T08:00"), ("closes", "2099-01-01T08:00"), ("confirm", "yes")])
@@ -143,14 +198,13 @@ struct MunicipalConsoleTests {
     func schoolAdministratorScope() async throws {
         let fixture = try Fixture()
         try fixture.importRegistry()
-        try addUser(fixture, login: "zavuch5", password: "пароль школы 5", role: .schoolAdministrator, unit: "sosh5")
+        try fixture.addSchoolAdministrator()
         try await fixture.test { methodist in
             let id = try await methodist.createMunicipalRun(csrf: try await methodist.signIn(), schools: ["sosh5", "gym1"])
             let run = try #require(try fixture.store.municipalRun(id: id))
             let (own, other) = (run.schools[0].run, run.schools[1].run)
 
-            let school = Browser(client: methodist.client)
-            #expect(try await school.signInTo(login: "zavuch5", password: "пароль школы 5") == "/admin")
+            let school = try await methodist.signedInAsSchoolAdministrator()
             let list = try await school.get("/admin")
             expectContains(list.text, "href=\"/admin/runs/\(own.id ?? 0)\"")
             expectLacks(list.text, "href=\"/admin/runs/\(other.id ?? 0)\"")
@@ -215,13 +269,12 @@ struct MunicipalConsoleTests {
         let method: HTTPRequest.Method = parts[0] == "POST" ? .post : .get
         let fixture = try Fixture()
         try fixture.importRegistry()
-        try addUser(fixture, login: "zavuch5", password: "пароль школы 5", role: .schoolAdministrator, unit: "sosh5")
+        try fixture.addSchoolAdministrator()
         try await fixture.test { methodist in
             let id = try await methodist.createMunicipalRun(csrf: try await methodist.signIn(), schools: ["sosh5", "gym1"], codes: true)
             let other = try #require(try fixture.store.municipalRun(id: id)?.schools.first { $0.unit == "gym1" }?.run)
             let otherID = try #require(other.id)
-            let school = Browser(client: methodist.client)
-            #expect(try await school.signInTo(login: "zavuch5", password: "пароль школы 5") == "/admin")
+            let school = try await methodist.signedInAsSchoolAdministrator()
             let own = try await school.adminCSRF()
             let body = Browser.encode([("csrf", own), ("confirm", "yes"), ("days", "7"), ("opens", "2020-01-01T08:00"), ("closes", "2030-01-01T08:00"),
                                        ("count", "5")])
