@@ -2,7 +2,9 @@
 # Durability check of the web store: counts the fsync/fdatasync calls `anketa serve` makes for
 # ${SUBMISSIONS:-200} acknowledged submissions, with synchronous=FULL (the default) and, for
 # comparison, SQLite's NORMAL (ANKETA_BENCH_SYNCHRONOUS=normal). Loopback only, bounded.
-# With FULL every acknowledged submission must have been followed by at least one sync of the WAL.
+# Sent one after another, every acknowledged submission with FULL is followed by a sync of the WAL
+# of its own; sent ${PARALLEL:-8} at a time, submissions that arrive together share a commit and its
+# sync (group commit), so there are fewer syncs than submissions.
 #
 #   ANKETA_BIN=.build/debug/anketa bench/durability.sh
 set -euo pipefail
@@ -18,7 +20,7 @@ command -v strace >/dev/null || { echo "needs strace (apt-get install strace)" >
 source "$ROOT/scripts/lib/test-server.sh"
 
 run_mode() {
-    local mode=$1 trace wrapper
+    local mode=$1 parallel=$2 trace wrapper
     trace=$(mktemp /tmp/anketa-strace.XXXXXX)
     wrapper=$(mktemp /tmp/anketa-wrapper.XXXXXX)
     cat >"$wrapper" <<SH
@@ -35,11 +37,15 @@ SH
         # writes, counted below with the rest); then each submission opens the form for a fresh form
         # token and sends the answers with it.
         read -r token body < <(python3 "$ROOT/scripts/lib/form-answers.py" "$BASE$SURVEY_PATH" "Проверка записи на диск")
-        for _ in $(seq 1 "$SUBMISSIONS"); do
-            form=$(curl -fs -b "anketa_csrf=$token" "$BASE$SURVEY_PATH" | sed -n 's/.*name="form" value="\([0-9a-f]*\)".*/\1/p' | head -n 1)
-            status=$(curl -s -o /dev/null -w '%{http_code}' -b "anketa_csrf=$token" --data "$body&form=$form" "$BASE$SURVEY_PATH")
-            if [ "$status" = 303 ]; then ok=$((ok + 1)); fi
-        done
+        submit_one() {
+            local form
+            form=$(curl -fs -b "anketa_csrf=$1" "$3" | sed -n 's/.*name="form" value="\([0-9a-f]*\)".*/\1/p' | head -n 1)
+            curl -s -o /dev/null -w '%{http_code}\n' -b "anketa_csrf=$1" --data "$2&form=$form" "$3"
+        }
+        export -f submit_one
+        seq 1 "$SUBMISSIONS" | xargs -P "$parallel" -I{} bash -c 'submit_one "$0" "$1" "$2"' "$token" "$body" "$BASE$SURVEY_PATH" \
+            >"$trace.statuses"
+        ok=$(grep -c '^303$' "$trace.statuses" || true)
         echo "$ok" >"$trace.ok"
         # Stop the server itself (strace's child) so that strace writes its summary and exits.
         server=$(pgrep -P "$SERVER_PID" || true)
@@ -50,10 +56,14 @@ SH
     sleep 1
     local syncs
     syncs=$(awk '$NF == "fsync" || $NF == "fdatasync" { n += $4 } END { print n + 0 }' "$trace")
-    echo "synchronous=$mode: $(cat "$trace.ok") acknowledged submissions, $syncs fsync/fdatasync calls by the server"
-    rm -f "$trace" "$trace.ok" "$wrapper"
+    echo "synchronous=$mode, $parallel at a time: $(cat "$trace.ok") acknowledged submissions, $syncs fsync/fdatasync calls by the server"
+    if [ "$mode" = full ] && [ "$parallel" = 1 ] && [ "$syncs" -lt "$(cat "$trace.ok")" ]; then
+        echo "FAILED: fewer syncs than submissions acknowledged one at a time" >&2; rm -f "$trace" "$trace.ok" "$trace.statuses" "$wrapper"; exit 1
+    fi
+    rm -f "$trace" "$trace.ok" "$trace.statuses" "$wrapper"
 }
 
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ); binary: $ANKETA_BIN"
-run_mode full
-run_mode normal
+run_mode full 1
+run_mode full "${PARALLEL:-8}"
+run_mode normal 1

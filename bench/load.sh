@@ -4,16 +4,23 @@
 #   1. GET  /s/<slug>  for ${GET_SECONDS:-10} s, 4 connections (showing the form);
 #   2. GET + POST /s/<slug> for ${POST_SECONDS:-20} s, 4 connections: each submission GETs the form for a
 #      fresh form token and POSTs every answer with it (a form token is spent with its response;
-#      latencies mix both requests, submissions/s counts the stored ones).
+#      latencies mix both requests, submissions/s counts the stored ones);
+#   3. POST only, for ${POST_SECONDS:-20} s, with ${POST_CONNECTIONS:-"4 and 32"} connections: form tokens are
+#      made beforehand, signed with the server's key read from the store (a form token is a nonce and
+#      its HMAC, the very thing GET /s/<slug> computes, and is checked the same way), each used once,
+#      so committed submissions/s is measured on its own.
 # The rate limit is raised with ANKETA_RATE_LIMIT for the server (every request comes from 127.0.0.1).
-# Afterwards it counts the responses in the store and compares them with wrk's successful POSTs.
+# After each submitting phase it counts the responses in the store and compares them with wrk's
+# successful (303) POSTs: no submission may be lost.
 #
 # Every acknowledged submission is forced to disk (synchronous=FULL); ANKETA_BENCH_SYNCHRONOUS=normal
 # runs the server with SQLite's NORMAL instead, to measure what that guarantee costs.
 #
 #   bench/load.sh                                   # builds anketa in release (--scratch-path ${ANKETA_SCRATCH_PATH:-.build})
 #   ANKETA_BIN=.build/release/anketa bench/load.sh
+#   GET_SECONDS=5 POST_SECONDS=10 POST_CONNECTIONS="4 16 64" bench/load.sh
 #   ANKETA_BENCH_SYNCHRONOUS=normal ANKETA_BIN=.build/release/anketa bench/load.sh
+#   ANKETA_BENCH_PROFILE=1 …                        # perf record of the server during the POST-only phase (needs perf)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -21,6 +28,7 @@ QUESTIONNAIRE=${ANKETA_BENCH_QUESTIONNAIRE:-parents-satisfaction}
 GET_SECONDS=${GET_SECONDS:-10}
 POST_SECONDS=${POST_SECONDS:-20}
 CONNECTIONS=4
+POST_CONNECTIONS=${POST_CONNECTIONS:-"4 32"}
 
 log() { printf '[load] %s\n' "$*" >&2; }
 
@@ -96,31 +104,108 @@ LUA
 
 log "GET $SURVEY_PATH for ${GET_SECONDS}s, $CONNECTIONS connections"
 wrk -t 2 -c "$CONNECTIONS" -d "${GET_SECONDS}s" --timeout 5s --latency -s "$WORK/get.lua" "$BASE$SURVEY_PATH" | tee "$WORK/get.txt" >&2
-log "POST $SURVEY_PATH for ${POST_SECONDS}s, $CONNECTIONS connections"
-before=$(($("$ANKETA_BIN" export "$QUESTIONNAIRE" --wave "$WAVE" --db "$DB" -o "$WORK/before.csv" >/dev/null && wc -l <"$WORK/before.csv") - 1))
+count_stored() {
+    "$ANKETA_BIN" export "$QUESTIONNAIRE" --wave "$WAVE" --db "$DB" -o "$WORK/count.csv" >/dev/null
+    echo $(($(wc -l <"$WORK/count.csv") - 1))
+}
+field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<" $1"; }
+# Compares the responses stored during a phase with wrk's 303s: wrk stops with up to one request in
+# flight per connection, which the server may still store (and wrk does not count).
+check_stored() {
+    local name=$1 acknowledged=$2 stored=$3 connections=$4 diff
+    echo "$name: successful POSTs (wrk): $acknowledged; responses stored: $stored"
+    [ "$stored" -eq "$acknowledged" ] && return 0
+    diff=$((stored - acknowledged))
+    if [ "$diff" -lt 0 ] || [ "$diff" -gt "$connections" ]; then
+        log "MISMATCH ($name): $acknowledged successful POSTs but $stored responses stored"; exit 1
+    fi
+    echo "$name: $diff request(s) were in flight when wrk stopped (stored, not counted by wrk)"
+}
+
+log "GET+POST $SURVEY_PATH for ${POST_SECONDS}s, $CONNECTIONS connections"
+before=$(count_stored)
 wrk -t 2 -c "$CONNECTIONS" -d "${POST_SECONDS}s" --timeout 5s --latency -s "$WORK/post.lua" "$BASE$SURVEY_PATH" | tee "$WORK/post.txt" >&2
 sleep 1
-"$ANKETA_BIN" export "$QUESTIONNAIRE" --wave "$WAVE" --db "$DB" -o "$WORK/after.csv" >/dev/null
-after=$(($(wc -l <"$WORK/after.csv") - 1))
+after=$(count_stored)
+post=$(grep '^RESULT' "$WORK/post.txt")
+
+cat >"$WORK/post-only.lua" <<LUA
+local threads = {}
+local count = 0
+function setup(thread) thread:set("id", count); count = count + 1; table.insert(threads, thread) end
+function init(args)
+  tokens = {}; stored = 0; index = 0
+  local line = 0
+  for token in io.lines("$WORK/tokens.txt") do
+    if line % 2 == id then table.insert(tokens, token) end
+    line = line + 1
+  end
+end
+function request()
+  index = index + 1
+  return wrk.format("POST", nil, {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "anketa_csrf=$TOKEN"},
+                    "$BODY&form=" .. (tokens[index] or "spent"))
+end
+function response(status, headers, body)
+  if status == 303 then stored = stored + 1 end
+end
+done = function(summary, latency, requests)
+  local posts = 0
+  for _, thread in ipairs(threads) do posts = posts + thread:get("stored") end
+  local failed = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("RESULT requests=%d failed=%d non2xx3xx=%d timeouts=%d seconds=%.2f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f posts=%d\n",
+    summary.requests, failed, summary.errors.status, summary.errors.timeout, summary.duration / 1e6,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000, posts))
+end
+LUA
+# POST only: form tokens signed beforehand with the server's key (the `setting` table), one per
+# submission and new for each run, enough for 12 000 submissions/s; each wrk thread takes every
+# second line.
+make_tokens() {
+python3 - "$DB" "$WORK/tokens.txt" "$((POST_SECONDS * 12000))" <<'PY'
+import hashlib, hmac, secrets, sqlite3, sys
+db, path, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+key = bytes.fromhex(sqlite3.connect(db).execute("SELECT value FROM setting WHERE name = 'form-token-key'").fetchone()[0])
+with open(path, "w") as out:
+    for _ in range(count):
+        nonce = secrets.token_hex(16)
+        out.write(nonce + hmac.new(key, nonce.encode(), hashlib.sha256).digest()[:16].hex() + "\n")
+PY
+}
+only_results=()
+for connections in $POST_CONNECTIONS; do
+    log "POST only $SURVEY_PATH for ${POST_SECONDS}s, $connections connections"
+    only_before=$(count_stored)
+    make_tokens
+    if [ -n "${ANKETA_BENCH_PROFILE:-}" ]; then
+        perf record -e cpu-clock -F 999 --call-graph dwarf,16384 -o "$WORK/perf-$connections.data" -p "$SERVER_PID" -- sleep "$((POST_SECONDS / 2))" \
+            >/dev/null 2>&1 &
+        PERF_PID=$!
+    fi
+    wrk -t 2 -c "$connections" -d "${POST_SECONDS}s" --timeout 5s --latency -s "$WORK/post-only.lua" "$BASE$SURVEY_PATH" \
+        | tee "$WORK/post-only-$connections.txt" >&2
+    if [ -n "${ANKETA_BENCH_PROFILE:-}" ]; then
+        wait "$PERF_PID" || true
+        mkdir -p "${ANKETA_BENCH_PROFILE_DIR:-/tmp}"
+        cp "$WORK/perf-$connections.data" "${ANKETA_BENCH_PROFILE_DIR:-/tmp}/anketa-post-only-$connections.perf.data"
+    fi
+    sleep 1
+    only_results+=("$connections $(grep '^RESULT' "$WORK/post-only-$connections.txt") before=$only_before after=$(count_stored)")
+done
 
 get=$(grep '^RESULT' "$WORK/get.txt")
-post=$(grep '^RESULT' "$WORK/post.txt")
-field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<" $1"; }
 post_ok=$(field "$post" posts)
-stored=$((after - before))
 echo "date:        $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "machine:     $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+echo "machine:     $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "binary:      $ANKETA_BIN"
 echo "durability:  synchronous=$SYNCHRONOUS"
 echo "questionnaire: $QUESTIONNAIRE ($(tr '&' '\n' <<<"$BODY" | wc -l) form fields, $(wc -c <<<"$BODY") bytes)"
 echo "GET  /s/<slug>: $(awk -v r="$(field "$get" requests)" -v s="$(field "$get" seconds)" 'BEGIN { printf "%.0f", r / s }') req/s, p50 $(field "$get" p50_ms) ms, p99 $(field "$get" p99_ms) ms, failed $(field "$get" failed)"
-echo "GET+POST /s/<slug>: $(awk -v r="$post_ok" -v s="$(field "$post" seconds)" 'BEGIN { printf "%.0f", r / s }') submissions/s, p50 $(field "$post" p50_ms) ms, p99 $(field "$post" p99_ms) ms, failed $(field "$post" failed)"
-echo "successful POSTs (wrk): $post_ok; responses stored during the POST run: $stored"
-if [ "$stored" -ne "$post_ok" ]; then
-    # wrk stops with up to one request in flight per connection: the server may still store those.
-    diff=$((stored - post_ok))
-    if [ "$diff" -lt 0 ] || [ "$diff" -gt "$CONNECTIONS" ]; then
-        log "MISMATCH: $post_ok successful POSTs but $stored responses stored"; exit 1
-    fi
-    echo "note: $diff request(s) were in flight when wrk stopped (stored, not counted by wrk)"
-fi
+echo "GET+POST /s/<slug>, $CONNECTIONS connections: $(awk -v r="$post_ok" -v s="$(field "$post" seconds)" 'BEGIN { printf "%.0f", r / s }') submissions/s, p50 $(field "$post" p50_ms) ms, p99 $(field "$post" p99_ms) ms, failed $(field "$post" failed)"
+check_stored "GET+POST" "$post_ok" "$((after - before))" "$CONNECTIONS"
+for result in "${only_results[@]}"; do
+    connections=${result%% *}
+    only_ok=$(field "$result" posts)
+    echo "POST only /s/<slug>, $connections connections: $(awk -v r="$only_ok" -v s="$(field "$result" seconds)" 'BEGIN { printf "%.0f", r / s }') committed submissions/s, p50 $(field "$result" p50_ms) ms, p99 $(field "$result" p99_ms) ms, max $(field "$result" max_ms) ms, failed $(field "$result" failed)"
+    check_stored "POST only, $connections connections" "$only_ok" "$(($(field "$result" after) - $(field "$result" before)))" "$connections"
+done

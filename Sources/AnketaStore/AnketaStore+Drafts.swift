@@ -20,13 +20,7 @@ extension AnketaStore {
     public func draft(token: String, now: String) throws -> FormDraft? {
         try wrap {
             try writer.read { db in
-                guard let row = try Row.fetchOne(db, sql: """
-                    SELECT token, run_id, visitor, code, answers, expires_at FROM form_draft WHERE token = ? AND expires_at > ?
-                    """, arguments: [token, now]) else { return nil }
-                let data: Data = row["answers"]
-                let answers = (try? JSONDecoder().decode([String: [String]].self, from: data)) ?? [:]
-                return FormDraft(token: row["token"], runID: row["run_id"], visitor: row["visitor"], code: row["code"],
-                                 answers: answers, expiresAt: row["expires_at"])
+                try Self.draft(token: token, now: now, db: db)
             }
         }
     }

@@ -15,12 +15,51 @@ public enum SubmissionRefusal: Error, Sendable, Equatable {
 extension AnketaStore {
     /// `yyyy-MM-dd HH:mm:ss` in `timeZone` (the server's own by default; the web console passes
     /// the organisation's).
+    ///
+    /// Computed from the zone's offset at that moment with integer arithmetic (the proleptic
+    /// Gregorian calendar, as `DateFormatter` with `en_US_POSIX` gives it): every web request
+    /// needs it, and making a `DateFormatter` costs more than the rest of a submission's parsing.
     public static func localNow(_ date: Date = Date(), timeZone: TimeZone = .current) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: date)
+        let seconds = Int64((date.timeIntervalSince1970).rounded(.down)) + Int64(timeZone.secondsFromGMT(for: date))
+        var days = seconds / 86_400, secondOfDay = seconds % 86_400
+        if secondOfDay < 0 {
+            days -= 1
+            secondOfDay += 86_400
+        }
+        // Days since 1970-01-01 to a civil date (H. Hinnant, «chrono-Compatible Low-Level Date Algorithms»).
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        var text: [UInt8] = []
+        text.reserveCapacity(19)
+        func append(_ value: Int64, digits: Int) {
+            var divisor: Int64 = 1
+            for _ in 1..<digits { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                text.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        append(year, digits: year >= 10_000 ? 5 : 4)
+        text.append(UInt8(ascii: "-"))
+        append(month, digits: 2)
+        text.append(UInt8(ascii: "-"))
+        append(day, digits: 2)
+        text.append(UInt8(ascii: " "))
+        append(secondOfDay / 3_600, digits: 2)
+        text.append(UInt8(ascii: ":"))
+        append(secondOfDay / 60 % 60, digits: 2)
+        text.append(UInt8(ascii: ":"))
+        append(secondOfDay % 60, digits: 2)
+        return String(decoding: text, as: UTF8.self)
     }
 
     // MARK: - Settings
@@ -170,11 +209,14 @@ extension AnketaStore {
         }
     }
 
+    /// Every respondent's request looks its run up by slug: statements prepared once per connection.
     public func run(slug: String) throws -> (run: SurveyRun, wave: Wave)? {
         try wrap {
             try writer.read { db in
-                guard let run = try SurveyRun.filter(Column("slug") == slug).fetchOne(db),
-                      let wave = try Wave.fetchOne(db, key: run.waveID) else { return nil }
+                guard let run = try SurveyRun.fetchOne(db.cachedStatement(sql: "SELECT * FROM survey_run WHERE slug = ?"), arguments: [slug]),
+                      let wave = try Wave.fetchOne(db.cachedStatement(sql: "SELECT * FROM wave WHERE id = ?"), arguments: [run.waveID]) else {
+                    return nil
+                }
                 return (run, wave)
             }
         }
@@ -229,50 +271,86 @@ extension AnketaStore {
         }
     }
 
-    /// Stores a web submission in one transaction: the form token (when given) must be unspent, the
-    /// run open, the code (if the run needs one) unused — token and code are spent and the form's
-    /// draft deleted in the same transaction, so a response is stored exactly once per form.
-    /// Returns only after the commit, so an acknowledged submission survives a crash (SQLite WAL).
+    /// Stores a web submission exactly once: the form token (when given) must be unspent, the run
+    /// open, the code (if the run needs one) unused — token and code are spent and the form's draft
+    /// deleted in the transaction that stores the response, so a response is stored exactly once per
+    /// form. Returns only after that transaction is committed and forced to disk (`synchronous =
+    /// FULL`), so an acknowledged submission survives a crash or a power loss.
+    ///
+    /// Concurrent submissions share one transaction and one sync (group commit, ``SubmissionQueue``):
+    /// each is written in a savepoint of its own, so a refused one (spent token, closed run, used
+    /// code) is rolled back alone and gets its own refusal while the others are stored; when the
+    /// commit fails, every submission of the batch gets the error and none is stored.
     ///
     /// The response is stamped with the date only (`yyyy-MM-dd`), the code's use likewise: the
     /// справка needs the survey's dates, and a time to the second could tie a response to a person
     /// who was handed a code at a known moment (docs/web-form.md).
-    public func submit(_ response: Response, run: SurveyRun, code: String?, formToken: String? = nil, now: String) throws -> Int64 {
-        let day = String(now.prefix(10))
+    public func submit(_ response: Response, run: SurveyRun, code: String?, formToken: String? = nil, now: String) async throws -> Int64 {
+        try await submissions.submit(WebSubmission(response: response, run: run, code: code, formToken: formToken, now: now))
+    }
+
+    /// Writes a batch of submissions in one transaction, each in a savepoint of its own: one outcome
+    /// per submission, in order — its response id or its refusal. Throws (and stores nothing of the
+    /// batch) when the transaction cannot be committed or a submission fails with anything but a
+    /// refusal. ``SubmissionQueue`` calls it; tests call it with a batch made on purpose.
+    package func commitSubmissions(_ batch: [WebSubmission]) throws -> [Result<Int64, SubmissionRefusal>] {
+        try Self.commitSubmissions(batch, writer: writer)
+    }
+
+    static func commitSubmissions(_ batch: [WebSubmission], writer: any DatabaseWriter) throws -> [Result<Int64, SubmissionRefusal>] {
         do {
             return try writer.write { db in
-                if let formToken {
-                    if try Row.fetchOne(db, sql: "SELECT 1 FROM consumed_form_token WHERE token = ?", arguments: [formToken]) != nil {
-                        throw SubmissionRefusal.alreadyReceived
+                try batch.map { submission in
+                    do {
+                        var id: Int64 = 0
+                        try db.inSavepoint {
+                            id = try Self.storeSubmission(submission, db: db)
+                            return .commit
+                        }
+                        return .success(id)
+                    } catch let refusal as SubmissionRefusal {
+                        return .failure(refusal)
                     }
                 }
-                guard let fresh = try SurveyRun.fetchOne(db, key: run.id) else { throw SubmissionRefusal.runNotOpen(.closed) }
-                let state = fresh.state(at: now)
-                guard state == .open else { throw SubmissionRefusal.runNotOpen(state) }
-                if fresh.requiresCode {
-                    guard let code, !code.isEmpty else { throw SubmissionRefusal.codeRequired }
-                    guard let row = try Row.fetchOne(db, sql: "SELECT used_at FROM access_code WHERE code = ? AND run_id = ?", arguments: [code, fresh.id]) else {
-                        throw SubmissionRefusal.codeInvalid
-                    }
-                    if (row["used_at"] as String?) != nil { throw SubmissionRefusal.codeUsed }
-                    try db.execute(sql: "UPDATE access_code SET used_at = ? WHERE code = ?", arguments: [day, code])
-                }
-                if let formToken, let runID = fresh.id {
-                    try db.execute(sql: "INSERT INTO consumed_form_token (token, run_id) VALUES (?, ?)", arguments: [formToken, runID])
-                    try db.execute(sql: "DELETE FROM form_draft WHERE token = ?", arguments: [formToken])
-                }
-                try db.execute(sql: "INSERT INTO response (wave_id, submitted_at, source, fingerprint, answers) VALUES (?, ?, 'web', ?, ?)",
-                               arguments: [fresh.waveID, day, UUID().uuidString, Data(AnswerCodec.encode(response.answers))])
-                return db.lastInsertedRowID
             }
         } catch let error as DatabaseError {
-            // Another writer spent the token between the check and the insert (a second server
-            // process on the same file): the primary key refused the duplicate.
-            if error.resultCode == .SQLITE_CONSTRAINT, error.message?.contains("consumed_form_token") == true {
-                throw SubmissionRefusal.alreadyReceived
-            }
             throw StoreError.database(error.message ?? error.description)
         }
+    }
+
+    /// One submission's writes, inside the caller's transaction: spends the form token (a token
+    /// already spent refuses the submission), checks the run and the code, deletes the form's draft,
+    /// stores the response and its answers. Throws a ``SubmissionRefusal`` for a submission that
+    /// must not be stored; the caller rolls its writes back.
+    static func storeSubmission(_ submission: WebSubmission, db: Database) throws -> Int64 {
+        let day = String(submission.now.prefix(10))
+        guard let runID = submission.run.id else { throw SubmissionRefusal.runNotOpen(.closed) }
+        if let formToken = submission.formToken {
+            // Spending the token is the check: the primary key keeps a second response with it out.
+            try db.cachedStatement(sql: "INSERT INTO consumed_form_token (token, run_id) VALUES (?, ?) ON CONFLICT (token) DO NOTHING")
+                .execute(arguments: [formToken, runID])
+            if db.changesCount == 0 { throw SubmissionRefusal.alreadyReceived }
+        }
+        guard let fresh = try SurveyRun.fetchOne(db.cachedStatement(sql: "SELECT * FROM survey_run WHERE id = ?"), arguments: [runID]) else {
+            throw SubmissionRefusal.runNotOpen(.closed)
+        }
+        let state = fresh.state(at: submission.now)
+        guard state == .open else { throw SubmissionRefusal.runNotOpen(state) }
+        if fresh.requiresCode {
+            guard let code = submission.code, !code.isEmpty else { throw SubmissionRefusal.codeRequired }
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT used_at FROM access_code WHERE code = ? AND run_id = ?"),
+                                             arguments: [code, runID]) else {
+                throw SubmissionRefusal.codeInvalid
+            }
+            if (row["used_at"] as String?) != nil { throw SubmissionRefusal.codeUsed }
+            try db.cachedStatement(sql: "UPDATE access_code SET used_at = ? WHERE code = ?").execute(arguments: [day, code])
+        }
+        if let formToken = submission.formToken {
+            try db.cachedStatement(sql: "DELETE FROM form_draft WHERE token = ?").execute(arguments: [formToken])
+        }
+        try db.cachedStatement(sql: "INSERT INTO response (wave_id, submitted_at, source, fingerprint, answers) VALUES (?, ?, 'web', ?, ?)")
+            .execute(arguments: [fresh.waveID, day, UUID().uuidString, Data(AnswerCodec.encode(submission.response.answers))])
+        return db.lastInsertedRowID
     }
 
     /// Whether an access code exists for the run and is still unused.

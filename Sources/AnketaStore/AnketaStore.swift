@@ -17,6 +17,8 @@ public final class AnketaStore: Sendable {
     /// Parsed definitions by id and version: a stored version never changes (``register(_:source:)``
     /// refuses a different definition under the same version), so parsing it once is enough.
     private let definitions = DefinitionCache()
+    /// Web submissions waiting for the next group commit (``submit(_:run:code:formToken:now:)``).
+    let submissions: SubmissionQueue
 
     /// How long a write waits for another process's write (the CLI's ingest and `anketa serve` share
     /// one file) before it gives up with «database is locked».
@@ -46,6 +48,7 @@ public final class AnketaStore: Sendable {
             // GRDB sets NORMAL when it turns WAL on; the pool's single writer connection keeps FULL.
             if forceEveryCommit { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") } }
             writer = pool
+            submissions = SubmissionQueue { batch in try AnketaStore.commitSubmissions(batch, writer: pool) }
             if let last { try Migrations.migrator.migrate(writer, upTo: last) } else { try Migrations.migrator.migrate(writer) }
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path, error.message ?? error.description)
@@ -73,7 +76,9 @@ public final class AnketaStore: Sendable {
         forcesCommits = false
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        writer = try DatabaseQueue(configuration: configuration)
+        let queue = try DatabaseQueue(configuration: configuration)
+        writer = queue
+        submissions = SubmissionQueue { batch in try AnketaStore.commitSubmissions(batch, writer: queue) }
         try Migrations.migrator.migrate(writer)
     }
 

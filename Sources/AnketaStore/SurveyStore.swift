@@ -100,5 +100,16 @@ public protocol SurveyStore: Sendable {
     func saveDraft(_ draft: FormDraft, now: String) async throws
     func draft(token: String, now: String) async throws -> FormDraft?
     func isFormTokenConsumed(_ token: String) async throws -> Bool
+    /// Whether a form token is spent, and else its draft unless expired by `now`, in one read: what
+    /// every respondent's POST asks before it is handled.
+    func formState(token: String, now: String) async throws -> (consumed: Bool, draft: FormDraft?)
     func draftCount() async throws -> Int
+}
+
+extension SurveyStore {
+    /// The two questions one after the other (a store that can ask them in one read says so).
+    public func formState(token: String, now: String) async throws -> (consumed: Bool, draft: FormDraft?) {
+        if try await isFormTokenConsumed(token) { return (true, nil) }
+        return (false, try await draft(token: token, now: now))
+    }
 }

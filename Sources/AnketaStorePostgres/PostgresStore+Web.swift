@@ -203,30 +203,32 @@ extension PostgresStore {
     /// Stores a web submission in one transaction, exactly once per form token and code, as
     /// ``AnketaStore/submit(_:run:code:formToken:now:)`` does.
     ///
-    /// Two submissions with one token at the same moment (two server processes, a double click):
-    /// both pass the first check; the second's insert of the token waits for the first transaction
-    /// and then finds the token taken — `ON CONFLICT DO NOTHING` returns no row — so it stores
-    /// nothing and is refused as already received. A code is locked (`FOR UPDATE`) before it is
-    /// spent, so the second reader of a code sees it used.
+    /// Each submission is a transaction of its own: PostgreSQL flushes the WAL of transactions that
+    /// commit at the same moment together, so concurrent submissions share syncs without a queue
+    /// here (SQLite's group commit is ``AnketaStore``'s `SubmissionQueue`).
+    ///
+    /// Spending the token is the check, first: two submissions with one token at the same moment
+    /// (two server processes, a double click) both insert it; the second's insert waits for the
+    /// first transaction and then finds the token taken — `ON CONFLICT DO NOTHING` returns no row —
+    /// so it stores nothing and is refused as already received. Any later refusal (closed run, code)
+    /// rolls the token back with the rest. A code is locked (`FOR UPDATE`) before it is spent, so
+    /// the second reader of a code sees it used.
     public func submit(_ response: Response, run: SurveyRun, code: String?, formToken: String?, now: String) async throws -> Int64 {
         let day = String(now.prefix(10))
+        guard let runID = run.id else { throw SubmissionRefusal.runNotOpen(.closed) }
         return try await transaction { connection in
             let logger = self.logger
-            if let formToken {
-                let spent = try await connection.query("SELECT 1 FROM consumed_form_token WHERE token = \(formToken)", logger: logger)
-                    .decode(Int32.self).collect()
-                if !spent.isEmpty { throw SubmissionRefusal.alreadyReceived }
-            }
-            guard let fresh = try await Self.runs(connection.query("SELECT \(unescaped: Self.runColumns) FROM survey_run WHERE id = \(run.id)",
-                                                                   logger: logger)).first,
-                  let runID = fresh.id else { throw SubmissionRefusal.runNotOpen(.closed) }
-            let state = fresh.state(at: now)
-            guard state == .open else { throw SubmissionRefusal.runNotOpen(state) }
             if let formToken {
                 let taken = try await connection.query("""
                     INSERT INTO consumed_form_token (token, run_id) VALUES (\(formToken), \(runID)) ON CONFLICT (token) DO NOTHING RETURNING 1
                     """, logger: logger).decode(Int32.self).collect()
                 if taken.isEmpty { throw SubmissionRefusal.alreadyReceived }
+            }
+            guard let fresh = try await Self.runs(connection.query("SELECT \(unescaped: Self.runColumns) FROM survey_run WHERE id = \(runID)",
+                                                                   logger: logger)).first else { throw SubmissionRefusal.runNotOpen(.closed) }
+            let state = fresh.state(at: now)
+            guard state == .open else { throw SubmissionRefusal.runNotOpen(state) }
+            if let formToken {
                 try await connection.query("DELETE FROM form_draft WHERE token = \(formToken)", logger: logger)
             }
             if fresh.requiresCode {

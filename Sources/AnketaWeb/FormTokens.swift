@@ -37,7 +37,7 @@ struct FormTokens: Sendable {
 
     private func signature(_ nonce: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Array(nonce.utf8), using: key)
-        return mac.prefix(16).map { String(format: "%02x", $0) }.joined()
+        return Tokens.hex(mac.prefix(16))
     }
 
     private static func isHexDigit(_ byte: UInt8) -> Bool {
@@ -49,8 +49,8 @@ struct FormTokens: Sendable {
         guard digits.count >= 2, digits.count.isMultiple(of: 2) else { return nil }
         var bytes: [UInt8] = []
         for index in stride(from: 0, to: digits.count, by: 2) {
-            guard let byte = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) else { return nil }
-            bytes.append(byte)
+            guard let high = FormData.hexValue(digits[index]), let low = FormData.hexValue(digits[index + 1]) else { return nil }
+            bytes.append(high << 4 | low)
         }
         return bytes
     }

@@ -105,10 +105,10 @@ struct SurveyController: Sendable {
         }
         let token = try context.parameters.require("token")
         guard app.formTokens.isValid(token) else { return app.message("Опрос не найден", "Проверьте ссылку: возможно, в ней опечатка.", status: .notFound) }
-        if try await app.store.isFormTokenConsumed(token) { return alreadyReceived(run) }
+        let (consumed, draft) = try await app.store.formState(token: token, now: AnketaStore.localNow())
+        if consumed { return alreadyReceived(run) }
         let form = SurveyForm(questionnaire: questionnaire)
         let (csrf, isNew) = app.visitorToken(request)
-        let draft = try await app.store.draft(token: token, now: AnketaStore.localNow())
         guard let draft, draft.runID == run.id, Tokens.equal(draft.visitor, WebApp.visitorHash(csrf)) else {
             // Expired, never saved, or opened in another browser: the answers are not shown here.
             return app.message("Ответы не сохранились", "Прошло больше суток или страница открыта в другом браузере. Откройте ссылку на опрос и начните заново.",
@@ -141,9 +141,9 @@ struct SurveyController: Sendable {
             return app.message("Форма устарела", "Откройте ссылку на опрос заново и отправьте ответы ещё раз.", status: .forbidden)
         }
         let csrf = posted["csrf"] ?? ""
-        if try await app.store.isFormTokenConsumed(token) { return alreadyReceived(run) }
         let now = Date()
-        let draft = try await app.store.draft(token: token, now: AnketaStore.localNow(now))
+        let (consumed, draft) = try await app.store.formState(token: token, now: AnketaStore.localNow(now))
+        if consumed { return alreadyReceived(run) }
         if let draft, draft.runID != run.id || !Tokens.equal(draft.visitor, WebApp.visitorHash(csrf)) {
             return app.message("Форма устарела", "Откройте ссылку на опрос заново и отправьте ответы ещё раз.", status: .forbidden)
         }
@@ -159,8 +159,11 @@ struct SurveyController: Sendable {
             let values = posted.all(question.id)
             answers[question.id] = values.isEmpty ? nil : values
         }
-        let saved = FormDraft(token: token, runID: run.id ?? 0, visitor: WebApp.visitorHash(csrf), code: code, answers: answers,
-                              expiresAt: AnketaStore.localNow(now.addingTimeInterval(Self.draftLifetime)))
+        /// The draft to keep when the answers are not sent (made only then: a hash and a date).
+        var saved: FormDraft {
+            FormDraft(token: token, runID: run.id ?? 0, visitor: WebApp.visitorHash(csrf), code: code, answers: answers,
+                      expiresAt: AnketaStore.localNow(now.addingTimeInterval(Self.draftLifetime)))
+        }
         let action = "/s/\(run.slug)"
         func render(page: Int, errors: [String: String] = [:], notice: String? = nil, status: HTTPResponse.Status) -> Response {
             app.page("form", form.view(page: page, action: action, csrf: csrf, token: token, code: code, answers: answers, errors: errors, notice: notice),
@@ -231,7 +234,8 @@ struct SurveyController: Sendable {
                 try? await app.store.saveDraft(saved, now: AnketaStore.localNow(now))
                 return renderSending(notice: SurveyController.notStoredNotice, status: .serviceUnavailable)
             }
-            context.logger.info("response stored", metadata: ["run": "\(run.id ?? 0)"])
+            // The request log's line (POST, 303) says it was stored; this one only when debugging.
+            context.logger.debug("response stored", metadata: ["run": "\(run.id ?? 0)"])
             if let offer = profileOffer(questionnaire, response, wave: wave) { return offer }
             return Reply.redirect("/s/\(run.slug)/thanks")
         }

@@ -110,7 +110,7 @@ struct WebApp: Sendable {
 
     /// A visitor's cookie token as drafts keep it (SHA-256, hex): the database never holds the cookie itself.
     static func visitorHash(_ token: String) -> String {
-        SHA256.hash(data: Array(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Tokens.hex(SHA256.hash(data: Array(token.utf8)))
     }
 
     struct LayoutView {

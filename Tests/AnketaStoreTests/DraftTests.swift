@@ -32,22 +32,22 @@ struct DraftTests {
     }
 
     @Test("submitting spends the token, deletes the draft and stamps the date only; a second submit is refused")
-    func submitOnce() throws {
+    func submitOnce() async throws {
         let (store, run, wave) = try openRun()
         try store.saveDraft(FormDraft(token: "t", runID: run.id ?? 0, visitor: "v", code: nil, answers: ["q1": ["4"]],
                                       expiresAt: "2999-01-01 00:00:00"), now: "2026-04-01 10:00:00")
         let response = Response(answers: ["q1": .option("4")])
-        _ = try store.submit(response, run: run, code: nil, formToken: "t", now: "2026-04-01 19:03:11")
+        _ = try await store.submit(response, run: run, code: nil, formToken: "t", now: "2026-04-01 19:03:11")
         #expect(try store.isFormTokenConsumed("t"))
         #expect(try store.draftCount() == 0)
-        #expect(throws: SubmissionRefusal.alreadyReceived) {
-            try store.submit(response, run: run, code: nil, formToken: "t", now: "2026-04-01 19:03:12")
+        await #expect(throws: SubmissionRefusal.alreadyReceived) {
+            try await store.submit(response, run: run, code: nil, formToken: "t", now: "2026-04-01 19:03:12")
         }
         var stored: [Response] = []
         try store.forEachResponse(in: wave) { stored.append($0.response) }
         #expect(stored.map(\.submittedAt) == ["2026-04-01"])
         // Without a token (a caller that does not use drafts) nothing is spent.
-        _ = try store.submit(response, run: run, code: nil, now: "2026-04-01 20:00:00")
+        _ = try await store.submit(response, run: run, code: nil, now: "2026-04-01 20:00:00")
         #expect(try store.responseCount(in: wave) == 2)
     }
 }

@@ -171,7 +171,7 @@ struct ImportBatchTests {
 
     @Test("Text with NUL bytes is stored and read back intact (import and web submission)",
           arguments: ["до\u{0}после", "\u{0}", "a\u{0}\u{0}b", "обычный текст"])
-    func nulText(text: String) throws {
+    func nulText(text: String) async throws {
         let store = try AnketaStore()
         let q = try mini()
         try store.register(q, source: miniYAML)
@@ -179,14 +179,14 @@ struct ImportBatchTests {
         let response = Response(submittedAt: "2026-04-12 19:03:11", answers: ["comment": .text(text), "q1": .option("4")])
         _ = try store.importResponses(into: wave, source: "a.csv") { sink in try sink.add(response, fingerprint: "r") }
         let run = try store.createRun(wave: wave, slug: "s", opensAt: "2000-01-01 00:00:00", closesAt: "2999-01-01 00:00:00", requiresCode: false)
-        _ = try store.submit(Response(submittedAt: nil, answers: ["comment": .text(text)]), run: run, code: nil, now: "2026-04-12 19:05:00")
+        _ = try await store.submit(Response(submittedAt: nil, answers: ["comment": .text(text)]), run: run, code: nil, now: "2026-04-12 19:05:00")
         var texts: [String] = []
         try store.forEachResponse(in: wave) { stored in
             if case .text(let value)? = stored.response.answers["comment"] { texts.append(value) }
         }
         #expect(texts == [text, text])
         #expect(texts.allSatisfy { $0.utf8.count == text.utf8.count })
-        let types = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT typeof(answers) FROM response") }
+        let types = try await store.writer.read { db in try String.fetchAll(db, sql: "SELECT typeof(answers) FROM response") }
         #expect(types == ["blob", "blob"])
     }
 }

@@ -125,7 +125,7 @@ struct ExactlyOnceTests {
                 for _ in 0..<threads {
                     group.addTask {
                         do {
-                            _ = try fixture.store.submit(response, run: run, code: nil, formToken: token, now: AnketaStore.localNow())
+                            _ = try await fixture.store.submit(response, run: run, code: nil, formToken: token, now: AnketaStore.localNow())
                             return "stored"
                         } catch SubmissionRefusal.alreadyReceived {
                             return "already"

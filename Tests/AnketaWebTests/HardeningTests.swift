@@ -105,6 +105,31 @@ struct RateLimiterTests {
         }
     }
 
+    @Test("allows exactly what a sliding minute of the last `limit` hits allows (property against a plain model over random streams)")
+    func slidingWindowModel() async {
+        var generator = SeededRandom(seed: 20261203)
+        for round in 0..<20 {
+            let limit = Int.random(in: 1...(round < 10 ? 5 : 200), using: &generator)
+            let limiter = RateLimiter(perMinute: limit, capacity: 1_000)
+            var model: [String: [Date]] = [:]
+            var now = Date(timeIntervalSince1970: 1_800_000_000)
+            let keys = (0..<Int.random(in: 1...4, using: &generator)).map { "key-\($0)" }
+            for step in 0..<2_000 {
+                now.addTimeInterval(Double.random(in: 0...(Bool.random(using: &generator) ? 0.05 : 3), using: &generator))
+                let key = keys[Int.random(in: 0..<keys.count, using: &generator)]
+                let recent = (model[key] ?? []).filter { $0 > now.addingTimeInterval(-60) }
+                let expected = recent.count < limit
+                if Int.random(in: 0..<5, using: &generator) == 0 {
+                    // A check alone records nothing.
+                    #expect(await limiter.check(key, now: now) == expected, "round \(round), step \(step)")
+                    continue
+                }
+                model[key] = expected ? recent + [now] : recent
+                #expect(await limiter.allow(key, now: now) == expected, "round \(round), step \(step)")
+            }
+        }
+    }
+
     @Test("keys are cut to 64 characters: 60 KB tokens cost no more than 64-character ones")
     func longKeys() async {
         let limiter = RateLimiter(perMinute: 1, capacity: 100)
