@@ -136,7 +136,7 @@ extension Anketa {
                 if files.isEmpty, let store, let wave {
                     waveName = wave
                     let stored = try await store.questionnaire(id: definition.id, version: nil)
-                    current = try await analyze(stored, wave: store.wave(for: stored, named: wave, unit: unit, create: false), store: store, options: options)
+                    current = try await analyzeStored(stored, wave: store.wave(for: stored, named: wave, unit: unit, create: false), store: store, options: options)
                     var names = compare
                     if trend {
                         names = try await store.waves().map(\.wave)
@@ -144,7 +144,7 @@ extension Anketa {
                             .map(\.name)
                     }
                     for name in names {
-                        history.append(try await analyze(stored, wave: store.wave(for: stored, named: name, unit: unit, create: false), store: store, options: options))
+                        history.append(try await analyzeStored(stored, wave: store.wave(for: stored, named: name, unit: unit, create: false), store: store, options: options))
                     }
                 } else {
                     waveName = wave ?? URL(fileURLWithPath: files[0]).deletingPathExtension().lastPathComponent
@@ -167,7 +167,7 @@ extension Anketa {
                     guard let store else { continue }
                     let parts = item.split(separator: ":", maxSplits: 1).map(String.init)
                     let other = try await store.questionnaire(id: parts[0], version: nil)
-                    others.append(try await analyze(other, wave: store.wave(for: other, named: parts[1], unit: unit, create: false), store: store, options: options))
+                    others.append(try await analyzeStored(other, wave: store.wave(for: other, named: parts[1], unit: unit, create: false), store: store, options: options))
                 }
                 let folder = URL(fileURLWithPath: output ?? "Results/\(definition.id)-\(Self.safe(waveName))")
                 let profile = try org.map { try OrganizationLoader().load(contentsOf: URL(fileURLWithPath: $0), displayPath: $0) }
@@ -206,12 +206,6 @@ extension Anketa {
                 }
                 print("Записано в \(folder.relativePath)/: " + written.map(\.lastPathComponent).joined(separator: ", "))
             }
-        }
-
-        func analyze(_ questionnaire: Questionnaire, wave: Wave, store: any SurveyStore, options: AnalysisOptions) async throws -> AnalysisResult {
-            var analyzer = Analyzer(questionnaire: questionnaire, wave: wave.displayName, options: options)
-            try await store.forEachResponse(in: wave) { analyzer.add($0.response) }
-            return analyzer.finish()
         }
 
         /// Reads files straight into the analysis; rejected rows are reported and left out.

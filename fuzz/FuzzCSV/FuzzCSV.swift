@@ -48,7 +48,40 @@ func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     } catch {
         FuzzHarness.fail("unexpected error type: \(error)")
     }
+    comparePositional(url)
     return 0
+}
+
+/// The report's byte path (`readPositional`, over `CSVScanner`) must accept, reject and answer
+/// exactly as the usual reader (over libcsv) does — or both fail.
+func comparePositional(_ url: URL) {
+    var usual: [[String: Answer]?] = [], bytes: [[String: Answer]?] = []
+    let questions = FuzzCSV.questionnaire.questions.map(\.id)
+    do {
+        let reader = try ResponseReader(url: url, questionnaire: FuzzCSV.questionnaire, displayPath: "fuzz.csv")
+        reader.computesFingerprints = false
+        try reader.read(warning: { _ in }) { outcome in
+            if case .accepted(let row) = outcome { usual.append(row.response.answers) } else if case .rejected = outcome { usual.append(nil) }
+        }
+    } catch { return }
+    do {
+        let reader = try ResponseReader(url: url, questionnaire: FuzzCSV.questionnaire, displayPath: "fuzz.csv")
+        reader.computesFingerprints = false
+        try reader.readPositional(warning: { _ in }) { outcome in
+            switch outcome {
+            case .answers(let row):
+                var answers: [String: Answer] = [:]
+                for (index, answer) in row.answers.enumerated() { if let answer { answers[questions[index]] = answer } }
+                bytes.append(answers)
+            case .other(.accepted(let row)): bytes.append(row.response.answers)
+            case .other(.rejected): bytes.append(nil)
+            case .other(.blank): break
+            }
+        }
+    } catch {
+        FuzzHarness.fail("the usual reader read the file, the byte path failed: \(error)")
+    }
+    if usual != bytes { FuzzHarness.fail("the byte path read other rows than the usual reader: \(usual) vs \(bytes)") }
 }
 
 @main
