@@ -44,14 +44,7 @@ extension ResponseReader {
             try csv.forEachRawRecord(warning: rows.forward(warning)) { raw in
                 guard rows.columns != nil else {
                     let map = try rows.header(raw.record())
-                    columns = map.roles.indices.map { index in
-                        switch map.roles[index] {
-                        case .timestamp: .timestamp
-                        case .question: rows.columnQuestions[index].map(PositionalColumn.question) ?? .skip(checksNUL: true)
-                        case .optionFlag: .skip(checksNUL: true)
-                        case .unmatched: .skip(checksNUL: false)
-                        }
-                    }
+                    columns = rows.positionalColumns(map)
                     try onHeader(map)
                     return
                 }
@@ -64,6 +57,21 @@ extension ResponseReader {
         }
         guard let map = rows.columns else { throw CollectError.emptyFile(displayPath) }
         return map
+    }
+}
+
+extension RowReader {
+    /// What the byte paths (``ResponseReader/readPositional(header:warning:_:)``, `readForStore`) do
+    /// with each column of this header.
+    func positionalColumns(_ map: ColumnMap) -> [PositionalColumn] {
+        map.roles.indices.map { index in
+            switch map.roles[index] {
+            case .timestamp: .timestamp
+            case .question: columnQuestions[index].map(PositionalColumn.question) ?? .skip(checksNUL: true)
+            case .optionFlag: .skip(checksNUL: true)
+            case .unmatched: .skip(checksNUL: false)
+            }
+        }
     }
 }
 

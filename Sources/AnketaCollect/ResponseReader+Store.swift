@@ -32,14 +32,7 @@ extension ResponseReader {
             try csv.forEachRawRecord(warning: rows.forward(warning)) { raw in
                 guard rows.columns != nil else {
                     let map = try rows.header(raw.record())
-                    columns = map.roles.indices.map { index in
-                        switch map.roles[index] {
-                        case .timestamp: .timestamp
-                        case .question: rows.columnQuestions[index].map(PositionalColumn.question) ?? .skip(checksNUL: true)
-                        case .optionFlag: .skip(checksNUL: true)
-                        case .unmatched: .skip(checksNUL: false)
-                        }
-                    }
+                    columns = rows.positionalColumns(map)
                     try onHeader(map)
                     return
                 }

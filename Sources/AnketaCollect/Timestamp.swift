@@ -1,3 +1,5 @@
+import AnketaCore
+
 /// Form timestamps in the shapes the services export, made canonical: `yyyy-MM-dd HH:mm:ss`.
 ///
 /// Accepted: `12.04.2026 19:03:11` (Google Forms, Russian), `2026/04/12 7:03:11 PM GMT+3`
@@ -99,16 +101,9 @@ public enum Timestamp {
     static func fromExcelSerial(_ serial: Double) -> String {
         let totalSeconds = Int((serial * 86_400).rounded())
         let days = totalSeconds / 86_400, seconds = totalSeconds % 86_400
-        // Civil date from days since 1970-01-01 (H. Hinnant's algorithm); 25 569 days separate the epochs.
-        let z = days - 25_569 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        // 25 569 days separate Excel's epoch from 1970-01-01.
+        let date = CivilDate(daysSince1970: Int64(days - 25_569))
+        let (year, month, day) = (Int(date.year), Int(date.month), Int(date.day))
         return "\(pad(year, 4))-\(pad(month))-\(pad(day)) \(pad(seconds / 3600)):\(pad(seconds % 3600 / 60)):\(pad(seconds % 60))"
     }
 
